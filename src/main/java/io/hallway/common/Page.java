@@ -1,0 +1,28 @@
+package io.hallway.common;
+
+import java.util.List;
+import java.util.function.Function;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+
+/** One page of a list, with what a client needs to fetch the next. */
+public record Page<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+
+    public static <E, T> Page<T> of(PanacheQuery<E> query, PageRequest request, Function<E, T> view) {
+        long total = query.count();
+        List<T> items = query.page(request.page, request.size).list().stream().map(view).toList();
+        return new Page<>(items, request.page, request.size, total, totalPages(total, request.size));
+    }
+
+    /** For lists that are filtered in memory after loading (small, per-event collections). */
+    public static <T> Page<T> of(List<T> all, PageRequest request) {
+        int from = Math.min(request.offset(), all.size());
+        int to = Math.min(from + request.size, all.size());
+        return new Page<>(all.subList(from, to), request.page, request.size, all.size(),
+                totalPages(all.size(), request.size));
+    }
+
+    private static int totalPages(long total, int size) {
+        return (int) ((total + size - 1) / size);
+    }
+}

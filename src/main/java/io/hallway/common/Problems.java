@@ -1,0 +1,186 @@
+package io.hallway.common;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.hibernate.StaleObjectStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/** The one place that turns failures into RFC 9457 problem+json. Nothing of the Java inside leaks out. */
+public class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    @ServerExceptionMapper
+    public Response problem(Problem problem, UriInfo uri) {
+        var document = new ProblemDocument(problem.title(), problem.status(), problem.getMessage(),
+                instance(uri), problem.violations(), problem.extensions());
+        return document.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException exception, UriInfo uri) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> violation : exception.getConstraintViolations()) {
+            violations.add(new Problem.Violation(fieldOf(violation.getPropertyPath()), violation.getMessage()));
+        }
+        violations.sort((a, b) -> a.field().compareTo(b.field()));
+        return new ProblemDocument("Invalid request", 400, "The request has " + violations.size()
+                + (violations.size() == 1 ? " invalid field." : " invalid fields."), instance(uri), violations, Map.of())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
+        String detail;
+        List<Problem.Violation> violations = List.of();
+        if (exception instanceof UnrecognizedPropertyException unknown) {
+            String field = pointer(unknown);
+            detail = "Unknown property '" + unknown.getPropertyName() + "'.";
+            violations = List.of(new Problem.Violation(field, "unknown property"));
+        } else if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = pointer(mapping);
+            detail = "The value at " + field + " has the wrong type or format.";
+            violations = List.of(new Problem.Violation(field, "wrong type or format"));
+        } else {
+            var location = exception.getLocation();
+            detail = location == null ? "The body is not valid JSON."
+                    : "The body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ").";
+        }
+        return new ProblemDocument("Unreadable request body", 400, detail, instance(uri), violations, Map.of())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
+    public Response staleVersion(RuntimeException exception, UriInfo uri) {
+        return new ProblemDocument("Stale version", 409,
+                "Someone else changed this resource since you read it; fetch it again and reapply your change.",
+                instance(uri), List.of(), Map.of()).toResponse();
+    }
+
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException exception, UriInfo uri) {
+        return Response.fromResponse(new ProblemDocument("Unauthorized", 401,
+                "A valid bearer token is required.", instance(uri), List.of(), Map.of()).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException exception, UriInfo uri) {
+        return new ProblemDocument("Forbidden", 403, "Your role does not allow this.", instance(uri), List.of(), Map.of())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        Response original = exception.getResponse();
+        int status = original.getStatus();
+        if (status >= 500) {
+            return unexpected(exception, uri);
+        }
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType == null ? "Request failed" : statusType.getReasonPhrase();
+        var response = Response.fromResponse(new ProblemDocument(title, status, detailFor(status), instance(uri),
+                List.of(), Map.of()).toResponse());
+        copyHeader(original, response, HttpHeaders.ALLOW);
+        copyHeader(original, response, HttpHeaders.WWW_AUTHENTICATE);
+        return response.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable exception, UriInfo uri) {
+        String correlationId = UUID.randomUUID().toString();
+        LOG.errorf(exception, "Unexpected failure [correlationId=%s] on %s", correlationId, uri.getPath());
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("correlationId", correlationId);
+        return new ProblemDocument("Internal error", 500,
+                "Something went wrong on our side. Quote the correlation id when you report it.", instance(uri),
+                List.of(), extensions).toResponse();
+    }
+
+    private static String detailFor(int status) {
+        return switch (status) {
+            case 404 -> "No such resource.";
+            case 405 -> "This method is not allowed on this resource.";
+            case 406 -> "None of the accepted media types can be produced.";
+            case 415 -> "This media type is not supported here.";
+            case 413 -> "The request body is too large.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {
+        Object value = from.getHeaders().getFirst(name);
+        if (value != null) {
+            to.header(name, value);
+        }
+    }
+
+    private static URI instance(UriInfo uri) {
+        return uri == null ? null : URI.create(uri.getPath());
+    }
+
+    /** JSON pointer (RFC 6901) to the offending value, as mobile clients can map it to a form field. */
+    private static String pointer(JsonMappingException exception) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            pointer.append('/');
+            if (reference.getFieldName() != null) {
+                pointer.append(reference.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else {
+                pointer.append(reference.getIndex());
+            }
+        }
+        return pointer.isEmpty() ? "/" : pointer.toString();
+    }
+
+    /**
+     * The bean property path without the method name, which means nothing to a client: "name" for a
+     * field of a request body, the parameter name ("size") for a query or path parameter.
+     */
+    private static String fieldOf(Path path) {
+        String parameter = "";
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                field.setLength(0);
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (node.getName() == null || node.getName().startsWith("<")) {
+                    continue;
+                }
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+            }
+        }
+        return field.isEmpty() ? parameter : field.toString();
+    }
+}

@@ -1,0 +1,156 @@
+package io.hallway.schedule;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Page;
+import io.hallway.common.PageRequest;
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.common.Versions;
+
+@Path("/api/admin/events/{slug}/blocks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: lightning blocks")
+public class BlockAdminResource {
+
+    @Inject
+    ScheduleChanges changes;
+
+    @Inject
+    SessionEditor editor;
+
+    @GET
+    public Page<BlockView> blocks(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
+        Event event = Event.bySlugOr404(slug);
+        return Page.of(LightningBlock.<LightningBlock> find("event = ?1 order by startsAt, id", event), page,
+                block -> BlockView.from(block, event.zone()));
+    }
+
+    @GET
+    @Path("{id}")
+    public Response block(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Event event = Event.bySlugOr404(slug);
+        LightningBlock block = find(event, id);
+        return Response.ok(BlockView.from(block, event.zone())).header(HttpHeaders.ETAG, Versions.etag(block.version))
+                .build();
+    }
+
+    @POST
+    @Transactional
+    public Response create(@PathParam("slug") String slug, @Valid @NotNull BlockRequest request) {
+        ScheduleChanges.Change change = changes.begin(slug);
+        LightningBlock block = new LightningBlock();
+        block.event = change.event();
+        place(change, block, request);
+        block.revision = change.revision();
+        block.persist();
+        return Response.created(URI.create("/api/admin/events/" + slug + "/blocks/" + block.id))
+                .entity(BlockView.from(block, change.event().zone())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Move or rename a block; its talks move with it")
+    public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockRequest request) {
+        long expected = Versions.expected(ifMatch, request.version());
+        ScheduleChanges.Change change = changes.begin(slug);
+        LightningBlock block = find(change.event(), id);
+        Versions.check(expected, block.version, "The block");
+        Map<Long, SessionView> before = editor.talkStates(block);
+        place(change, block, request);
+        editor.relayout(change, block, before);
+        LightningBlock.flush();
+        return Response.ok(BlockView.from(block, change.event().zone()))
+                .header(HttpHeaders.ETAG, Versions.etag(block.version)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Delete a block and the talks in it")
+    public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Event event = Event.bySlugOr404(slug);
+        List<Long> talkIds = find(event, id).talks.stream().map(t -> t.id).toList();
+        for (Long talkId : talkIds) {
+            editor.delete(slug, talkId);
+        }
+        ScheduleChanges.Change change = changes.begin(slug);
+        find(change.event(), id).delete();
+        changes.deleted(change, ScheduleChanges.Kind.BLOCK, id);
+    }
+
+    @POST
+    @Path("{id}/talks")
+    @Operation(summary = "Add a lightning talk to the block, at a position or at the end")
+    public Response addTalk(@PathParam("slug") String slug, @PathParam("id") long id,
+            @QueryParam("position") Integer position, @Valid @NotNull SessionRequest request) {
+        Session talk = editor.addToBlock(slug, id, request, position);
+        return Response.created(URI.create("/api/admin/events/" + slug + "/sessions/" + talk.id))
+                .entity(SessionView.from(talk, talk.event.zone())).build();
+    }
+
+    @PUT
+    @Path("{id}/order")
+    @Operation(summary = "Reorder the talks of the block; their start times follow")
+    public BlockView reorder(@PathParam("slug") String slug, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockOrderRequest request) {
+        LightningBlock block = editor.reorder(slug, id, Versions.expected(ifMatch, request.version()), request.talkIds());
+        return BlockView.from(block, block.event.zone());
+    }
+
+    private static void place(ScheduleChanges.Change change, LightningBlock block, BlockRequest request) {
+        Event event = change.event();
+        Instant startsAt = request.startsAt().toInstant();
+        Instant endsAt = request.endsAt().toInstant();
+        ScheduleRules.requireTimeWindow(event, startsAt, endsAt);
+        Room room = ScheduleRules.roomOf(event, request.roomId(), "roomId");
+        ScheduleRules.requireRoomFree(event, room, startsAt, endsAt, ScheduleRules.NONE,
+                block.id == null ? ScheduleRules.NONE : block.id);
+        block.title = request.title();
+        block.room = room;
+        block.startsAt = startsAt;
+        block.endsAt = endsAt;
+        var length = SessionEditor.lightningLength(event);
+        if (block.talks.size() > block.capacity(length)) {
+            throw Problem.invalid("endsAt", "the block holds " + block.talks.size() + " talks of " + length.toMinutes()
+                    + " minutes, which do not fit into the new slot");
+        }
+    }
+
+    static LightningBlock find(Event event, long id) {
+        return LightningBlock.<LightningBlock> find("id = ?1 and event = ?2", id, event).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No lightning block " + id + " in this event."));
+    }
+}

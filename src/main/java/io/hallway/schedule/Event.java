@@ -1,0 +1,109 @@
+package io.hallway.schedule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.type.SqlTypes;
+
+import io.hallway.common.Problem;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One edition of a conference. Everything in the schedule hangs under an event. */
+@Entity
+public class Event extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String slug;
+    public String name;
+    public String timeZone;
+    public LocalDate startDate;
+    public LocalDate endDate;
+    public String venueName;
+    public String venueAddress;
+    public String description;
+    public boolean published;
+    /** Longest allowed duration per kind in minutes; for lightning talks the exact duration. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Integer> durationLimits = new TreeMap<>();
+    /** Bumped by every change to the schedule; the ETag and the delta cursor derive from it. */
+    @OptimisticLock(excluded = true)
+    public long scheduleVersion;
+    @Version
+    public long version;
+    public Instant createdAt;
+    public Instant updatedAt;
+
+    public static final Map<String, Integer> DEFAULT_DURATION_LIMITS = Map.of(
+            SessionKind.TALK.wireName(), 30,
+            SessionKind.LIGHTNING_TALK.wireName(), 5,
+            SessionKind.KEYNOTE.wireName(), 60,
+            SessionKind.PANEL.wireName(), 60,
+            SessionKind.WORKSHOP.wireName(), 240);
+
+    public static Optional<Event> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** A published event by slug, as the public API sees it; drafts do not exist there. */
+    public static Event publishedOr404(String slug) {
+        return Event.<Event> find("slug = ?1 and published = true", slug).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+    }
+
+    public static Event bySlugOr404(String slug) {
+        return findBySlug(slug).orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+    }
+
+    /**
+     * Locks the event row for the rest of the transaction. Every schedule change takes this lock first,
+     * so changes to one event are serialised: the clash rules cannot race, and schedule versions are
+     * handed out in commit order, which keeps the delta cursor gap-free.
+     */
+    public static Event lockBySlugOr404(String slug) {
+        return Event.<Event> find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+    }
+
+    public ZoneId zone() {
+        return ZoneId.of(timeZone);
+    }
+
+    public Instant opensAt() {
+        return startDate.atStartOfDay(zone()).toInstant();
+    }
+
+    public Instant closesAt() {
+        return endDate.plusDays(1).atStartOfDay(zone()).toInstant();
+    }
+
+    public Optional<Integer> durationLimit(SessionKind kind) {
+        return Optional.ofNullable(durationLimits.get(kind.wireName()));
+    }
+
+    /** Starts the next schedule revision; the caller stamps it on what it changes. */
+    public long nextRevision() {
+        scheduleVersion++;
+        return scheduleVersion;
+    }
+
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
+}

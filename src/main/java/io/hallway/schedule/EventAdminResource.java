@@ -1,0 +1,134 @@
+package io.hallway.schedule;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.TreeMap;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.hallway.common.Page;
+import io.hallway.common.PageRequest;
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.common.Versions;
+
+@Path("/api/admin/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: events")
+public class EventAdminResource {
+
+    @Inject
+    ScheduleChanges changes;
+
+    @GET
+    public Page<EventView> events(@Valid @BeanParam PageRequest page) {
+        return Page.of(Event.find("order by startDate desc, id desc"), page, EventView::from);
+    }
+
+    @GET
+    @Path("{slug}")
+    public Response event(@PathParam("slug") String slug) {
+        Event event = Event.bySlugOr404(slug);
+        return Response.ok(EventView.from(event)).header(HttpHeaders.ETAG, Versions.etag(event.version)).build();
+    }
+
+    @POST
+    @Transactional
+    public RestResponse<EventView> create(@Valid @NotNull EventRequest request) {
+        if (Event.findBySlug(request.slug()).isPresent()) {
+            throw Problem.conflict("Slug taken", "An event with slug '" + request.slug() + "' already exists.");
+        }
+        Event event = new Event();
+        event.slug = request.slug();
+        event.createdAt = Instant.now();
+        event.updatedAt = event.createdAt;
+        event.scheduleVersion = 1;
+        apply(event, request);
+        event.persist();
+        return RestResponse.ResponseBuilder.<EventView> created(URI.create("/api/admin/events/" + event.slug))
+                .entity(EventView.from(event)).build();
+    }
+
+    @PUT
+    @Path("{slug}")
+    @Transactional
+    public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull EventRequest request) {
+        long expected = Versions.expected(ifMatch, request.version());
+        ScheduleChanges.Change change = changes.begin(slug);
+        Event event = change.event();
+        Versions.check(expected, event.version, "The event");
+        if (!request.slug().equals(slug) && Event.findBySlug(request.slug()).isPresent()) {
+            throw Problem.conflict("Slug taken", "An event with slug '" + request.slug() + "' already exists.");
+        }
+        event.slug = request.slug();
+        apply(event, request);
+        long outside = Session.count("event = ?1 and (startsAt < ?2 or endsAt > ?3)", event, event.opensAt(),
+                event.closesAt())
+                + LightningBlock.count("event = ?1 and (startsAt < ?2 or endsAt > ?3)", event, event.opensAt(),
+                        event.closesAt());
+        if (outside > 0) {
+            throw Problem.invalid("startDate", outside + " sessions or blocks would fall outside the new dates; move them first");
+        }
+        Event.flush();
+        return Response.ok(EventView.from(event)).header(HttpHeaders.ETAG, Versions.etag(event.version)).build();
+    }
+
+    @DELETE
+    @Path("{slug}")
+    @Transactional
+    public void delete(@PathParam("slug") String slug) {
+        Event.bySlugOr404(slug).delete();
+    }
+
+    private static void apply(Event event, EventRequest request) {
+        if (request.endDate().isBefore(request.startDate())) {
+            throw Problem.invalid("endDate", "must not be before startDate");
+        }
+        event.name = request.name();
+        event.timeZone = validZone(request.timeZone());
+        event.startDate = request.startDate();
+        event.endDate = request.endDate();
+        event.venueName = request.venueName();
+        event.venueAddress = request.venueAddress();
+        event.description = request.description();
+        event.published = Boolean.TRUE.equals(request.published());
+        var limits = new TreeMap<String, Integer>(Event.DEFAULT_DURATION_LIMITS);
+        if (request.durationLimits() != null) {
+            request.durationLimits().forEach((kind, minutes) -> limits.put(SessionKind.fromWire(kind).wireName(), minutes));
+        }
+        event.durationLimits = limits;
+    }
+
+    private static String validZone(String zone) {
+        if (!ZoneId.getAvailableZoneIds().contains(zone)) {
+            throw Problem.invalid("timeZone", "must be an IANA time zone such as America/Denver");
+        }
+        return zone;
+    }
+}

@@ -1,0 +1,114 @@
+package io.hallway.schedule;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Page;
+import io.hallway.common.PageRequest;
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.common.Versions;
+
+@Path("/api/admin/events/{slug}/rooms")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: rooms")
+public class RoomAdminResource {
+
+    @Inject
+    ScheduleChanges changes;
+
+    @GET
+    public Page<RoomView> rooms(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
+        return Page.of(Room.find("event = ?1 order by position, name", Event.bySlugOr404(slug)), page, RoomView::from);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response room(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Room room = find(Event.bySlugOr404(slug), id);
+        return Response.ok(RoomView.from(room)).header(HttpHeaders.ETAG, Versions.etag(room.version)).build();
+    }
+
+    @POST
+    @Transactional
+    public Response create(@PathParam("slug") String slug, @Valid @NotNull RoomRequest request) {
+        ScheduleChanges.Change change = changes.begin(slug);
+        Room room = new Room();
+        room.event = change.event();
+        apply(change, room, request);
+        room.persist();
+        return Response.created(URI.create("/api/admin/events/" + slug + "/rooms/" + room.id))
+                .entity(RoomView.from(room)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Transactional
+    public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RoomRequest request) {
+        long expected = Versions.expected(ifMatch, request.version());
+        ScheduleChanges.Change change = changes.begin(slug);
+        Room room = find(change.event(), id);
+        Versions.check(expected, room.version, "The room");
+        apply(change, room, request);
+        Room.flush();
+        return Response.ok(RoomView.from(room)).header(HttpHeaders.ETAG, Versions.etag(room.version)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
+        ScheduleChanges.Change change = changes.begin(slug);
+        Room room = find(change.event(), id);
+        long inUse = Session.count("room", room) + LightningBlock.count("room", room);
+        if (inUse > 0) {
+            throw Problem.conflict("Room in use", room.name + " still holds " + inUse
+                    + " sessions or blocks; move or delete them first.");
+        }
+        room.delete();
+        changes.deleted(change, ScheduleChanges.Kind.ROOM, id);
+    }
+
+    private static void apply(ScheduleChanges.Change change, Room room, RoomRequest request) {
+        if (Room.count("event = ?1 and name = ?2 and id <> ?3", change.event(), request.name(),
+                room.id == null ? ScheduleRules.NONE : room.id) > 0) {
+            throw Problem.conflict("Room name taken", "This event already has a room named '" + request.name() + "'.");
+        }
+        room.name = request.name();
+        room.capacity = request.capacity();
+        room.levelName = request.levelName();
+        room.directions = request.directions();
+        room.position = request.position() == null ? 0 : request.position();
+        room.revision = change.revision();
+    }
+
+    static Room find(Event event, long id) {
+        return Room.<Room> find("id = ?1 and event = ?2", id, event).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No room " + id + " in this event."));
+    }
+}

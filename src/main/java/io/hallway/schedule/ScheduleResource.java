@@ -1,0 +1,166 @@
+package io.hallway.schedule;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Page;
+import io.hallway.common.PageRequest;
+import io.hallway.common.Problem;
+
+/** The public schedule the mobile app reads, no login needed. */
+@Path("/api/events")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Schedule")
+public class ScheduleResource {
+
+    @Inject
+    ScheduleSnapshots snapshots;
+
+    @Inject
+    ScheduleHttpCaching caching;
+
+    @GET
+    @Operation(summary = "Published events, newest first")
+    public Page<EventView> events(@Valid @BeanParam PageRequest page) {
+        return Page.of(Event.find("published = true order by startDate desc, id desc"), page, EventView::from);
+    }
+
+    @GET
+    @Path("{slug}")
+    public EventView event(@PathParam("slug") String slug) {
+        return snapshot(slug).event();
+    }
+
+    @GET
+    @Path("{slug}/schedule")
+    @Operation(summary = "The whole published schedule, for offline use",
+            description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
+    public Response schedule(@PathParam("slug") String slug,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return caching.respond(snapshots.currentVersion(slug), ifNoneMatch, acceptEncoding);
+    }
+
+    @GET
+    @Path("{slug}/sessions")
+    @Operation(summary = "Sessions, filtered and paged")
+    public Page<SessionView> sessions(@PathParam("slug") String slug,
+            @Parameter(description = "A day of the event, in its time zone") @QueryParam("day") LocalDate day,
+            @QueryParam("room") Long roomId, @QueryParam("track") Long trackId, @QueryParam("kind") String kind,
+            @Parameter(description = "Words to find in the title, abstract or speaker names") @QueryParam("q") String text,
+            @Valid @BeanParam PageRequest page) {
+        ScheduleSnapshot snapshot = snapshot(slug);
+        var zone = java.time.ZoneId.of(snapshot.event().timeZone());
+        Optional<SessionKind> wantedKind = Optional.ofNullable(kind).map(SessionKind::fromWire);
+        String needle = text == null || text.isBlank() ? null : text.toLowerCase(Locale.ROOT).strip();
+        List<SessionView> matching = snapshot.sessions().stream()
+                .filter(s -> day == null || s.startsAt().atZoneSameInstant(zone).toLocalDate().equals(day))
+                .filter(s -> roomId == null || roomId.equals(s.roomId()))
+                .filter(s -> trackId == null || trackId.equals(s.trackId()))
+                .filter(s -> wantedKind.isEmpty() || s.kind() == wantedKind.get())
+                .filter(s -> needle == null || mentions(s, needle))
+                .toList();
+        return Page.of(matching, page);
+    }
+
+    @GET
+    @Path("{slug}/sessions/{id}")
+    public SessionView session(@PathParam("slug") String slug, @PathParam("id") long id) {
+        return snapshot(slug).sessions().stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
+    }
+
+    @GET
+    @Path("{slug}/speakers")
+    public Page<SpeakerView> speakers(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
+        return Page.of(snapshot(slug).speakers(), page);
+    }
+
+    @GET
+    @Path("{slug}/speakers/{id}")
+    public SpeakerWithSessions speaker(@PathParam("slug") String slug, @PathParam("id") long id) {
+        ScheduleSnapshot snapshot = snapshot(slug);
+        SpeakerView speaker = snapshot.speakers().stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow(() -> Problem.notFound("No speaker " + id + " in this event."));
+        List<SessionView> sessions = snapshot.sessions().stream()
+                .filter(s -> s.speakers().stream().anyMatch(ref -> ref.id() == id)).toList();
+        return new SpeakerWithSessions(speaker, sessions);
+    }
+
+    @GET
+    @Path("{slug}/rooms")
+    public Page<RoomView> rooms(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
+        return Page.of(snapshot(slug).rooms(), page);
+    }
+
+    @GET
+    @Path("{slug}/now")
+    @Operation(summary = "For each room, the session running at a moment and the one after it")
+    public List<RoomNow> now(@PathParam("slug") String slug,
+            @Parameter(description = "ISO-8601 instant with offset; defaults to now") @QueryParam("at") String at) {
+        Instant moment = at == null ? Instant.now() : parseInstant(at);
+        ScheduleSnapshot snapshot = snapshot(slug);
+        return snapshot.rooms().stream().map(room -> {
+            List<SessionView> inRoom = snapshot.sessions().stream()
+                    .filter(s -> room.id() == (s.roomId() == null ? -1 : s.roomId()))
+                    .filter(s -> s.status() == SessionStatus.SCHEDULED)
+                    .sorted(Comparator.comparing(SessionView::startsAt)).toList();
+            SessionView current = inRoom.stream()
+                    .filter(s -> !s.startsAt().toInstant().isAfter(moment) && s.endsAt().toInstant().isAfter(moment))
+                    .findFirst().orElse(null);
+            SessionView next = inRoom.stream().filter(s -> s.startsAt().toInstant().isAfter(moment)).findFirst()
+                    .orElse(null);
+            return new RoomNow(room, current, next);
+        }).toList();
+    }
+
+    public record SpeakerWithSessions(SpeakerView speaker, List<SessionView> sessions) {
+    }
+
+    public record RoomNow(RoomView room, SessionView current, SessionView next) {
+    }
+
+    private ScheduleSnapshot snapshot(String slug) {
+        return snapshots.current(slug).snapshot();
+    }
+
+    private static boolean mentions(SessionView session, String needle) {
+        return contains(session.title(), needle) || contains(session.abstractText(), needle)
+                || session.speakers().stream().anyMatch(s -> contains(s.name(), needle));
+    }
+
+    private static boolean contains(String haystack, String needle) {
+        return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static Instant parseInstant(String value) {
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problem.invalid("at", "must be an ISO-8601 date-time with offset, such as 2024-11-10T10:00:00-07:00");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.hallway.schedule;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Page;
+import io.hallway.common.PageRequest;
+import io.hallway.common.Roles;
+import io.hallway.common.Versions;
+
+@Path("/api/admin/events/{slug}/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: sessions")
+public class SessionAdminResource {
+
+    @Inject
+    SessionEditor editor;
+
+    @GET
+    public Page<SessionView> sessions(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
+        Event event = Event.bySlugOr404(slug);
+        return Page.of(Session.<Session> find("event = ?1 order by startsAt, id", event), page,
+                session -> SessionView.from(session, event.zone()));
+    }
+
+    @GET
+    @Path("{id}")
+    public Response session(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Event event = Event.bySlugOr404(slug);
+        Session session = SessionEditor.find(event, id);
+        return Response.ok(SessionView.from(session, event.zone()))
+                .header(HttpHeaders.ETAG, Versions.etag(session.version)).build();
+    }
+
+    @POST
+    public Response create(@PathParam("slug") String slug, @Valid @NotNull SessionRequest request) {
+        Session session = editor.create(slug, request);
+        return Response.created(URI.create("/api/admin/events/" + slug + "/sessions/" + session.id))
+                .entity(SessionView.from(session, session.event.zone())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a session; set status to cancelled to cancel it (it stays in the schedule)")
+    public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SessionRequest request) {
+        Session session = editor.update(slug, id, Versions.expected(ifMatch, request.version()), request);
+        return Response.ok(SessionView.from(session, session.event.zone()))
+                .header(HttpHeaders.ETAG, Versions.etag(session.version)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a session: it leaves the schedule (cancel it instead to keep it visible)")
+    public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
+        editor.delete(slug, id);
+    }
+}

@@ -1,0 +1,44 @@
+package io.hallway.schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+public class Speaker extends PanacheEntityBase {
+
+    public record Link(String title, String url) {
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Event event;
+    public String name;
+    public String company;
+    public String title;
+    public String bio;
+    public String photoUrl;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Link> links = new ArrayList<>();
+    @Version
+    public long version;
+    public long revision;
+
+    public static List<Speaker> ofEvent(Event event) {
+        return list("event = ?1 order by name, id", event);
+    }
+}

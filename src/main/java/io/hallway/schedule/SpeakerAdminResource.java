@@ -1,0 +1,116 @@
+package io.hallway.schedule;
+
+import java.net.URI;
+import java.util.ArrayList;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Page;
+import io.hallway.common.PageRequest;
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.common.Versions;
+
+@Path("/api/admin/events/{slug}/speakers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: speakers")
+public class SpeakerAdminResource {
+
+    @Inject
+    ScheduleChanges changes;
+
+    @GET
+    public Page<SpeakerView> speakers(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
+        return Page.of(Speaker.find("event = ?1 order by name, id", Event.bySlugOr404(slug)), page, SpeakerView::from);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response speaker(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Speaker speaker = find(Event.bySlugOr404(slug), id);
+        return Response.ok(SpeakerView.from(speaker)).header(HttpHeaders.ETAG, Versions.etag(speaker.version)).build();
+    }
+
+    @POST
+    @Transactional
+    public Response create(@PathParam("slug") String slug, @Valid @NotNull SpeakerRequest request) {
+        ScheduleChanges.Change change = changes.begin(slug);
+        Speaker speaker = new Speaker();
+        speaker.event = change.event();
+        apply(change, speaker, request);
+        speaker.persist();
+        return Response.created(URI.create("/api/admin/events/" + slug + "/speakers/" + speaker.id))
+                .entity(SpeakerView.from(speaker)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Transactional
+    public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SpeakerRequest request) {
+        long expected = Versions.expected(ifMatch, request.version());
+        ScheduleChanges.Change change = changes.begin(slug);
+        Speaker speaker = find(change.event(), id);
+        Versions.check(expected, speaker.version, "The speaker");
+        apply(change, speaker, request);
+        // Sessions show their speakers' names, so they change with them.
+        Session.update("revision = ?1 where id in (select s.id from Session s join s.speakers sp where sp = ?2)",
+                change.revision(), speaker);
+        Speaker.flush();
+        return Response.ok(SpeakerView.from(speaker)).header(HttpHeaders.ETAG, Versions.etag(speaker.version)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
+        ScheduleChanges.Change change = changes.begin(slug);
+        Speaker speaker = find(change.event(), id);
+        long sessions = Session.count("select count(s) from Session s join s.speakers sp where sp = ?1", speaker);
+        if (sessions > 0) {
+            throw Problem.conflict("Speaker in use", speaker.name + " still speaks in " + sessions
+                    + " sessions; take them off those sessions first.");
+        }
+        speaker.delete();
+        changes.deleted(change, ScheduleChanges.Kind.SPEAKER, id);
+    }
+
+    private static void apply(ScheduleChanges.Change change, Speaker speaker, SpeakerRequest request) {
+        speaker.name = request.name();
+        speaker.company = request.company();
+        speaker.title = request.title();
+        speaker.bio = request.bio();
+        speaker.photoUrl = request.photoUrl();
+        speaker.links = new ArrayList<>(request.links() == null ? java.util.List.of()
+                : request.links().stream().map(l -> new Speaker.Link(l.title(), l.url())).toList());
+        speaker.revision = change.revision();
+    }
+
+    static Speaker find(Event event, long id) {
+        return Speaker.<Speaker> find("id = ?1 and event = ?2", id, event).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No speaker " + id + " in this event."));
+    }
+}

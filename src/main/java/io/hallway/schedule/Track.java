@@ -1,0 +1,32 @@
+package io.hallway.schedule;
+
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+@Entity
+public class Track extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Event event;
+    public String name;
+    public String color;
+    @Version
+    public long version;
+    public long revision;
+
+    public static List<Track> ofEvent(Event event) {
+        return list("event = ?1 order by name", event);
+    }
+}

@@ -1,0 +1,110 @@
+package io.hallway.schedule;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Page;
+import io.hallway.common.PageRequest;
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.common.Versions;
+
+@Path("/api/admin/events/{slug}/tracks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: tracks")
+public class TrackAdminResource {
+
+    @Inject
+    ScheduleChanges changes;
+
+    @GET
+    public Page<TrackView> tracks(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
+        return Page.of(Track.find("event = ?1 order by name", Event.bySlugOr404(slug)), page, TrackView::from);
+    }
+
+    @GET
+    @Path("{id}")
+    public Response track(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Track track = find(Event.bySlugOr404(slug), id);
+        return Response.ok(TrackView.from(track)).header(HttpHeaders.ETAG, Versions.etag(track.version)).build();
+    }
+
+    @POST
+    @Transactional
+    public Response create(@PathParam("slug") String slug, @Valid @NotNull TrackRequest request) {
+        ScheduleChanges.Change change = changes.begin(slug);
+        Track track = new Track();
+        track.event = change.event();
+        apply(change, track, request);
+        track.persist();
+        return Response.created(URI.create("/api/admin/events/" + slug + "/tracks/" + track.id))
+                .entity(TrackView.from(track)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Transactional
+    public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull TrackRequest request) {
+        long expected = Versions.expected(ifMatch, request.version());
+        ScheduleChanges.Change change = changes.begin(slug);
+        Track track = find(change.event(), id);
+        Versions.check(expected, track.version, "The track");
+        apply(change, track, request);
+        Track.flush();
+        return Response.ok(TrackView.from(track)).header(HttpHeaders.ETAG, Versions.etag(track.version)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
+        ScheduleChanges.Change change = changes.begin(slug);
+        Track track = find(change.event(), id);
+        long inUse = Session.count("track", track);
+        if (inUse > 0) {
+            throw Problem.conflict("Track in use", inUse + " sessions are still in " + track.name + "; move them first.");
+        }
+        track.delete();
+        changes.deleted(change, ScheduleChanges.Kind.TRACK, id);
+    }
+
+    private static void apply(ScheduleChanges.Change change, Track track, TrackRequest request) {
+        if (Track.count("event = ?1 and name = ?2 and id <> ?3", change.event(), request.name(),
+                track.id == null ? ScheduleRules.NONE : track.id) > 0) {
+            throw Problem.conflict("Track name taken", "This event already has a track named '" + request.name() + "'.");
+        }
+        track.name = request.name();
+        track.color = request.color();
+        track.revision = change.revision();
+    }
+
+    static Track find(Event event, long id) {
+        return Track.<Track> find("id = ?1 and event = ?2", id, event).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No track " + id + " in this event."));
+    }
+}
