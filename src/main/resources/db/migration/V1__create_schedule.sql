@@ -117,3 +117,12 @@ create table schedule_tombstone (
     primary key (event_id, kind, entity_id)
 );
 create index schedule_tombstone_revision_idx on schedule_tombstone (event_id, revision);
+
+-- People as the token names them (issuer + subject). Features key their per-person rows on this id.
+create table app_user (
+    id         bigint generated always as identity primary key,
+    issuer     text        not null,
+    subject    text        not null,
+    created_at timestamptz not null default now(),
+    unique (issuer, subject)
+);

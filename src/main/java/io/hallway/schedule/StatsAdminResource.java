@@ -1,0 +1,64 @@
+package io.hallway.schedule;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.EventStatsSection;
+import io.hallway.common.Roles;
+
+@Path("/api/admin/events/{slug}/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: events")
+public class StatsAdminResource {
+
+    @Inject
+    Instance<EventStatsSection> sections;
+
+    @GET
+    @Operation(summary = "Organizer statistics: one section per feature, counts only")
+    public Map<String, Object> stats(@PathParam("slug") String slug) {
+        Event event = Event.bySlugOr404(slug);
+        Map<String, Object> document = new TreeMap<>();
+        for (EventStatsSection section : sections) {
+            document.put(section.name(), section.compute(event.id));
+        }
+        return document;
+    }
+
+    /** The schedule's own figures. */
+    @ApplicationScoped
+    static class ScheduleSection implements EventStatsSection {
+
+        record Figures(long sessions, long cancelledSessions, long speakers, long rooms, long scheduleVersion) {
+        }
+
+        @Override
+        public String name() {
+            return "schedule";
+        }
+
+        @Override
+        public Object compute(long eventId) {
+            Event event = Event.findById(eventId);
+            return new Figures(Session.count("event", event),
+                    Session.count("event = ?1 and status = ?2", event, SessionStatus.CANCELLED),
+                    Speaker.count("event", event), Room.count("event", event), event.scheduleVersion);
+        }
+    }
+}
