@@ -7,7 +7,8 @@ BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PROJECT_ROOT=$(cd "$BENCH_ROOT/.." && pwd)
 BENCH_OUT="$BENCH_ROOT/out"
 BENCH_KEYS="$BENCH_OUT/keys"
-BENCH_PORT=${BENCH_PORT:-8089}
+# A free port unless one is given, so a bench never talks to somebody else's app.
+BENCH_PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 BENCH_URL="http://127.0.0.1:$BENCH_PORT"
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=hallway PGPASSWORD=hallway
 mkdir -p "$BENCH_OUT"

@@ -2,12 +2,16 @@ package io.hallway.common;
 
 import static org.hamcrest.Matchers.*;
 
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -17,6 +21,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
 import io.hallway.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -25,8 +31,9 @@ import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
- * Tokens laid out as Keycloak issues them, checked the way production checks them: issuer, audience,
- * signature, expiry, and roles from realm_access/roles (the default claim path).
+ * Tokens laid out as Keycloak issues them, checked the way production checks them: keys discovered from
+ * the provider's metadata, issuer, audience, signature, expiry, and roles from realm_access/roles (the
+ * default claim path). A small local server stands in for Keycloak's discovery and key endpoints.
  */
 @QuarkusTest
 @TestProfile(ProductionTokensTest.KeycloakLayout.class)
@@ -36,39 +43,83 @@ class ProductionTokensTest {
     static final String ISSUER = "https://keycloak.test/realms/hallway";
     static final Path KEYS = Path.of("target", "test-keys");
 
-    /** Production's OIDC settings with a key pair of the test's own instead of a live Keycloak. */
+    /** Production's OIDC settings against the stand-in provider. */
     public static class KeycloakLayout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "quarkus.oidc.devservices.enabled", "false",
-                    "quarkus.oidc.public-key", publicKey(),
+                    "quarkus.oidc.auth-server-url", FakeKeycloak.url(),
                     "quarkus.oidc.token.issuer", ISSUER,
                     "quarkus.oidc.token.audience", "hallway",
                     "quarkus.oidc.roles.role-claim-path", "realm_access/roles");
         }
     }
 
+    /** Serves OIDC discovery and the realm's public key (JWKS), as Keycloak does. */
+    static final class FakeKeycloak {
+        private static HttpServer server;
+
+        static synchronized String url() {
+            if (server == null) {
+                try {
+                    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/hallway";
+                serve("/realms/hallway/.well-known/openid-configuration", "{\"issuer\":\"" + ISSUER
+                        + "\",\"jwks_uri\":\"" + base + "/protocol/openid-connect/certs\",\"token_endpoint\":\""
+                        + base + "/protocol/openid-connect/token\"}");
+                serve("/realms/hallway/protocol/openid-connect/certs", jwks());
+                server.start();
+            }
+            return "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/hallway";
+        }
+
+        private static void serve(String path, String json) {
+            server.createContext(path, exchange -> {
+                byte[] body = json.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+        }
+
+        private static String jwks() {
+            RSAPublicKey key = publicKey();
+            Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
+            return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"test\",\"n\":\""
+                    + url.encodeToString(unsigned(key.getModulus().toByteArray())) + "\",\"e\":\""
+                    + url.encodeToString(unsigned(key.getPublicExponent().toByteArray())) + "\"}]}";
+        }
+
+        private static byte[] unsigned(byte[] bytes) {
+            return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        }
+    }
+
     @Test
     void a_keycloak_token_with_the_organizer_realm_role_opens_the_admin_api() {
-        Api.as(token().sign(privateKey())).get("/api/admin/events").then().statusCode(200);
+        Api.as(token().jws().keyId("test").sign(privateKey())).get("/api/admin/events").then().statusCode(200);
     }
 
     @Test
     void a_token_for_another_audience_is_refused() {
-        Api.as(token().audience("some-other-client").sign(privateKey())).get("/api/admin/events").then().statusCode(401);
+        Api.as(token().audience("some-other-client").jws().keyId("test").sign(privateKey())).get("/api/admin/events").then().statusCode(401);
     }
 
     @Test
     void a_token_from_another_issuer_is_refused() {
-        Api.as(token().issuer("https://evil.test/realms/hallway").sign(privateKey())).get("/api/admin/events").then()
+        Api.as(token().issuer("https://evil.test/realms/hallway").jws().keyId("test").sign(privateKey())).get("/api/admin/events").then()
                 .statusCode(401);
     }
 
     @Test
     void an_expired_token_is_refused() {
         Api.as(token().issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600))
-                .sign(privateKey())).get("/api/admin/events").then().statusCode(401)
+                .jws().keyId("test").sign(privateKey())).get("/api/admin/events").then().statusCode(401)
                 .contentType("application/problem+json");
     }
 
@@ -76,13 +127,13 @@ class ProductionTokensTest {
     void a_token_signed_with_another_key_is_refused() throws Exception {
         var stranger = KeyPairGenerator.getInstance("RSA");
         stranger.initialize(2048);
-        Api.as(token().sign(stranger.generateKeyPair().getPrivate())).get("/api/admin/events").then().statusCode(401);
+        Api.as(token().jws().keyId("test").sign(stranger.generateKeyPair().getPrivate())).get("/api/admin/events").then().statusCode(401);
     }
 
     @Test
     void roles_outside_realm_access_do_not_count() {
         String groupsOnly = Jwt.issuer(ISSUER).audience("hallway").subject("mallory")
-                .groups(java.util.Set.of("organizer")).expiresIn(600).sign(privateKey());
+                .groups(java.util.Set.of("organizer")).expiresIn(600).jws().keyId("test").sign(privateKey());
         Api.as(groupsOnly).get("/api/admin/events").then().statusCode(403);
     }
 
@@ -108,10 +159,11 @@ class ProductionTokensTest {
         }
     }
 
-    static String publicKey() {
+    static RSAPublicKey publicKey() {
         ensureKeys();
         try {
-            return Base64.getEncoder().encodeToString(Files.readAllBytes(KEYS.resolve("public.der")));
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Files.readAllBytes(KEYS.resolve("public.der"))));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
