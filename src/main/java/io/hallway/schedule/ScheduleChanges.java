@@ -33,6 +33,40 @@ public class ScheduleChanges {
         return new Change(event, event.nextRevision());
     }
 
+    /**
+     * Locks the event like {@link #begin} but opens the next revision only when {@link Deferred#change()}
+     * is first called, so a run that finds nothing to change (such as a repeated import) leaves the
+     * schedule version alone.
+     */
+    public Deferred defer(String slug) {
+        return new Deferred(Event.lockBySlugOr404(slug));
+    }
+
+    /** A change that has not begun yet; the event is already locked. */
+    public static final class Deferred {
+        private final Event event;
+        private Change change;
+
+        Deferred(Event event) {
+            this.event = event;
+        }
+
+        public Event event() {
+            return event;
+        }
+
+        public Change change() {
+            if (change == null) {
+                change = new Change(event, event.nextRevision());
+            }
+            return change;
+        }
+
+        public boolean begun() {
+            return change != null;
+        }
+    }
+
     public void deleted(Change change, Kind kind, long entityId) {
         entityManager.createNativeQuery("""
                 insert into schedule_tombstone (event_id, kind, entity_id, revision) values (?1, ?2, ?3, ?4)

@@ -1,6 +1,7 @@
 package io.hallway.schedule;
 
 import java.util.Arrays;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,16 +23,28 @@ public class ScheduleHttpCaching {
     ScheduleConfig config;
 
     Response respond(ScheduleSnapshots.VersionRef version, String ifNoneMatch, String acceptEncoding) {
-        String etag = "\"s" + version.id() + "v" + version.scheduleVersion() + "\"";
-        String gzipEtag = "\"s" + version.id() + "v" + version.scheduleVersion() + "-gzip\"";
+        return respond(version, "", MediaType.APPLICATION_JSON_TYPE,
+                built -> new ScheduleSnapshots.Encoded(built.json(), built.gzipped()), ifNoneMatch, acceptEncoding);
+    }
+
+    /**
+     * The same conditional GET for another format of the schedule: {@code format} tells its ETags apart
+     * from the snapshot's, {@code render} makes (or takes from the cache) its bytes at this version.
+     */
+    public Response respond(ScheduleSnapshots.VersionRef version, String format, MediaType type,
+            Function<ScheduleSnapshots.Built, ScheduleSnapshots.Encoded> render, String ifNoneMatch,
+            String acceptEncoding) {
+        String tag = "s" + version.id() + "v" + version.scheduleVersion() + (format.isEmpty() ? "" : "-" + format);
+        String etag = "\"" + tag + "\"";
+        String gzipEtag = "\"" + tag + "-gzip\"";
         boolean gzip = acceptsGzip(acceptEncoding);
         if (matches(ifNoneMatch, etag, gzipEtag)) {
             return Response.notModified().header(HttpHeaders.ETAG, gzip ? gzipEtag : etag)
                     .header(HttpHeaders.CACHE_CONTROL, cacheControl())
                     .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
         }
-        ScheduleSnapshots.Built built = snapshots.current(version);
-        var response = Response.ok(gzip ? built.gzipped() : built.json(), MediaType.APPLICATION_JSON_TYPE)
+        ScheduleSnapshots.Encoded body = render.apply(snapshots.current(version));
+        var response = Response.ok(gzip ? body.gzipped() : body.plain(), type)
                 .header(HttpHeaders.ETAG, gzip ? gzipEtag : etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
