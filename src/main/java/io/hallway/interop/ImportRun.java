@@ -220,9 +220,13 @@ final class ImportRun {
             step.run();
             return true;
         } catch (Problem refused) {
-            skip(kind, sourceId, name, refused.getMessage());
+            skip(kind, sourceId, name, refused.title() + ": " + refused.getMessage());
             return false;
         }
+    }
+
+    String lastReason() {
+        return skipped.get(skipped.size() - 1).reason();
     }
 
     ImportReport report(boolean dryRun, long scheduleVersion) {

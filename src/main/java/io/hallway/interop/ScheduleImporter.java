@@ -70,6 +70,10 @@ class ScheduleImporter {
         var leftSpeakers = run.settleSpeakers(document.speakers());
         new SessionImport(run, editor).apply(document.sessions());
         run.removeLeftovers(leftRooms, leftTracks, leftSpeakers);
+        if (run.changed.isEmpty()) {
+            // Items the rules refused again (a double-booked speaker at the source) must not bump the version.
+            deferred.discardUnused();
+        }
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
         }

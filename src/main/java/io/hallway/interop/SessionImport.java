@@ -141,13 +141,17 @@ final class SessionImport {
         Room room = run.rooms.get(planned.roomSourceId());
         var request = new BlockRequest(Text.clamp(planned.title(), 300), room.id,
                 planned.startsAt().atZone(zone).toOffsetDateTime(), planned.endsAt().atZone(zone).toOffsetDateTime(), null);
+        if (block != null) {
+            leave(block, planned);
+        }
         if (block == null) {
             LightningBlock fresh = new LightningBlock();
             fresh.event = run.event();
             fresh.sourceSystem = run.source.wireName;
             fresh.sourceId = planned.sourceId();
             if (!run.attempt("block", planned.sourceId(), planned.title(), () -> editor.placeBlock(run.change(), fresh, request))) {
-                planned.talks().forEach(p -> skipTalk(p, "its lightning block could not be placed"));
+                String why = "its lightning block could not be placed (" + run.lastReason() + ")";
+                planned.talks().forEach(p -> skipTalk(p, why));
                 return;
             }
             fresh.persist();
@@ -159,7 +163,8 @@ final class SessionImport {
         } else {
             LightningBlock moving = block;
             if (!run.attempt("block", planned.sourceId(), planned.title(), () -> editor.placeBlock(run.change(), moving, request))) {
-                planned.talks().forEach(p -> skipTalk(p, "its lightning block could not be moved"));
+                String why = "its lightning block could not be moved (" + run.lastReason() + ")";
+                planned.talks().forEach(p -> skipTalk(p, why));
                 return;
             }
             run.record(ImportReport.Action.updated, "block", planned.sourceId(), planned.title());
@@ -167,6 +172,15 @@ final class SessionImport {
         for (int position = 0; position < planned.talks().size(); position++) {
             applyTalk(planned.talks().get(position), block, position);
         }
+    }
+
+    /**
+     * Lets go of the block's imported talks that the source now has elsewhere, so the block can shrink to
+     * its new slot; those talks are placed where they belong when their turn comes.
+     */
+    private void leave(LightningBlock block, PlannedBlock planned) {
+        List<String> staying = planned.talks().stream().map(p -> p.item().sourceId()).toList();
+        block.talks.removeIf(t -> run.source.wireName.equals(t.sourceSystem) && !staying.contains(t.sourceId));
     }
 
     private void applyTalk(Planned planned, LightningBlock block, int position) {

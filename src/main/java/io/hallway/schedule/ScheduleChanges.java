@@ -65,6 +65,17 @@ public class ScheduleChanges {
         public boolean begun() {
             return change != null;
         }
+
+        /**
+         * Takes back a revision that was opened for an attempt the rules then refused, when nothing at
+         * all was stamped with it.
+         */
+        public void discardUnused() {
+            if (change != null) {
+                event.scheduleVersion = change.revision() - 1;
+                change = null;
+            }
+        }
     }
 
     public void deleted(Change change, Kind kind, long entityId) {

@@ -18,9 +18,13 @@ import io.hallway.common.Versions;
 /**
  * Every write to sessions and lightning blocks goes through here: the schedule rules, revision stamps,
  * tombstones and {@link SessionChanged} notifications are kept in one place.
+ *
+ * The methods taking a slug run in their own transaction. Those taking an open
+ * {@link ScheduleChanges.Change} run in the caller's and are deliberately not transactional themselves:
+ * a refused change must not mark the caller's transaction for rollback, so an import can skip one item
+ * and go on with the rest.
  */
 @ApplicationScoped
-@Transactional
 public class SessionEditor {
 
     @Inject
@@ -29,6 +33,7 @@ public class SessionEditor {
     @Inject
     jakarta.enterprise.event.Event<SessionChanged> sessionChanged;
 
+    @Transactional
     public Session create(String slug, SessionRequest request) {
         return create(changes.begin(slug), request, UUID.randomUUID());
     }
@@ -45,6 +50,7 @@ public class SessionEditor {
         return session;
     }
 
+    @Transactional
     public Session update(String slug, long id, long expectedVersion, SessionRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Session session = find(change.event(), id);
@@ -64,6 +70,7 @@ public class SessionEditor {
         return session;
     }
 
+    @Transactional
     public void delete(String slug, long id) {
         ScheduleChanges.Change change = changes.begin(slug);
         delete(change, find(change.event(), id));
@@ -86,6 +93,7 @@ public class SessionEditor {
     }
 
     /** Adds a lightning talk to a block, at the given position or at the end. */
+    @Transactional
     public Session addToBlock(String slug, long blockId, SessionRequest request, Integer position) {
         ScheduleChanges.Change change = changes.begin(slug);
         return addToBlock(change, BlockAdminResource.find(change.event(), blockId), request, position, UUID.randomUUID());
@@ -125,6 +133,7 @@ public class SessionEditor {
     }
 
     /** Puts a block's talks in the given order; the list must name each talk of the block once. */
+    @Transactional
     public LightningBlock reorder(String slug, long blockId, long expectedVersion, List<Long> talkIds) {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = BlockAdminResource.find(change.event(), blockId);
