@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.schedule.ScheduleHttpCaching;
-import io.hallway.schedule.ScheduleSnapshots;
 
 /**
  * The published schedule in the frab/c3voc format that Giggity, EventFahrplan, ConfClerk and other
@@ -27,9 +26,6 @@ import io.hallway.schedule.ScheduleSnapshots;
 @PermitAll
 @Tag(name = "Schedule")
 public class ScheduleExportResource {
-
-    @Inject
-    ScheduleSnapshots snapshots;
 
     @Inject
     ScheduleHttpCaching caching;
@@ -43,7 +39,7 @@ public class ScheduleExportResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         String base = eventUrl(uri, slug);
-        return caching.respond(snapshots.currentVersion(slug), "frab-xml", MediaType.APPLICATION_XML_TYPE,
+        return caching.respond(slug, "frab-xml", MediaType.APPLICATION_XML_TYPE,
                 built -> built.rendition("frab-xml " + base, snapshot -> FrabXml.write(FrabSchedule.of(snapshot, base))),
                 ifNoneMatch, acceptEncoding);
     }
@@ -57,7 +53,7 @@ public class ScheduleExportResource {
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
         String base = eventUrl(uri, slug);
-        return caching.respond(snapshots.currentVersion(slug), "frab-json", MediaType.APPLICATION_JSON_TYPE,
+        return caching.respond(slug, "frab-json", MediaType.APPLICATION_JSON_TYPE,
                 built -> built.rendition("frab-json " + base, snapshot -> FrabJson.write(FrabSchedule.of(snapshot, base))),
                 ifNoneMatch, acceptEncoding);
     }

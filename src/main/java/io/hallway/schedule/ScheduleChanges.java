@@ -3,6 +3,8 @@ package io.hallway.schedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The way into a schedule change. {@link #begin} locks the event and opens the next revision, which
@@ -28,8 +30,29 @@ public class ScheduleChanges {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    ScheduleSnapshots snapshots;
+
     public Change begin(String slug) {
-        Event event = Event.lockBySlugOr404(slug);
+        return open(Event.lockBySlugOr404(slug));
+    }
+
+    /** Opens the next revision of an event the caller has locked. */
+    private Change open(Event event) {
+        long eventId = event.id;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                snapshots.forget(eventId);
+            }
+        });
         return new Change(event, event.nextRevision());
     }
 
@@ -39,15 +62,17 @@ public class ScheduleChanges {
      * schedule version alone.
      */
     public Deferred defer(String slug) {
-        return new Deferred(Event.lockBySlugOr404(slug));
+        return new Deferred(this, Event.lockBySlugOr404(slug));
     }
 
     /** A change that has not begun yet; the event is already locked. */
     public static final class Deferred {
+        private final ScheduleChanges changes;
         private final Event event;
         private Change change;
 
-        Deferred(Event event) {
+        Deferred(ScheduleChanges changes, Event event) {
+            this.changes = changes;
             this.event = event;
         }
 
@@ -57,13 +82,9 @@ public class ScheduleChanges {
 
         public Change change() {
             if (change == null) {
-                change = new Change(event, event.nextRevision());
+                change = changes.open(event);
             }
             return change;
-        }
-
-        public boolean begun() {
-            return change != null;
         }
 
         /**

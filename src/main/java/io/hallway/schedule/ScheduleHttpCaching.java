@@ -1,6 +1,7 @@
 package io.hallway.schedule;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,36 +23,75 @@ public class ScheduleHttpCaching {
     @Inject
     ScheduleConfig config;
 
-    Response respond(ScheduleSnapshots.VersionRef version, String ifNoneMatch, String acceptEncoding) {
-        return respond(version, "", MediaType.APPLICATION_JSON_TYPE,
-                built -> new ScheduleSnapshots.Encoded(built.json(), built.gzipped()), ifNoneMatch, acceptEncoding);
+    /** The answer from memory alone, if this replica can give it without the database. */
+    Optional<Response> respondFromMemory(String slug, String ifNoneMatch, String acceptEncoding) {
+        Optional<ScheduleSnapshots.VersionRef> version = snapshots.recentVersion(slug);
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        if (notModified(version.get(), ifNoneMatch)) {
+            return Optional.of(notModifiedResponse(version.get(), acceptEncoding));
+        }
+        return snapshots.ready(version.get()).map(built -> okResponse(built, acceptEncoding));
+    }
+
+    /** The answer after reading the version from the database, building the snapshot if needed. */
+    Response respond(String slug, String ifNoneMatch, String acceptEncoding) {
+        ScheduleSnapshots.VersionRef version = snapshots.currentVersion(slug);
+        if (notModified(version, ifNoneMatch)) {
+            return notModifiedResponse(version, acceptEncoding);
+        }
+        return okResponse(snapshots.current(version), acceptEncoding);
     }
 
     /**
      * The same conditional GET for another format of the schedule: {@code format} tells its ETags apart
-     * from the snapshot's, {@code render} makes (or takes from the cache) its bytes at this version.
+     * from the snapshot's, {@code render} makes (or takes from the snapshot's cache) its bytes at this version.
      */
-    public Response respond(ScheduleSnapshots.VersionRef version, String format, MediaType type,
+    public Response respond(String slug, String format, MediaType type,
             Function<ScheduleSnapshots.Built, ScheduleSnapshots.Encoded> render, String ifNoneMatch,
             String acceptEncoding) {
-        String tag = "s" + version.id() + "v" + version.scheduleVersion() + (format.isEmpty() ? "" : "-" + format);
-        String etag = "\"" + tag + "\"";
-        String gzipEtag = "\"" + tag + "-gzip\"";
-        boolean gzip = acceptsGzip(acceptEncoding);
-        if (matches(ifNoneMatch, etag, gzipEtag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, gzip ? gzipEtag : etag)
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl())
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+        ScheduleSnapshots.VersionRef version = snapshots.currentVersion(slug);
+        if (notModified(version, format, ifNoneMatch)) {
+            return notModifiedResponse(version, format, acceptEncoding);
         }
-        ScheduleSnapshots.Encoded body = render.apply(snapshots.current(version));
-        var response = Response.ok(gzip ? body.gzipped() : body.plain(), type)
-                .header(HttpHeaders.ETAG, gzip ? gzipEtag : etag)
+        ScheduleSnapshots.Built built = snapshots.current(version);
+        boolean gzip = acceptsGzip(acceptEncoding);
+        ScheduleSnapshots.Encoded body = render.apply(built);
+        return encoded(Response.ok(gzip ? body.gzipped() : body.plain(), type),
+                etag(built.eventId(), built.scheduleVersion(), format, gzip), gzip);
+    }
+
+    private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String acceptEncoding) {
+        return notModifiedResponse(version, "", acceptEncoding);
+    }
+
+    private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String format, String acceptEncoding) {
+        return Response.notModified()
+                .header(HttpHeaders.ETAG, etag(version.id(), version.scheduleVersion(), format, acceptsGzip(acceptEncoding)))
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+    }
+
+    private Response okResponse(ScheduleSnapshots.Built built, String acceptEncoding) {
+        boolean gzip = acceptsGzip(acceptEncoding);
+        return encoded(Response.ok(gzip ? built.gzipped() : built.json(), MediaType.APPLICATION_JSON_TYPE),
+                etag(built.eventId(), built.scheduleVersion(), "", gzip), gzip);
+    }
+
+    private Response encoded(Response.ResponseBuilder ok, String etag, boolean gzip) {
+        var response = ok.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (gzip) {
             response.header("Content-Encoding", "gzip");
         }
         return response.build();
+    }
+
+    /** RFC 9110 8.8.3: a strong validator differs per content coding, so the gzip body has its own. */
+    private static String etag(long eventId, long scheduleVersion, String format, boolean gzip) {
+        return "\"s" + eventId + "v" + scheduleVersion + (format.isEmpty() ? "" : "-" + format) + (gzip ? "-gzip" : "") + "\"";
     }
 
     private String cacheControl() {
@@ -65,22 +105,22 @@ public class ScheduleHttpCaching {
     }
 
     /** RFC 9110 13.1.2: If-None-Match uses weak comparison, so W/ prefixes and either coding's tag match. */
-    private static boolean matches(String ifNoneMatch, String... current) {
+    private static boolean notModified(ScheduleSnapshots.VersionRef version, String ifNoneMatch) {
+        return notModified(version, "", ifNoneMatch);
+    }
+
+    private static boolean notModified(ScheduleSnapshots.VersionRef version, String format, String ifNoneMatch) {
         if (ifNoneMatch == null) {
             return false;
         }
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
-            if (tag.equals("*")) {
-                return true;
-            }
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            for (String etag : current) {
-                if (tag.equals(etag)) {
-                    return true;
-                }
+            if (tag.equals("*") || tag.equals(etag(version.id(), version.scheduleVersion(), format, false))
+                    || tag.equals(etag(version.id(), version.scheduleVersion(), format, true))) {
+                return true;
             }
         }
         return false;
