@@ -100,11 +100,18 @@ final class PretalxReader {
             }
         }
         SessionKind kind = kind(text(node, "type", pointer));
+        String video = null;
+        JsonNode links = array(node, "links", pointer, false);
+        for (int l = 0; l < links.size() && video == null; l++) {
+            if ("media".equals(text(links.get(l), "type", at(at(pointer, "links"), l)))) {
+                video = webLink(links.get(l), "url", at(at(pointer, "links"), l));
+            }
+        }
         String abstractText = String.join("\n\n", java.util.stream.Stream.of(text(node, "abstract", pointer),
                 text(node, "description", pointer)).filter(t -> t != null).toList());
         sessions.put(guidText, new ImportDocument.SessionItem(guidText, guid, kind, title,
                 abstractText.isEmpty() ? null : abstractText, text(node, "language", pointer), null, List.of(), track,
-                room, startsAt, endsAt, SessionStatus.SCHEDULED, persons, null,
+                room, startsAt, endsAt, SessionStatus.SCHEDULED, persons, video,
                 kind == SessionKind.LIGHTNING_TALK ? "Lightning talks" : null));
     }
 

@@ -123,7 +123,7 @@ class ScheduleExportTest {
                 .filter(s -> "scheduled".equals(s.get("status")))
                 .map(s -> {
                     Map<String, Object> row = new java.util.HashMap<>();
-                    for (String key : List.of("kind", "title", "abstract", "language", "startsAt", "endsAt")) {
+                    for (String key : List.of("kind", "title", "abstract", "language", "startsAt", "endsAt", "videoUrl")) {
                         row.put(key, s.get(key));
                     }
                     row.put("room", rooms.get(s.get("roomId")));
@@ -152,6 +152,7 @@ class ScheduleExportTest {
         rust.put("trackId", platform);
         rust.put("abstract", "Why & how <we> moved.");
         rust.put("language", "en");
+        rust.put("videoUrl", "https://video.example.com/rust-for-platform-teams");
         create(slug, rust);
         create(slug, session("break", "Coffee", null, "09:30", "10:00"));
         long block = block(slug, "Lightning talks", hall, "10:00", "10:10");

@@ -4,13 +4,17 @@ import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import io.hallway.schedule.SessionStatus;
 import io.hallway.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -19,6 +23,9 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SessionizeImportTest {
+
+    @Inject
+    RecordedSessionChanges changes;
 
     @Test
     void a_sessionize_document_becomes_rooms_tracks_speakers_sessions_and_a_lightning_block() {
@@ -101,6 +108,36 @@ class SessionizeImportTest {
         assertEquals(session(before, "My first operator").get("id"), session(after, "My first operator").get("id"));
         Map<String, Object> untouched = session(after, "eBPF in five minutes");
         assertEquals(session(before, "eBPF in five minutes"), untouched);
+    }
+
+    @Test
+    void an_import_announces_each_changed_session_once_the_way_an_organizer_edit_does() {
+        String slug = newEvent("announce");
+        importDocument(slug, SessionizeDocument.conference().toMap()).statusCode(200);
+        JsonPath before = schedule(slug);
+        long kube = ((Number) session(before, "Kubernetes at scale").get("id")).longValue();
+        long coffee = ((Number) session(before, "Coffee break").get("id")).longValue();
+        long lightning = ((Number) session(before, "YAML is fine").get("id")).longValue();
+        assertEquals(1, changes.of(kube).size());
+        assertEquals(null, changes.of(kube).get(0).before());
+
+        importDocument(slug, SessionizeDocument.conference().toMap()).statusCode(200);
+        assertEquals(1, changes.of(kube).size(), "an unchanged import announces nothing");
+
+        var edited = SessionizeDocument.conference();
+        edited.session("s1").putAll(Map.of("startsAt", "2024-11-10T11:00:00", "endsAt", "2024-11-10T11:30:00"));
+        edited.sessions.remove(edited.session("svc-coffee"));
+        long version = importDocument(slug, edited.toMap()).statusCode(200).extract().jsonPath().getLong("scheduleVersion");
+
+        var moved = changes.of(kube).get(1);
+        assertEquals(version, moved.revision());
+        assertEquals(OffsetDateTime.parse(at("09:00")), moved.before().startsAt());
+        assertEquals(OffsetDateTime.parse(at("11:00")), moved.after().startsAt());
+        assertEquals(SessionStatus.SCHEDULED, moved.after().status());
+        var removed = changes.of(coffee).get(1);
+        assertEquals(version, removed.revision());
+        assertEquals(null, removed.after());
+        assertEquals(1, changes.of(lightning).size(), "talks that did not move are not announced");
     }
 
     @Test
