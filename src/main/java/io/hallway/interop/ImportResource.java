@@ -11,6 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,7 +45,9 @@ public class ImportResource {
             description = "Session times without offset are read in the event's time zone. Consecutive lightning "
                     + "talks in one room become a block. Sessions without a start are left out.")
     public ImportReport sessionize(@PathParam("slug") String slug, @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun,
-            @RequestBody(description = BODY, required = true) byte[] body) {
+            @RequestBody(description = BODY, required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "Sessionize \"All data\": sessions, speakers, questions, categories, rooms")))
+            byte[] body) {
         return run(slug, ImportSource.SESSIONIZE, dryRun, body);
     }
 
@@ -50,7 +55,9 @@ public class ImportResource {
     @Path("pretalx")
     @Operation(summary = "Import or re-sync the schedule from a pretalx (frab JSON) schedule export")
     public ImportReport pretalx(@PathParam("slug") String slug, @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun,
-            @RequestBody(description = BODY, required = true) byte[] body) {
+            @RequestBody(description = BODY, required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.OBJECT, description = "frab/pretalx schedule JSON (c3voc schedule.schema.json)")))
+            byte[] body) {
         return run(slug, ImportSource.PRETALX, dryRun, body);
     }
 

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.schedule.ScheduleHttpCaching;
@@ -35,6 +37,9 @@ public class ScheduleExportResource {
     @Produces(MediaType.APPLICATION_XML)
     @Operation(summary = "The published schedule as frab/c3voc schedule.xml",
             description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
+    @APIResponse(responseCode = "200", description = "The schedule, valid against the c3voc schedule.xml.xsd",
+            content = @Content(mediaType = MediaType.APPLICATION_XML))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response xml(@PathParam("slug") String slug, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
@@ -49,6 +54,9 @@ public class ScheduleExportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The published schedule as frab/pretalx schedule JSON",
             description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
+    @APIResponse(responseCode = "200", description = "The schedule, valid against the c3voc schedule.schema.json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response json(@PathParam("slug") String slug, @Context UriInfo uri,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
