@@ -1,9 +1,6 @@
 package io.hallway.schedule;
 
 import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -71,8 +68,7 @@ public class BlockAdminResource {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = new LightningBlock();
         block.event = change.event();
-        place(change, block, request);
-        block.revision = change.revision();
+        editor.placeBlock(change, block, request);
         block.persist();
         return Response.created(URI.create("/api/admin/events/" + slug + "/blocks/" + block.id))
                 .entity(BlockView.from(block, change.event().zone())).build();
@@ -88,9 +84,7 @@ public class BlockAdminResource {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = find(change.event(), id);
         Versions.check(expected, block.version, "The block");
-        Map<Long, SessionView> before = editor.talkStates(block);
-        place(change, block, request);
-        editor.relayout(change, block, before);
+        editor.placeBlock(change, block, request);
         LightningBlock.flush();
         return Response.ok(BlockView.from(block, change.event().zone()))
                 .header(HttpHeaders.ETAG, Versions.etag(block.version)).build();
@@ -101,14 +95,8 @@ public class BlockAdminResource {
     @Transactional
     @Operation(summary = "Delete a block and the talks in it")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Event event = Event.bySlugOr404(slug);
-        List<Long> talkIds = find(event, id).talks.stream().map(t -> t.id).toList();
-        for (Long talkId : talkIds) {
-            editor.delete(slug, talkId);
-        }
         ScheduleChanges.Change change = changes.begin(slug);
-        find(change.event(), id).delete();
-        changes.deleted(change, ScheduleChanges.Kind.BLOCK, id);
+        editor.deleteBlock(change, find(change.event(), id));
     }
 
     @POST
@@ -128,25 +116,6 @@ public class BlockAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockOrderRequest request) {
         LightningBlock block = editor.reorder(slug, id, Versions.expected(ifMatch, request.version()), request.talkIds());
         return BlockView.from(block, block.event.zone());
-    }
-
-    private static void place(ScheduleChanges.Change change, LightningBlock block, BlockRequest request) {
-        Event event = change.event();
-        Instant startsAt = request.startsAt().toInstant();
-        Instant endsAt = request.endsAt().toInstant();
-        ScheduleRules.requireTimeWindow(event, startsAt, endsAt);
-        Room room = ScheduleRules.roomOf(event, request.roomId(), "roomId");
-        ScheduleRules.requireRoomFree(event, room, startsAt, endsAt, ScheduleRules.NONE,
-                block.id == null ? ScheduleRules.NONE : block.id);
-        block.title = request.title();
-        block.room = room;
-        block.startsAt = startsAt;
-        block.endsAt = endsAt;
-        var length = SessionEditor.lightningLength(event);
-        if (block.talks.size() > block.capacity(length)) {
-            throw Problem.invalid("endsAt", "the block holds " + block.talks.size() + " talks of " + length.toMinutes()
-                    + " minutes, which do not fit into the new slot");
-        }
     }
 
     static LightningBlock find(Event event, long id) {

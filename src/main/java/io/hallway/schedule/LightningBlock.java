@@ -40,6 +40,9 @@ public class LightningBlock extends PanacheEntityBase {
     @Version
     public long version;
     public long revision;
+    /** Set on imported rows only: the system it came from and its id there (see io.hallway.interop). */
+    public String sourceSystem;
+    public String sourceId;
 
     public static List<LightningBlock> ofEvent(Event event) {
         return list("event = ?1 order by startsAt, id", event);

@@ -37,7 +37,11 @@ public class ScheduleChanges {
     ScheduleSnapshots snapshots;
 
     public Change begin(String slug) {
-        Event event = Event.lockBySlugOr404(slug);
+        return open(Event.lockBySlugOr404(slug));
+    }
+
+    /** Opens the next revision of an event the caller has locked. */
+    private Change open(Event event) {
         long eventId = event.id;
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -50,6 +54,49 @@ public class ScheduleChanges {
             }
         });
         return new Change(event, event.nextRevision());
+    }
+
+    /**
+     * Locks the event like {@link #begin} but opens the next revision only when {@link Deferred#change()}
+     * is first called, so a run that finds nothing to change (such as a repeated import) leaves the
+     * schedule version alone.
+     */
+    public Deferred defer(String slug) {
+        return new Deferred(this, Event.lockBySlugOr404(slug));
+    }
+
+    /** A change that has not begun yet; the event is already locked. */
+    public static final class Deferred {
+        private final ScheduleChanges changes;
+        private final Event event;
+        private Change change;
+
+        Deferred(ScheduleChanges changes, Event event) {
+            this.changes = changes;
+            this.event = event;
+        }
+
+        public Event event() {
+            return event;
+        }
+
+        public Change change() {
+            if (change == null) {
+                change = changes.open(event);
+            }
+            return change;
+        }
+
+        /**
+         * Takes back a revision that was opened for an attempt the rules then refused, when nothing at
+         * all was stamped with it.
+         */
+        public void discardUnused() {
+            if (change != null) {
+                event.scheduleVersion = change.revision() - 1;
+                change = null;
+            }
+        }
     }
 
     public void deleted(Change change, Kind kind, long entityId) {

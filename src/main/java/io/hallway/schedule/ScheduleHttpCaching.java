@@ -2,6 +2,7 @@ package io.hallway.schedule;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,17 +44,43 @@ public class ScheduleHttpCaching {
         return okResponse(snapshots.current(version), acceptEncoding);
     }
 
+    /**
+     * The same conditional GET for another format of the schedule: {@code format} tells its ETags apart
+     * from the snapshot's, {@code render} makes (or takes from the snapshot's cache) its bytes at this version.
+     */
+    public Response respond(String slug, String format, MediaType type,
+            Function<ScheduleSnapshots.Built, ScheduleSnapshots.Encoded> render, String ifNoneMatch,
+            String acceptEncoding) {
+        ScheduleSnapshots.VersionRef version = snapshots.currentVersion(slug);
+        if (notModified(version, format, ifNoneMatch)) {
+            return notModifiedResponse(version, format, acceptEncoding);
+        }
+        ScheduleSnapshots.Built built = snapshots.current(version);
+        boolean gzip = acceptsGzip(acceptEncoding);
+        ScheduleSnapshots.Encoded body = render.apply(built);
+        return encoded(Response.ok(gzip ? body.gzipped() : body.plain(), type),
+                etag(built.eventId(), built.scheduleVersion(), format, gzip), gzip);
+    }
+
     private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String acceptEncoding) {
+        return notModifiedResponse(version, "", acceptEncoding);
+    }
+
+    private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String format, String acceptEncoding) {
         return Response.notModified()
-                .header(HttpHeaders.ETAG, etag(version.id(), version.scheduleVersion(), acceptsGzip(acceptEncoding)))
+                .header(HttpHeaders.ETAG, etag(version.id(), version.scheduleVersion(), format, acceptsGzip(acceptEncoding)))
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
     }
 
     private Response okResponse(ScheduleSnapshots.Built built, String acceptEncoding) {
         boolean gzip = acceptsGzip(acceptEncoding);
-        var response = Response.ok(gzip ? built.gzipped() : built.json(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, etag(built.eventId(), built.scheduleVersion(), gzip))
+        return encoded(Response.ok(gzip ? built.gzipped() : built.json(), MediaType.APPLICATION_JSON_TYPE),
+                etag(built.eventId(), built.scheduleVersion(), "", gzip), gzip);
+    }
+
+    private Response encoded(Response.ResponseBuilder ok, String etag, boolean gzip) {
+        var response = ok.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (gzip) {
@@ -63,8 +90,8 @@ public class ScheduleHttpCaching {
     }
 
     /** RFC 9110 8.8.3: a strong validator differs per content coding, so the gzip body has its own. */
-    private static String etag(long eventId, long scheduleVersion, boolean gzip) {
-        return "\"s" + eventId + "v" + scheduleVersion + (gzip ? "-gzip" : "") + "\"";
+    private static String etag(long eventId, long scheduleVersion, String format, boolean gzip) {
+        return "\"s" + eventId + "v" + scheduleVersion + (format.isEmpty() ? "" : "-" + format) + (gzip ? "-gzip" : "") + "\"";
     }
 
     private String cacheControl() {
@@ -79,6 +106,10 @@ public class ScheduleHttpCaching {
 
     /** RFC 9110 13.1.2: If-None-Match uses weak comparison, so W/ prefixes and either coding's tag match. */
     private static boolean notModified(ScheduleSnapshots.VersionRef version, String ifNoneMatch) {
+        return notModified(version, "", ifNoneMatch);
+    }
+
+    private static boolean notModified(ScheduleSnapshots.VersionRef version, String format, String ifNoneMatch) {
         if (ifNoneMatch == null) {
             return false;
         }
@@ -87,8 +118,8 @@ public class ScheduleHttpCaching {
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            if (tag.equals("*") || tag.equals(etag(version.id(), version.scheduleVersion(), false))
-                    || tag.equals(etag(version.id(), version.scheduleVersion(), true))) {
+            if (tag.equals("*") || tag.equals(etag(version.id(), version.scheduleVersion(), format, false))
+                    || tag.equals(etag(version.id(), version.scheduleVersion(), format, true))) {
                 return true;
             }
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +33,24 @@ import io.hallway.common.Problem;
 @ApplicationScoped
 public class ScheduleSnapshots {
 
-    /** A built snapshot with its two encodings, ready to send. */
-    public record Built(long eventId, long scheduleVersion, ScheduleSnapshot snapshot, byte[] json, byte[] gzipped) {
+    /**
+     * A built snapshot with its two encodings, ready to send, and the other formats rendered from it so
+     * far (such as the frab export), which live exactly as long as this version does.
+     */
+    public record Built(long eventId, long scheduleVersion, ScheduleSnapshot snapshot, byte[] json, byte[] gzipped,
+            Map<String, Encoded> renditions) {
+
+        /** The snapshot in another format, rendered once per version and key. */
+        public Encoded rendition(String key, Function<ScheduleSnapshot, byte[]> writer) {
+            return renditions.computeIfAbsent(key, k -> Encoded.of(writer.apply(snapshot)));
+        }
+    }
+
+    /** A document in both codings. */
+    public record Encoded(byte[] plain, byte[] gzipped) {
+        static Encoded of(byte[] plain) {
+            return new Encoded(plain, gzip(plain));
+        }
     }
 
     public record VersionRef(Long id, long scheduleVersion) {
@@ -113,7 +130,7 @@ public class ScheduleSnapshots {
         var snapshot = new ScheduleSnapshot(EventView.from(event), event.scheduleVersion,
                 ScheduleCursor.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks);
         byte[] bytes = serialise(snapshot);
-        return new Built(event.id, event.scheduleVersion, snapshot, bytes, gzip(bytes));
+        return new Built(event.id, event.scheduleVersion, snapshot, bytes, gzip(bytes), new ConcurrentHashMap<>());
     }
 
     private byte[] serialise(ScheduleSnapshot snapshot) {

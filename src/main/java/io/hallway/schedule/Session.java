@@ -62,6 +62,9 @@ public class Session extends PanacheEntityBase {
     @Version
     public long version;
     public long revision;
+    /** Set on imported rows only: the system it came from and its id there (see io.hallway.interop). */
+    public String sourceSystem;
+    public String sourceId;
 
     public static List<Session> ofEvent(Event event) {
         return list("event = ?1 order by startsAt, id", event);

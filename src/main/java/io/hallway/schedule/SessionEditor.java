@@ -18,9 +18,13 @@ import io.hallway.common.Versions;
 /**
  * Every write to sessions and lightning blocks goes through here: the schedule rules, revision stamps,
  * tombstones and {@link SessionChanged} notifications are kept in one place.
+ *
+ * The methods taking a slug run in their own transaction. Those taking an open
+ * {@link ScheduleChanges.Change} run in the caller's and are deliberately not transactional themselves:
+ * a refused change must not mark the caller's transaction for rollback, so an import can skip one item
+ * and go on with the rest.
  */
 @ApplicationScoped
-@Transactional
 public class SessionEditor {
 
     @Inject
@@ -29,11 +33,16 @@ public class SessionEditor {
     @Inject
     jakarta.enterprise.event.Event<SessionChanged> sessionChanged;
 
+    @Transactional
     public Session create(String slug, SessionRequest request) {
-        ScheduleChanges.Change change = changes.begin(slug);
+        return create(changes.begin(slug), request, UUID.randomUUID());
+    }
+
+    /** Creates a session within an open change, such as one import; {@code guid} is its lasting identity. */
+    public Session create(ScheduleChanges.Change change, SessionRequest request, UUID guid) {
         Session session = new Session();
         session.event = change.event();
-        session.guid = UUID.randomUUID();
+        session.guid = guid;
         applyStandalone(change, session, request);
         session.persist();
         Session.flush();
@@ -41,10 +50,15 @@ public class SessionEditor {
         return session;
     }
 
+    @Transactional
     public Session update(String slug, long id, long expectedVersion, SessionRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Session session = find(change.event(), id);
         Versions.check(expectedVersion, session.version, "The session");
+        return update(change, session, request);
+    }
+
+    public Session update(ScheduleChanges.Change change, Session session, SessionRequest request) {
         SessionView before = view(session);
         if (session.block != null) {
             applyInBlock(change, session, request);
@@ -56,9 +70,14 @@ public class SessionEditor {
         return session;
     }
 
+    @Transactional
     public void delete(String slug, long id) {
         ScheduleChanges.Change change = changes.begin(slug);
-        Session session = find(change.event(), id);
+        delete(change, find(change.event(), id));
+    }
+
+    public void delete(ScheduleChanges.Change change, Session session) {
+        long id = session.id;
         SessionView before = view(session);
         LightningBlock block = session.block;
         if (block != null) {
@@ -74,9 +93,14 @@ public class SessionEditor {
     }
 
     /** Adds a lightning talk to a block, at the given position or at the end. */
+    @Transactional
     public Session addToBlock(String slug, long blockId, SessionRequest request, Integer position) {
         ScheduleChanges.Change change = changes.begin(slug);
-        LightningBlock block = BlockAdminResource.find(change.event(), blockId);
+        return addToBlock(change, BlockAdminResource.find(change.event(), blockId), request, position, UUID.randomUUID());
+    }
+
+    public Session addToBlock(ScheduleChanges.Change change, LightningBlock block, SessionRequest request,
+            Integer position, UUID guid) {
         if (request.kind() != SessionKind.LIGHTNING_TALK) {
             throw Problem.invalid("kind", "a block holds lightning talks only");
         }
@@ -88,13 +112,20 @@ public class SessionEditor {
         Map<Long, SessionView> before = talkStates(block);
         Session talk = new Session();
         talk.event = change.event();
-        talk.guid = UUID.randomUUID();
+        talk.guid = guid;
         talk.kind = SessionKind.LIGHTNING_TALK;
         talk.block = block;
         applyContent(change, talk, request);
         int at = position == null ? block.talks.size() : Math.max(0, Math.min(position, block.talks.size()));
         block.talks.add(at, talk);
-        relayout(change, block, before);
+        try {
+            relayout(change, block, before);
+        } catch (Problem refused) {
+            // Leave the block as it was for a caller that goes on after a refusal (an import skips the talk).
+            block.talks.remove(talk);
+            block.layOut(length);
+            throw refused;
+        }
         talk.persist();
         Session.flush();
         notify(change, talk.id, null, talk);
@@ -102,6 +133,7 @@ public class SessionEditor {
     }
 
     /** Puts a block's talks in the given order; the list must name each talk of the block once. */
+    @Transactional
     public LightningBlock reorder(String slug, long blockId, long expectedVersion, List<Long> talkIds) {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = BlockAdminResource.find(change.event(), blockId);
@@ -120,6 +152,69 @@ public class SessionEditor {
         relayout(change, block, before);
         LightningBlock.flush();
         return block;
+    }
+
+    /**
+     * Puts a block into its slot, checking the slot is free and holds its talks; the talks move with it.
+     * The caller stamps nothing: the block and every talk that moved get the change's revision.
+     */
+    public void placeBlock(ScheduleChanges.Change change, LightningBlock block, BlockRequest request) {
+        Event event = change.event();
+        Instant startsAt = request.startsAt().toInstant();
+        Instant endsAt = request.endsAt().toInstant();
+        ScheduleRules.requireTimeWindow(event, startsAt, endsAt);
+        Room room = ScheduleRules.roomOf(event, request.roomId(), "roomId");
+        ScheduleRules.requireRoomFree(event, room, startsAt, endsAt, ScheduleRules.NONE,
+                block.id == null ? ScheduleRules.NONE : block.id);
+        var length = lightningLength(event);
+        if (block.talks.size() > (int) (Duration.between(startsAt, endsAt).toSeconds() / length.toSeconds())) {
+            throw Problem.invalid("endsAt", "the block holds " + block.talks.size() + " talks of " + length.toMinutes()
+                    + " minutes, which do not fit into the new slot");
+        }
+        Map<Long, SessionView> before = talkStates(block);
+        block.title = request.title();
+        block.room = room;
+        block.startsAt = startsAt;
+        block.endsAt = endsAt;
+        relayout(change, block, before);
+    }
+
+    /**
+     * Moves a lightning talk to a place in a block, out of the block it was in (if any); both blocks
+     * re-lay their talks and everything that moved is reported.
+     */
+    public void moveToBlock(ScheduleChanges.Change change, Session talk, LightningBlock target, int position) {
+        if (talk.kind != SessionKind.LIGHTNING_TALK) {
+            throw Problem.invalid("kind", "a block holds lightning talks only");
+        }
+        LightningBlock origin = talk.block;
+        Map<Long, SessionView> before = talkStates(target);
+        if (origin != null && origin != target) {
+            before.putAll(talkStates(origin));
+            origin.talks.remove(talk);
+            relayout(change, origin, before);
+        }
+        before.putIfAbsent(talk.id, view(talk));
+        target.talks.remove(talk);
+        target.talks.add(Math.max(0, Math.min(position, target.talks.size())), talk);
+        talk.block = target;
+        talk.revision = change.revision();
+        Duration length = lightningLength(change.event());
+        if (target.talks.size() > target.capacity(length)) {
+            throw Problem.conflict("Block full", "\"" + target.title + "\" has room for " + target.capacity(length)
+                    + " lightning talks of " + length.toMinutes() + " minutes.");
+        }
+        relayout(change, target, before);
+    }
+
+    /** Deletes a block with its talks, each reported as deleted. */
+    public void deleteBlock(ScheduleChanges.Change change, LightningBlock block) {
+        for (Session talk : List.copyOf(block.talks)) {
+            delete(change, talk);
+        }
+        long id = block.id;
+        block.delete();
+        changes.deleted(change, ScheduleChanges.Kind.BLOCK, id);
     }
 
     /** The talks of a block as they are now, to tell afterwards which ones moved. */
@@ -187,10 +282,11 @@ public class SessionEditor {
         if (movesTime) {
             throw Problem.invalid("startsAt", "a lightning talk in a block takes its time and room from the block; reorder or move the block instead");
         }
-        applyContent(change, talk, request);
-        if (talk.status == SessionStatus.SCHEDULED) {
-            ScheduleRules.requireSpeakersFree(change.event(), talk.speakers, talk.startsAt, talk.endsAt, talk.id);
+        if (request.status() != SessionStatus.CANCELLED) {
+            ScheduleRules.requireSpeakersFree(change.event(), ScheduleRules.speakersOf(change.event(), request.speakerIds()),
+                    talk.startsAt, talk.endsAt, talk.id);
         }
+        applyContent(change, talk, request);
     }
 
     /** What an organizer writes about a session, apart from when and where. */
@@ -216,7 +312,7 @@ public class SessionEditor {
         return SessionView.from(session, session.event.zone());
     }
 
-    static Duration lightningLength(Event event) {
+    public static Duration lightningLength(Event event) {
         return Duration.ofMinutes(event.durationLimit(SessionKind.LIGHTNING_TALK).orElse(5));
     }
 

@@ -37,6 +37,9 @@ public class Speaker extends PanacheEntityBase {
     @Version
     public long version;
     public long revision;
+    /** Set on imported rows only: the system it came from and its id there (see io.hallway.interop). */
+    public String sourceSystem;
+    public String sourceId;
 
     public static List<Speaker> ofEvent(Event event) {
         return list("event = ?1 order by name, id", event);
