@@ -38,7 +38,7 @@ class Agendas {
             bookmarkedBlocks(event.id, userId).forEach(b -> items.add(item(b, zone)));
         }
         items.sort(Comparator.comparing(AgendaView.Item::startsAt).thenComparing(AgendaView.Item::endsAt)
-                .thenComparing(AgendaView.Item::itemId));
+                .thenComparing(AgendaView.Item::type).thenComparingLong(AgendaView.Item::id));
         List<AgendaView.Item> live = items.stream().filter(i -> i.status() == SessionStatus.SCHEDULED).toList();
         return new AgendaView(event.slug, event.timeZone, ScheduleCursor.encode(event.id, event.scheduleVersion), items,
                 conflicts(live), gaps(event.id, live));
