@@ -12,7 +12,7 @@ select u.id, (select id from e), s.id
 from u cross join generate_series(0, 9) k join s on s.n = (u.i * 7 + k * 41) % 400;
 
 insert into bookmark (user_id, event_id, session_id)
-select (select id from app_user where subject = 'heavy0'), event_id, id
-from session where event_id = (select id from event where slug = 'bench-large') order by starts_at, id limit 50;
+select (select u.id from app_user u where u.subject = 'heavy0'), s.event_id, s.id
+from session s where s.event_id = (select e.id from event e where e.slug = 'bench-large') order by s.starts_at, s.id limit 50;
 
 analyze;

@@ -1,6 +1,8 @@
 package io.hallway.agenda;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,15 +26,37 @@ class RoomFill {
     @Inject
     AgendaConfig config;
 
-    /** Every session of the event in time order, in one query. */
+    private record Counted(List<SessionFill> sessions, long atNanos) {
+    }
+
+    /** Per replica, at most one count per event within fill-max-age: the same staleness apps accept anyway. */
+    private final Map<Long, Counted> recent = new ConcurrentHashMap<>();
+
+    /** For the public, polled document: counted at most once per fill-max-age per replica. */
+    List<SessionFill> recent(long eventId) {
+        Counted counted = recent.get(eventId);
+        if (counted == null || System.nanoTime() - counted.atNanos() > config.fillMaxAge().toNanos()) {
+            counted = new Counted(of(eventId), System.nanoTime());
+            recent.put(eventId, counted);
+        }
+        return counted.sessions();
+    }
+
+    /** Every session of the event in time order, counted now, in one query. */
     List<SessionFill> of(long eventId) {
+        // Two index-friendly halves instead of an OR join; "union" keeps one row per session and person.
         List<?> rows = entityManager.createNativeQuery("""
-                select s.id, s.title, r.id, r.name, r.capacity, count(distinct b.user_id)
+                with interest as (
+                    select session_id, user_id from bookmark where event_id = ?1 and session_id is not null
+                    union
+                    select s.id, b.user_id from bookmark b join session s on s.block_id = b.block_id
+                    where b.event_id = ?1 and b.block_id is not null
+                ), counts as (select session_id, count(*) as people from interest group by session_id)
+                select s.id, s.title, r.id as room_id, r.name, r.capacity, coalesce(c.people, 0)
                 from session s
                 left join room r on r.id = s.room_id
-                left join bookmark b on b.session_id = s.id or (s.block_id is not null and b.block_id = s.block_id)
+                left join counts c on c.session_id = s.id
                 where s.event_id = ?1
-                group by s.id, s.title, r.id, r.name, r.capacity, s.starts_at
                 order by s.starts_at, s.id""").setParameter(1, eventId).getResultList();
         return rows.stream().map(Object[].class::cast).map(r -> {
             Integer capacity = r[4] == null ? null : ((Number) r[4]).intValue();

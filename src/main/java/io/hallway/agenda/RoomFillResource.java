@@ -52,7 +52,7 @@ public class RoomFillResource {
     @Operation(summary = "Bookmark counts and fill levels per session, live status per room")
     public Response fill(@PathParam("slug") String slug) {
         Event event = Event.publishedOr404(slug);
-        List<SessionFill> sessions = roomFill.of(event.id).stream()
+        List<SessionFill> sessions = roomFill.recent(event.id).stream()
                 .map(f -> new SessionFill(f.sessionId(), f.roomId(), f.capacity(), f.bookmarks(), f.fill())).toList();
         List<RoomStatus> rooms = Room.ofEvent(event).stream()
                 .map(r -> new RoomStatus(r.id, r.name, r.capacity, r.liveStatus)).toList();

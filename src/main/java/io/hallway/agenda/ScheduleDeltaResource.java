@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,10 +51,12 @@ public class ScheduleDeltaResource {
             description = "Changed rows in full and tombstones for deleted ones. Start from the cursor of the full "
                     + "schedule; a cursor older than the kept history is a 410 telling you to fetch the schedule again.")
     public ScheduleDelta changes(@PathParam("slug") String slug, @QueryParam("since") String cursor) {
-        // Writers hold this row exclusively while they change the schedule: everything read below is
-        // the schedule exactly at the version read here, as in the full snapshot.
-        Event event = Event.<Event> find("slug = ?1 and published = true", slug).withLock(LockModeType.PESSIMISTIC_READ)
-                .firstResultOptional().orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+        // One snapshot for every query below, so they all see the schedule exactly at the version read
+        // first. Repeatable read instead of a share lock on the event row: polled by every app, that lock
+        // would make concurrent readers contend on the row's lock list.
+        entityManager.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
+        Event event = Event.<Event> find("slug = ?1 and published = true", slug).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
         long since = history.since(event, cursor, "/api/events/" + slug + "/schedule");
         ZoneId zone = event.zone();
         List<RoomView> rooms = Room.<Room> list("event = ?1 and revision > ?2 order by position, name", event, since)
