@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import io.hallway.common.EventStatsSection;
 
@@ -22,6 +23,9 @@ class AgendaStats implements EventStatsSection {
     @Inject
     AgendaConfig config;
 
+    @Inject
+    EntityManager entityManager;
+
     @Override
     public String name() {
         return "agenda";
@@ -34,7 +38,7 @@ class AgendaStats implements EventStatsSection {
                 .sorted(Comparator.comparingLong(RoomFill.SessionFill::bookmarks).reversed()).toList();
         List<RoomFill.SessionFill> over = ranked.stream()
                 .filter(s -> s.capacity() != null && s.bookmarks() > s.capacity()).toList();
-        var totals = (Object[]) Bookmark.getEntityManager().createNativeQuery(
+        var totals = (Object[]) entityManager.createNativeQuery(
                 "select count(*), count(distinct user_id) from bookmark where event_id = ?1")
                 .setParameter(1, eventId).getSingleResult();
         return new Figures(((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(),

@@ -1,7 +1,5 @@
 package io.hallway.agenda;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,10 +54,6 @@ class BookmarkStore {
             entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")
                     .setParameter(1, userId.getAsLong()).setParameter(2, event.id).setParameter(3, id).executeUpdate();
         }
-    }
-
-    static List<Bookmark> of(long eventId, long userId) {
-        return Bookmark.list("eventId = ?1 and userId = ?2", eventId, userId);
     }
 
     private void insert(long userId, long eventId, String column, long id) {

@@ -1,7 +1,6 @@
 package io.hallway.agenda;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import io.hallway.testing.Api;
@@ -51,9 +50,5 @@ final class AgendaFixtures {
     static String cursor(String slug) {
         return Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200).extract().jsonPath()
                 .getString("cursor");
-    }
-
-    static List<Long> ids(Long... ids) {
-        return List.of(ids);
     }
 }

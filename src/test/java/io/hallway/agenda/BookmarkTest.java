@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.*;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import io.hallway.common.Bookmarks;
 import io.hallway.testing.Api;
 import io.hallway.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,6 +33,9 @@ class BookmarkTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Bookmarks bookmarks;
 
     @Test
     void bookmarking_twice_keeps_one_bookmark_and_removing_twice_is_fine() {
@@ -153,6 +160,30 @@ class BookmarkTest {
 
         Api.attendee().delete("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
         Api.attendee().get("/api/events/" + slug + "/agenda").then().body("items", empty());
+    }
+
+    @Test
+    void other_features_see_my_bookmarks_with_block_bookmarks_standing_for_their_talks() {
+        String slug = newEvent("bm-lookup");
+        long theater = room(slug, "Theater", 120);
+        long morning = create(slug, talk("Morning", theater, "09:00", "09:30")).getLong("id");
+        long dropped = create(slug, talk("Dropped", theater, "10:00", "10:30")).getLong("id");
+        long block = block(slug, "Lightning", theater, "13:00", "13:10");
+        long spark = lightningTalk(slug, block, "Spark");
+        long ember = lightningTalk(slug, block, "Ember");
+        for (long id : new long[] { morning, dropped }) {
+            Api.attendee().put("/api/events/" + slug + "/agenda/sessions/" + id).then().statusCode(204);
+        }
+        Api.attendee().put("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
+        AgendaFixtures.updateSession(slug, dropped, Map.of("status", "cancelled"));
+        long eventId = ((Number) entityManager.createNativeQuery("select event_id from session where id = ?1")
+                .setParameter(1, morning).getSingleResult()).longValue();
+        long userId = ((Number) entityManager.createNativeQuery("select user_id from bookmark where session_id = ?1")
+                .setParameter(1, morning).getSingleResult()).longValue();
+
+        assertEquals(List.of(morning, dropped, spark, ember), bookmarks.sessionIds(eventId, userId));
+        var nineFifteen = OffsetDateTime.parse(at("09:15")).toInstant();
+        assertEquals(Optional.of(spark), bookmarks.nextSessionId(eventId, userId, nineFifteen));
     }
 
     private long rows(long sessionId) {
