@@ -26,6 +26,8 @@ public class Room extends PanacheEntityBase {
     /** How to find the room, in a sentence ("downstairs, past the coffee bar"). */
     public String directions;
     public int position;
+    /** Set by organizers during the event: open, full or closed (null: nothing said). */
+    public String liveStatus;
     @Version
     public long version;
     public long revision;

@@ -83,9 +83,10 @@ public class SessionEditor {
         if (block != null) {
             block.talks.remove(session);
         }
+        // Observers run while the session's rows (and the bookmarks that cascade from it) still exist.
+        sessionChanged.fire(new SessionChanged(change.event().id, id, change.revision(), before, null));
         session.delete();
         changes.deleted(change, ScheduleChanges.Kind.SESSION, id);
-        sessionChanged.fire(new SessionChanged(change.event().id, id, change.revision(), before, null));
         if (block != null) {
             Session.flush();
             relayout(change, block, talkStates(block));

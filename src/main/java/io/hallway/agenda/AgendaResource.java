@@ -1,0 +1,144 @@
+package io.hallway.agenda;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Roles;
+import io.hallway.common.Users;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleCursor;
+
+/** The caller's own agenda for an event. Whose agenda it is comes from the token, never from the request. */
+@Path("/api/events/{slug}/agenda")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ATTENDEE)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Agenda")
+public class AgendaResource {
+
+    /** The changes to my sessions since a cursor, and the cursor to ask from next time. */
+    public record MyChanges(String cursor, List<AgendaChangeLog.Entry> changes) {
+    }
+
+    @Inject
+    BookmarkStore bookmarks;
+
+    @Inject
+    Agendas agendas;
+
+    @Inject
+    AgendaChangeLog changeLog;
+
+    @Inject
+    ScheduleHistory history;
+
+    @Inject
+    Users users;
+
+    @Inject
+    CalendarLinks calendarLinks;
+
+    @Inject
+    CalendarDocuments calendars;
+
+    /** The subscribable address of my agenda; shown once, only its hash is kept. */
+    public record CalendarLink(String url) {
+    }
+
+    @GET
+    @Operation(summary = "My bookmarked sessions in time order, with the ones that clash and the free time between them")
+    @Transactional
+    public AgendaView agenda(@PathParam("slug") String slug) {
+        Event event = Event.publishedOr404(slug);
+        var userId = users.existingId();
+        return agendas.of(event, userId.isPresent() ? userId.getAsLong() : null);
+    }
+
+    @PUT
+    @Path("sessions/{id}")
+    @Operation(summary = "Bookmark a session; bookmarking it again changes nothing")
+    public void bookmarkSession(@PathParam("slug") String slug, @PathParam("id") long id) {
+        bookmarks.bookmarkSession(slug, id);
+    }
+
+    @DELETE
+    @Path("sessions/{id}")
+    @Operation(summary = "Remove a session's bookmark; removing it again changes nothing")
+    public void removeSession(@PathParam("slug") String slug, @PathParam("id") long id) {
+        bookmarks.remove(slug, "session_id", id);
+    }
+
+    @PUT
+    @Path("blocks/{id}")
+    @Operation(summary = "Bookmark a whole lightning block, whichever talks it holds")
+    public void bookmarkBlock(@PathParam("slug") String slug, @PathParam("id") long id) {
+        bookmarks.bookmarkBlock(slug, id);
+    }
+
+    @DELETE
+    @Path("blocks/{id}")
+    @Operation(summary = "Remove a lightning block's bookmark")
+    public void removeBlock(@PathParam("slug") String slug, @PathParam("id") long id) {
+        bookmarks.remove(slug, "block_id", id);
+    }
+
+    @GET
+    @Path("changes")
+    @Operation(summary = "What changed in my bookmarked sessions since a cursor",
+            description = "Moved in time or room, cancelled, reinstated, speakers changed, deleted; each with before and after. "
+                    + "A cursor older than the kept history is a 410: fetch the schedule again and use its cursor.")
+    @Transactional
+    public MyChanges changes(@PathParam("slug") String slug, @QueryParam("since") String since) {
+        Event event = Event.publishedOr404(slug);
+        long from = history.since(event, since, "/api/events/" + slug + "/schedule");
+        var userId = users.existingId();
+        List<AgendaChangeLog.Entry> entries = userId.isPresent()
+                ? changeLog.between(event.id, userId.getAsLong(), from, event.scheduleVersion, event.zone())
+                : List.of();
+        return new MyChanges(ScheduleCursor.encode(event.id, event.scheduleVersion), entries);
+    }
+
+    @POST
+    @Path("calendar-link")
+    @Transactional
+    @Operation(summary = "Create a private calendar feed link for my agenda, replacing any earlier one",
+            description = "Calendar apps poll the URL without a login; treat it like a password. It follows bookmark and schedule changes.")
+    public RestResponse<CalendarLink> createCalendarLink(@PathParam("slug") String slug, @Context UriInfo uriInfo) {
+        Event event = Event.publishedOr404(slug);
+        String token = calendarLinks.issue(users.currentId(), event.id);
+        URI url = calendars.base(uriInfo).resolve("api/calendar-feeds/" + token + ".ics");
+        return RestResponse.ResponseBuilder.<CalendarLink> created(url).entity(new CalendarLink(url.toString()))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
+    @DELETE
+    @Path("calendar-link")
+    @Transactional
+    @Operation(summary = "Revoke my calendar feed link; the old URL stops working at once")
+    public void revokeCalendarLink(@PathParam("slug") String slug) {
+        Event event = Event.publishedOr404(slug);
+        users.existingId().ifPresent(userId -> calendarLinks.revoke(userId, event.id));
+    }
+}

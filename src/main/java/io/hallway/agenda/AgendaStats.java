@@ -1,0 +1,47 @@
+package io.hallway.agenda;
+
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.hallway.common.EventStatsSection;
+
+/** The agenda's part of the organizer statistics: interest per session, and where rooms will overflow. */
+@ApplicationScoped
+class AgendaStats implements EventStatsSection {
+
+    record Figures(long bookmarks, long attendeesWithBookmarks, List<RoomFill.SessionFill> mostBookmarked,
+            List<RoomFill.SessionFill> predictedOverCapacity) {
+    }
+
+    @Inject
+    RoomFill roomFill;
+
+    @Inject
+    AgendaConfig config;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Override
+    public String name() {
+        return "agenda";
+    }
+
+    @Override
+    public Object compute(long eventId) {
+        List<RoomFill.SessionFill> sessions = roomFill.of(eventId);
+        List<RoomFill.SessionFill> ranked = sessions.stream()
+                .sorted(Comparator.comparingLong(RoomFill.SessionFill::bookmarks).reversed()).toList();
+        List<RoomFill.SessionFill> over = ranked.stream()
+                .filter(s -> s.capacity() != null && s.bookmarks() > s.capacity()).toList();
+        var totals = (Object[]) entityManager.createNativeQuery(
+                "select count(*), count(distinct user_id) from bookmark where event_id = ?1")
+                .setParameter(1, eventId).getSingleResult();
+        return new Figures(((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(),
+                ranked.stream().limit(config.rankingSize()).toList(), over);
+    }
+}

@@ -1,0 +1,65 @@
+package io.hallway.agenda;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.hallway.common.Problem;
+import io.hallway.common.Users;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.LightningBlock;
+import io.hallway.schedule.Session;
+
+/**
+ * Adding and removing bookmarks. Both are idempotent: the unique constraints decide between concurrent
+ * requests, and "on conflict do nothing" turns the loser into a no-op instead of an error.
+ */
+@ApplicationScoped
+class BookmarkStore {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Users users;
+
+    @Transactional
+    void bookmarkSession(String slug, long sessionId) {
+        Event event = Event.publishedOr404(slug);
+        Session session = Session.<Session> find("id = ?1 and event = ?2", sessionId, event).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No session " + sessionId + " in this event."));
+        if (session.isCancelled()) {
+            throw Problem.conflict("Session cancelled", "\"" + session.title + "\" is cancelled and cannot be bookmarked.")
+                    .with("sessionId", sessionId);
+        }
+        insert(users.currentId(), event.id, "session_id", sessionId);
+    }
+
+    @Transactional
+    void bookmarkBlock(String slug, long blockId) {
+        Event event = Event.publishedOr404(slug);
+        LightningBlock block = LightningBlock.<LightningBlock> find("id = ?1 and event = ?2", blockId, event)
+                .firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No lightning block " + blockId + " in this event."));
+        insert(users.currentId(), event.id, "block_id", block.id);
+    }
+
+    /** Removing what is not there is done already: the result is the same either way. */
+    @Transactional
+    void remove(String slug, String column, long id) {
+        Event event = Event.publishedOr404(slug);
+        var userId = users.existingId();
+        if (userId.isPresent()) {
+            entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")
+                    .setParameter(1, userId.getAsLong()).setParameter(2, event.id).setParameter(3, id).executeUpdate();
+        }
+    }
+
+    private void insert(long userId, long eventId, String column, long id) {
+        // The column name comes from this class, never from a request.
+        entityManager.createNativeQuery("insert into bookmark (user_id, event_id, " + column
+                + ") values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, userId).setParameter(2, eventId).setParameter(3, id).executeUpdate();
+    }
+}

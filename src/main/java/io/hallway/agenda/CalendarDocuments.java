@@ -1,0 +1,145 @@
+package io.hallway.agenda;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.Date;
+import java.util.List;
+import java.util.TimeZone;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.DaylightSavingsTime;
+import biweekly.component.Observance;
+import biweekly.component.StandardTime;
+import biweekly.component.VEvent;
+import biweekly.component.VTimezone;
+import biweekly.io.TimezoneAssignment;
+import biweekly.property.Method;
+import biweekly.property.Status;
+import biweekly.util.DateTimeComponents;
+import biweekly.util.UtcOffset;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.LightningBlock;
+import io.hallway.schedule.Session;
+
+/**
+ * RFC 5545 calendars written with biweekly. Each session is a VEVENT whose UID is its guid (stable
+ * across every change) and whose SEQUENCE is its row version (it grows with each change); times carry
+ * the event's TZID, defined by a VTIMEZONE built from the JDK's zone rules (no download at runtime).
+ */
+@ApplicationScoped
+class CalendarDocuments {
+
+    @Inject
+    AgendaConfig config;
+
+    /** Where links in calendars point: the configured public URL, else the one this request came in on. */
+    URI base(UriInfo uriInfo) {
+        return config.publicBaseUrl().map(url -> URI.create(url.endsWith("/") ? url : url + "/"))
+                .orElseGet(uriInfo::getBaseUri);
+    }
+
+    Response respond(String calendar) {
+        return Response.ok(calendar, CalendarResource.TEXT_CALENDAR)
+                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + config.calendarMaxAge().toSeconds()).build();
+    }
+
+    /** The sessions (rooms and speakers loaded) and whole blocks (room and talks loaded) of one calendar. */
+    String write(Event event, String name, List<Session> sessions, List<LightningBlock> blocks, URI base) {
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId("-//Hallway//Conference companion//EN");
+        calendar.setMethod(Method.publish());
+        calendar.setName(name);
+        calendar.addExperimentalProperty("X-WR-CALNAME", name);
+        calendar.addExperimentalProperty("X-WR-TIMEZONE", event.timeZone);
+        calendar.getTimezoneInfo().setDefaultTimezone(new TimezoneAssignment(TimeZone.getTimeZone(event.zone()),
+                timezone(event)));
+        Date stamp = new Date();
+        for (Session session : sessions) {
+            VEvent vevent = base(stamp, session.startsAt, session.endsAt, session.title, session.room == null ? null
+                    : session.room.name);
+            vevent.setUid(session.guid.toString());
+            vevent.setSequence((int) session.version);
+            vevent.setStatus(session.isCancelled() ? Status.cancelled() : Status.confirmed());
+            vevent.setUrl(base.resolve("api/events/" + event.slug + "/sessions/" + session.id).toString());
+            String speakers = session.speakers.stream().map(s -> s.name).collect(Collectors.joining(", "));
+            String description = (speakers.isEmpty() ? "" : speakers + "\n\n")
+                    + (session.abstract_ == null ? "" : session.abstract_);
+            if (!description.isBlank()) {
+                vevent.setDescription(description.strip());
+            }
+            calendar.addEvent(vevent);
+        }
+        for (LightningBlock block : blocks) {
+            VEvent vevent = base(stamp, block.startsAt, block.endsAt, block.title, block.room.name);
+            vevent.setUid("block-" + block.id + "-" + event.slug + "@hallway");
+            vevent.setSequence((int) block.version);
+            vevent.setStatus(Status.confirmed());
+            vevent.setUrl(base.resolve("api/events/" + event.slug + "/schedule").toString());
+            vevent.setDescription(block.talks.stream().map(t -> t.title).collect(Collectors.joining("\n")));
+            calendar.addEvent(vevent);
+        }
+        return Biweekly.write(calendar).go();
+    }
+
+    private static VEvent base(Date stamp, Instant start, Instant end, String title, String location) {
+        VEvent vevent = new VEvent();
+        vevent.setDateTimeStamp(stamp);
+        vevent.setDateStart(Date.from(start));
+        vevent.setDateEnd(Date.from(end));
+        vevent.setSummary(title);
+        if (location != null) {
+            vevent.setLocation(location);
+        }
+        return vevent;
+    }
+
+    /**
+     * The zone's observances from a year before the event to a year after it: one for the offset in force
+     * at the start, then one per transition (RFC 5545 3.6.5 allows observances without RRULE).
+     */
+    static VTimezone timezone(Event event) {
+        ZoneId zone = event.zone();
+        ZoneRules rules = zone.getRules();
+        Instant from = event.startDate.minusYears(1).atStartOfDay(zone).toInstant();
+        Instant to = event.endDate.plusYears(1).atStartOfDay(zone).toInstant();
+        VTimezone timezone = new VTimezone(event.timeZone);
+        ZoneOffset initial = rules.getOffset(from);
+        StandardTime first = new StandardTime();
+        observance(first, LocalDateTime.ofInstant(from, initial), initial, initial);
+        timezone.addStandardTime(first);
+        ZoneOffsetTransition transition = rules.nextTransition(from);
+        while (transition != null && transition.getInstant().isBefore(to)) {
+            Observance observance = observance(rules.isDaylightSavings(transition.getInstant())
+                    ? new DaylightSavingsTime() : new StandardTime(), transition.getDateTimeBefore(),
+                    transition.getOffsetBefore(), transition.getOffsetAfter());
+            if (observance instanceof DaylightSavingsTime daylight) {
+                timezone.addDaylightSavingsTime(daylight);
+            } else {
+                timezone.addStandardTime((StandardTime) observance);
+            }
+            transition = rules.nextTransition(transition.getInstant());
+        }
+        return timezone;
+    }
+
+    private static <T extends Observance> T observance(T observance, LocalDateTime start, ZoneOffset before, ZoneOffset after) {
+        observance.setDateStart(new DateTimeComponents(start.getYear(), start.getMonthValue(), start.getDayOfMonth(),
+                start.getHour(), start.getMinute(), start.getSecond(), false));
+        observance.setTimezoneOffsetFrom(new UtcOffset(before.getTotalSeconds() * 1000L));
+        observance.setTimezoneOffsetTo(new UtcOffset(after.getTotalSeconds() * 1000L));
+        return observance;
+    }
+}

@@ -1,0 +1,60 @@
+package io.hallway.agenda;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Problem;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.Session;
+
+/** The public schedule as iCalendar (RFC 5545), for calendar apps. */
+@Path("/api/events/{slug}")
+@Produces(CalendarResource.TEXT_CALENDAR)
+@PermitAll
+@Tag(name = "Calendar")
+public class CalendarResource {
+
+    static final String TEXT_CALENDAR = "text/calendar; charset=utf-8";
+
+    @Inject
+    CalendarDocuments documents;
+
+    @GET
+    @Path("schedule.ics")
+    @Transactional
+    @Operation(summary = "The whole published schedule as an iCalendar feed")
+    public Response schedule(@PathParam("slug") String slug, @Context UriInfo uriInfo) {
+        Event event = Event.publishedOr404(slug);
+        List<Session> sessions = Session.<Session> find("""
+                select distinct s from Session s left join fetch s.room left join fetch s.speakers
+                where s.event = ?1 order by s.startsAt, s.id""", event).list();
+        return documents.respond(documents.write(event, event.name, sessions, List.of(), documents.base(uriInfo)));
+    }
+
+    @GET
+    @Path("sessions/{id: \\d+}.ics")
+    @Transactional
+    @Operation(summary = "One session as an iCalendar file")
+    public Response session(@PathParam("slug") String slug, @PathParam("id") long id, @Context UriInfo uriInfo) {
+        Event event = Event.publishedOr404(slug);
+        Session session = Session.<Session> find("""
+                select distinct s from Session s left join fetch s.room left join fetch s.speakers
+                where s.event = ?1 and s.id = ?2""", event, id).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
+        return documents.respond(documents.write(event, session.title, List.of(session), List.of(), documents.base(uriInfo)));
+    }
+
+}

@@ -1,0 +1,80 @@
+package io.hallway.agenda;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Roles;
+import io.hallway.schedule.Event;
+
+@Path("/api/admin/events/{slug}/feedback")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Feedback")
+public class FeedbackAdminResource {
+
+    /** Feedback on one session, without who gave it. {@code distribution} maps each rating 1..5 to its count. */
+    public record SessionFeedback(long sessionId, String title, long count, double average,
+            Map<Integer, Long> distribution, List<String> comments) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper json;
+
+    @GET
+    @Operation(summary = "Feedback per session: count, average, distribution and comments, anonymous")
+    public List<SessionFeedback> feedback(@PathParam("slug") String slug) {
+        Event event = Event.bySlugOr404(slug);
+        List<?> rows = entityManager.createNativeQuery("""
+                select s.id, s.title, count(*), avg(f.rating),
+                       count(*) filter (where f.rating = 1), count(*) filter (where f.rating = 2),
+                       count(*) filter (where f.rating = 3), count(*) filter (where f.rating = 4),
+                       count(*) filter (where f.rating = 5),
+                       coalesce(array_to_json(array_agg(f.comment order by f.updated_at desc)
+                                filter (where f.comment is not null)), '[]')::text
+                from session_feedback f join session s on s.id = f.session_id
+                where f.event_id = ?1 group by s.id, s.title, s.starts_at order by s.starts_at, s.id""")
+                .setParameter(1, event.id).getResultList();
+        List<SessionFeedback> result = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            Map<Integer, Long> distribution = new LinkedHashMap<>();
+            for (int rating = 1; rating <= 5; rating++) {
+                distribution.put(rating, ((Number) r[3 + rating]).longValue());
+            }
+            double average = Math.round(((Number) r[3]).doubleValue() * 100) / 100.0;
+            result.add(new SessionFeedback(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                    average, distribution, comments((String) r[9])));
+        }
+        return result;
+    }
+
+    private List<String> comments(String array) {
+        try {
+            return List.of(json.readValue(array, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Feedback comments could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.hallway.agenda;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.common.Users;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.Session;
+import io.hallway.schedule.SessionKind;
+
+@Path("/api/events/{slug}/sessions/{id}/feedback")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ATTENDEE)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Feedback")
+public class FeedbackResource {
+
+    /** My feedback on a session as stored. */
+    public record FeedbackView(long sessionId, int rating, String comment, OffsetDateTime updatedAt) {
+    }
+
+    @Inject
+    Users users;
+
+    @Inject
+    EntityManager entityManager;
+
+    @PUT
+    @Transactional
+    @Operation(summary = "Rate a session (1 to 5) once it has started; sending again replaces my earlier rating")
+    public FeedbackView rate(@PathParam("slug") String slug, @PathParam("id") long id,
+            @Valid @NotNull FeedbackRequest request) {
+        Event event = Event.publishedOr404(slug);
+        Session session = Session.<Session> find("id = ?1 and event = ?2", id, event).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
+        if (session.kind == SessionKind.BREAK || session.kind == SessionKind.SOCIAL) {
+            throw Problem.conflict("No feedback for this session", "\"" + session.title + "\" is a "
+                    + session.kind.wireName() + "; feedback is for talks, workshops and the like.");
+        }
+        if (session.isCancelled()) {
+            throw Problem.conflict("Session cancelled", "\"" + session.title + "\" was cancelled, so there is nothing to rate.");
+        }
+        Instant now = Instant.now();
+        if (now.isBefore(session.startsAt)) {
+            OffsetDateTime opensAt = session.startsAt.atZone(event.zone()).toOffsetDateTime();
+            throw Problem.conflict("Feedback not open yet", "Feedback on \"" + session.title + "\" opens when it starts, at "
+                    + opensAt + ".").with("opensAt", opensAt.toString());
+        }
+        String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
+        entityManager.createNativeQuery("""
+                insert into session_feedback (session_id, user_id, event_id, rating, comment) values (?1, ?2, ?3, ?4, nullif(?5, ''))
+                on conflict (session_id, user_id)
+                do update set rating = excluded.rating, comment = excluded.comment, updated_at = now()""")
+                .setParameter(1, id).setParameter(2, users.currentId()).setParameter(3, event.id)
+                .setParameter(4, request.rating()).setParameter(5, comment == null ? "" : comment).executeUpdate();
+        return new FeedbackView(id, request.rating(), comment, now.atZone(event.zone()).toOffsetDateTime());
+    }
+}

@@ -1,0 +1,33 @@
+package io.hallway.agenda;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Roles;
+import io.hallway.schedule.Event;
+
+@Path("/api/admin/events/{slug}/schedule/history")
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: events")
+public class HistoryAdminResource {
+
+    @Inject
+    ScheduleHistory history;
+
+    @DELETE
+    @Transactional
+    @Operation(summary = "Purge the change history (tombstones, attendees' change feeds) up to now",
+            description = "Apps holding an older cursor get a 410 from the change feeds and fetch the full schedule again.")
+    public void purge(@PathParam("slug") String slug) {
+        history.purge(Event.lockBySlugOr404(slug));
+    }
+}

@@ -1,0 +1,62 @@
+package io.hallway.agenda;
+
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.schedule.Event;
+import io.hallway.schedule.Room;
+
+/**
+ * Bookmark counts and fill levels of every session, and the organizers' live room status. Kept apart from
+ * the schedule snapshot on purpose: counts change with every bookmark, while the snapshot is cached and
+ * revalidated by schedule version; apps poll this small document next to it.
+ */
+@Path("/api/events/{slug}/fill")
+@Produces(MediaType.APPLICATION_JSON)
+@PermitAll
+@Tag(name = "Schedule")
+public class RoomFillResource {
+
+    public record Fill(List<SessionFill> sessions, List<RoomStatus> rooms) {
+    }
+
+    /** {@code fill}: available, filling (75% of capacity or more) or full; null where the room has no capacity. */
+    public record SessionFill(long sessionId, Long roomId, Integer capacity, long bookmarks, String fill) {
+    }
+
+    /** {@code liveStatus}: open, full or closed as the organizers last said, null if they did not. */
+    public record RoomStatus(long roomId, String name, Integer capacity, String liveStatus) {
+    }
+
+    @Inject
+    RoomFill roomFill;
+
+    @Inject
+    AgendaConfig config;
+
+    @GET
+    @Transactional
+    @Operation(summary = "Bookmark counts and fill levels per session, live status per room")
+    public Response fill(@PathParam("slug") String slug) {
+        Event event = Event.publishedOr404(slug);
+        List<SessionFill> sessions = roomFill.recent(event.id).stream()
+                .map(f -> new SessionFill(f.sessionId(), f.roomId(), f.capacity(), f.bookmarks(), f.fill())).toList();
+        List<RoomStatus> rooms = Room.ofEvent(event).stream()
+                .map(r -> new RoomStatus(r.id, r.name, r.capacity, r.liveStatus)).toList();
+        return Response.ok(new Fill(sessions, rooms))
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.fillMaxAge().toSeconds()).build();
+    }
+}

@@ -1,0 +1,56 @@
+package io.hallway.agenda;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.schedule.Room;
+import io.hallway.schedule.RoomView;
+import io.hallway.schedule.ScheduleChanges;
+
+/**
+ * The live status of a room during the event. It is part of the published schedule (rooms carry it), so
+ * setting it is a schedule change: the ETag moves and the change feed carries the room.
+ */
+@Path("/api/admin/events/{slug}/rooms/{id}/status")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: rooms")
+public class RoomStatusAdminResource {
+
+    /** What the door says: open, full or closed. */
+    public record StatusRequest(
+            @NotNull(message = "is required: open, full or closed") @Pattern(regexp = "open|full|closed", message = "must be open, full or closed") String status) {
+    }
+
+    @Inject
+    ScheduleChanges changes;
+
+    @PUT
+    @Transactional
+    @Operation(summary = "Say whether a room is open, full or closed right now")
+    public RoomView set(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull StatusRequest request) {
+        ScheduleChanges.Change change = changes.begin(slug);
+        Room room = Room.<Room> find("id = ?1 and event = ?2", id, change.event()).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No room " + id + " in this event."));
+        room.liveStatus = request.status();
+        room.revision = change.revision();
+        Room.flush();
+        return RoomView.from(room);
+    }
+}

@@ -1,0 +1,61 @@
+package io.hallway.agenda;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.hallway.common.Problem;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleCursor;
+
+/**
+ * Turns a client's cursor into the schedule version to answer from, and knows how far back the
+ * change history of an event reaches (tombstones and agenda changes older than that are purged).
+ */
+@ApplicationScoped
+class ScheduleHistory {
+
+    @Inject
+    EntityManager entityManager;
+
+    /** The version a cursor stands for; 400 when it is not one of this event's, 410 when it is too old. */
+    long since(Event event, String cursor, String snapshotPath) {
+        if (cursor == null || cursor.isBlank()) {
+            throw Problem.invalid("since", "is required: the cursor of your last snapshot or change list");
+        }
+        long since = ScheduleCursor.decode(cursor.strip(), event.id)
+                .orElseThrow(() -> Problem.invalid("since", "is not a cursor of this event"));
+        if (since > event.scheduleVersion) {
+            throw Problem.invalid("since", "is not a cursor of this event");
+        }
+        long floor = purgedThrough(event.id);
+        if (since < floor) {
+            throw new Problem(410, "Cursor too old",
+                    "The change history no longer reaches back to this cursor. Fetch the full schedule from "
+                            + snapshotPath + " and continue from the cursor it carries.")
+                    .with("snapshot", snapshotPath);
+        }
+        return since;
+    }
+
+    long purgedThrough(long eventId) {
+        List<?> rows = entityManager.createNativeQuery("select purged_through from schedule_history where event_id = ?1")
+                .setParameter(1, eventId).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+
+    /** Forgets the history up to the event's current version; the caller holds the event's lock. */
+    void purge(Event event) {
+        long through = event.scheduleVersion;
+        entityManager.createNativeQuery("""
+                insert into schedule_history (event_id, purged_through) values (?1, ?2)
+                on conflict (event_id) do update set purged_through = excluded.purged_through, purged_at = now()""")
+                .setParameter(1, event.id).setParameter(2, through).executeUpdate();
+        entityManager.createNativeQuery("delete from schedule_tombstone where event_id = ?1 and revision <= ?2")
+                .setParameter(1, event.id).setParameter(2, through).executeUpdate();
+        entityManager.createNativeQuery("delete from agenda_change where event_id = ?1 and revision <= ?2")
+                .setParameter(1, event.id).setParameter(2, through).executeUpdate();
+    }
+}

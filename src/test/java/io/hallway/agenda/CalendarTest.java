@@ -1,0 +1,141 @@
+package io.hallway.agenda;
+
+import static io.hallway.agenda.AgendaFixtures.*;
+import static io.hallway.testing.ScheduleFixtures.*;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.io.TimezoneAssignment;
+import io.hallway.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class CalendarTest {
+
+    @Test
+    void the_event_calendar_parses_back_with_stable_uids_growing_sequences_and_the_event_time_zone() {
+        String slug = newEvent("ics");
+        long theater = room(slug, "Theater", 120);
+        long flex = room(slug, "Flex Space", 40);
+        long grace = speaker(slug, "Grace");
+        var created = create(slug, talk("Keeping time", theater, "09:00", "09:30", grace));
+        long id = created.getLong("id");
+        String guid = created.getString("guid");
+        create(slug, talk("Second", flex, "10:00", "10:30"));
+
+        ICalendar first = fetch("/api/events/" + slug + "/schedule.ics");
+        assertEquals(2, first.getEvents().size());
+        VEvent before = byUid(first, guid);
+        assertEquals("Keeping time", before.getSummary().getValue());
+        assertEquals("Theater", before.getLocation().getValue());
+        assertEquals(instant("09:00"), before.getDateStart().getValue().toInstant());
+        assertEquals(instant("09:30"), before.getDateEnd().getValue().toInstant());
+        assertTrue(before.getUrl().getValue().endsWith("/api/events/" + slug + "/sessions/" + id));
+        assertNotNull(before.getDateTimeStamp());
+        assertEquals("CONFIRMED", before.getStatus().getValue());
+        TimezoneAssignment zone = first.getTimezoneInfo().getTimezone(before.getDateStart());
+        assertNotNull(zone, "DTSTART carries a TZID defined by a VTIMEZONE");
+        assertEquals("America/Denver", zone.getComponent().getTimezoneId().getValue());
+        // The VTIMEZONE itself says Denver is at -07:00 on the event day: 09:00 local is 16:00 UTC.
+        assertEquals(-7 * 3600_000, zone.getTimeZone().getOffset(before.getDateStart().getValue().getTime()));
+
+        updateSession(slug, id, Map.of("roomId", flex, "startsAt", at("11:00"), "endsAt", at("11:30")));
+        updateSession(slug, id, Map.of("status", "cancelled"));
+
+        VEvent after = byUid(fetch("/api/events/" + slug + "/schedule.ics"), guid);
+        assertTrue(after.getSequence().getValue() > before.getSequence().getValue(), "SEQUENCE grows");
+        assertEquals("Flex Space", after.getLocation().getValue());
+        assertEquals(instant("11:00"), after.getDateStart().getValue().toInstant());
+        assertEquals("CANCELLED", after.getStatus().getValue());
+    }
+
+    @Test
+    void one_session_is_its_own_calendar_file() {
+        String slug = newEvent("ics-one");
+        long theater = room(slug, "Theater", 120);
+        var created = create(slug, talk("Alone", theater, "09:00", "09:30"));
+
+        ICalendar calendar = fetch("/api/events/" + slug + "/sessions/" + created.getLong("id") + ".ics");
+        assertEquals(1, calendar.getEvents().size());
+        assertEquals(created.getString("guid"), calendar.getEvents().get(0).getUid().getValue());
+        Api.anonymous().get("/api/events/" + slug + "/sessions/999999999.ics").then().statusCode(404);
+        // The JSON session next to it still answers.
+        Api.anonymous().get("/api/events/" + slug + "/sessions/" + created.getLong("id")).then().statusCode(200)
+                .body("title", equalTo("Alone"));
+    }
+
+    @Test
+    void my_calendar_link_follows_my_bookmarks_and_the_schedule_until_i_revoke_it() {
+        String slug = newEvent("ics-mine");
+        long theater = room(slug, "Theater", 120);
+        var kept = create(slug, talk("Kept", theater, "09:00", "09:30"));
+        var dropped = create(slug, talk("Dropped later", theater, "10:00", "10:30"));
+        create(slug, talk("Never bookmarked", theater, "11:00", "11:30"));
+        long block = block(slug, "Lightning", theater, "13:00", "13:10");
+        lightningTalk(slug, block, "Spark");
+        bookmark(Api.attendee(), slug, kept.getLong("id"));
+        bookmark(Api.attendee(), slug, dropped.getLong("id"));
+        Api.attendee().put("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
+
+        Api.anonymous().post("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(401);
+        String url = Api.attendee().post("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(201)
+                .header("Location", not(emptyOrNullString())).extract().jsonPath().getString("url");
+        String token = url.substring(url.lastIndexOf('/') + 1, url.length() - ".ics".length());
+        assertTrue(token.length() >= 43, "at least 256 bits, base64url");
+        String path = "/api/calendar-feeds/" + token + ".ics";
+
+        ICalendar mine = fetch(path);
+        assertEquals(List.of("Dropped later", "Kept", "Lightning"), titles(mine));
+
+        updateSession(slug, dropped.getLong("id"), Map.of("status", "cancelled"));
+        Api.attendee().delete("/api/events/" + slug + "/agenda/sessions/" + kept.getLong("id")).then().statusCode(204);
+        ICalendar later = fetch(path);
+        assertEquals(List.of("Dropped later", "Lightning"), titles(later));
+        assertEquals("CANCELLED", byUid(later, dropped.getString("guid")).getStatus().getValue());
+
+        // A new link replaces the old one; revoking ends the feed.
+        String second = Api.attendee().post("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(201)
+                .extract().jsonPath().getString("url");
+        Api.anonymous().get(path).then().statusCode(404);
+        String secondPath = "/api/calendar-feeds/" + second.substring(second.lastIndexOf('/') + 1);
+        Api.anonymous().get(secondPath).then().statusCode(200);
+        Api.attendee().delete("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(204);
+        Api.anonymous().get(secondPath).then().statusCode(404).contentType("application/problem+json");
+        Api.anonymous().get("/api/calendar-feeds/not-a-real-token.ics").then().statusCode(404);
+    }
+
+    private static ICalendar fetch(String path) {
+        String text = Api.anonymous().get(path).then().statusCode(200).contentType(startsWith("text/calendar"))
+                .extract().asString();
+        ICalendar calendar = Biweekly.parse(text).first();
+        assertNotNull(calendar, "a parsable iCalendar document");
+        return calendar;
+    }
+
+    private static VEvent byUid(ICalendar calendar, String uid) {
+        return calendar.getEvents().stream().filter(e -> e.getUid().getValue().equals(uid)).findFirst().orElseThrow();
+    }
+
+    private static List<String> titles(ICalendar calendar) {
+        return calendar.getEvents().stream().map(e -> e.getSummary().getValue()).sorted().toList();
+    }
+
+    private static Instant instant(String clock) {
+        return OffsetDateTime.parse(at(clock)).toInstant();
+    }
+}
