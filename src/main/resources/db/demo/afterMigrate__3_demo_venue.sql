@@ -40,9 +40,9 @@ select e.id, $json$
     {"id": "reception", "name": "Reception", "category": "info-desk", "level": "downstairs", "entrances": ["d-lobby"], "accessible": true},
     {"id": "coffee-bar", "name": "Coffee bar", "category": "coffee", "level": "downstairs", "entrances": ["d-coffee"], "accessible": true},
     {"id": "toilets-downstairs", "name": "Toilets", "category": "toilet", "level": "downstairs", "entrances": ["d-wc"]},
-    {"id": "accessible-toilet", "name": "Accessible toilet", "category": "accessible-toilet", "level": "downstairs", "entrances": ["d-accessible-wc"]},
+    {"id": "accessible-wc", "name": "Accessible toilet", "category": "accessible-toilet", "level": "downstairs", "entrances": ["d-accessible-wc"]},
     {"id": "toilets-upstairs", "name": "Toilets upstairs", "category": "toilet", "level": "upstairs", "entrances": ["u-wc"]},
-    {"id": "elevator", "name": "Elevator", "category": "elevator", "level": "downstairs", "entrances": ["d-elevator"], "accessible": true},
+    {"id": "elevator-downstairs", "name": "Elevator", "category": "elevator", "level": "downstairs", "entrances": ["d-elevator"], "accessible": true},
     {"id": "staircase", "name": "Staircase", "category": "stairs", "level": "downstairs", "entrances": ["d-stairs"]}
   ],
   "edges": [

@@ -8,8 +8,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * A venue as organizers upload it: one JSON document, edited as a file. Ids share one namespace across
- * levels, nodes, rooms, points of interest and edges, so a route's "from" and "to" are never ambiguous.
+ * A venue as organizers upload it: one JSON document, edited as a file. Nodes, rooms and points of
+ * interest share one namespace of ids (none may be a category name), so a route's "from" and "to" are
+ * never ambiguous; levels and edges have namespaces of their own.
  * Coordinates are metres on the level's plan, x growing to the right and y towards the top of the plan.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

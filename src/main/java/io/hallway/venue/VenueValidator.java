@@ -18,10 +18,16 @@ final class VenueValidator {
 
     private final VenueDocument venue;
     private final List<Problem.Violation> violations = new ArrayList<>();
-    /** Every id in the document with the kind of element that first used it. */
-    private final Map<String, String> ids = new HashMap<>();
+    /**
+     * Ids with the kind of element that first used them. Nodes, rooms and points of interest share one
+     * namespace, as a route's "from" and "to" may name any of them; levels and edges have their own.
+     */
+    private final Map<String, String> placeIds = new HashMap<>();
+    private final Map<String, String> levelIds = new HashMap<>();
+    private final Map<String, String> edgeIds = new HashMap<>();
     private final Map<String, String> levelOfNode = new HashMap<>();
     private final Set<String> levels = new HashSet<>();
+    private final Set<String> nodes = new HashSet<>();
 
     private VenueValidator(VenueDocument venue) {
         this.venue = venue;
@@ -79,7 +85,7 @@ final class VenueValidator {
         for (int i = 0; i < list(venue.levels()).size(); i++) {
             var level = venue.levels().get(i);
             String at = "/levels/" + i;
-            if (id(at, "level", level.id())) {
+            if (id(levelIds, at, "level", level.id())) {
                 levels.add(level.id());
             }
             if (blank(level.name())) {
@@ -98,9 +104,12 @@ final class VenueValidator {
         for (int i = 0; i < list(venue.nodes()).size(); i++) {
             var node = venue.nodes().get(i);
             String at = "/nodes/" + i;
-            boolean fresh = id(at, "node", node.id());
+            boolean fresh = id(placeIds, at, "node", node.id());
             if (node.x() == null || node.y() == null || !Double.isFinite(node.x()) || !Double.isFinite(node.y())) {
                 fail(at, "node '" + node.id() + "' needs x and y coordinates in metres");
+            }
+            if (fresh) {
+                nodes.add(node.id());
             }
             if (knownLevel(at + "/level", "node '" + node.id() + "'", node.level()) && fresh) {
                 levelOfNode.put(node.id(), node.level());
@@ -138,7 +147,7 @@ final class VenueValidator {
     }
 
     private void place(String at, String what, String id, String name, String level, List<String> entrances) {
-        id(at, what, id);
+        id(placeIds, at, what, id);
         String label = what + " '" + id + "'";
         if (blank(name)) {
             fail(at + "/name", label + " needs a name");
@@ -150,9 +159,9 @@ final class VenueValidator {
         }
         for (int e = 0; e < entrances.size(); e++) {
             String node = entrances.get(e);
-            if (!levelOfNode.containsKey(node)) {
+            if (!nodes.contains(node)) {
                 fail(at + "/entrances/" + e, label + " has an entrance at unknown node '" + node + "'");
-            } else if (levelKnown && !levelOfNode.get(node).equals(level)) {
+            } else if (levelKnown && levelOfNode.containsKey(node) && !levelOfNode.get(node).equals(level)) {
                 fail(at + "/entrances/" + e, label + " is on level '" + level + "' but its entrance '" + node
                         + "' is on level '" + levelOfNode.get(node) + "'");
             }
@@ -163,7 +172,7 @@ final class VenueValidator {
         for (int i = 0; i < list(venue.edges()).size(); i++) {
             var edge = venue.edges().get(i);
             String at = "/edges/" + i;
-            id(at, "edge", edge.id());
+            id(edgeIds, at, "edge", edge.id());
             String label = "edge '" + edge.id() + "'";
             boolean ends = knownNode(at + "/from", label, edge.from()) & knownNode(at + "/to", label, edge.to());
             var kind = EdgeKind.parse(edge.kind());
@@ -174,7 +183,8 @@ final class VenueValidator {
             if (ends && edge.from().equals(edge.to())) {
                 fail(at + "/to", label + " starts and ends at node '" + edge.from() + "'");
             }
-            boolean levelChange = ends && !levelOfNode.get(edge.from()).equals(levelOfNode.get(edge.to()));
+            boolean levelChange = ends && levelOfNode.containsKey(edge.from()) && levelOfNode.containsKey(edge.to())
+                    && !levelOfNode.get(edge.from()).equals(levelOfNode.get(edge.to()));
             if (levelChange && kind.isPresent() && !kind.get().changesLevel()) {
                 fail(at + "/kind", label + " joins levels '" + levelOfNode.get(edge.from()) + "' and '"
                         + levelOfNode.get(edge.to()) + "', which only stairs, ramps, elevators and escalators can");
@@ -239,12 +249,12 @@ final class VenueValidator {
         return seen;
     }
 
-    private boolean id(String at, String what, String id) {
+    private boolean id(Map<String, String> ids, String at, String what, String id) {
         if (blank(id)) {
             fail(at + "/id", "a " + what + " has no id");
             return false;
         }
-        if (PoiCategory.parse(id).isPresent()) {
+        if (ids == placeIds && PoiCategory.parse(id).isPresent()) {
             fail(at + "/id", what + " id '" + id + "' is a category name; routes to it would be ambiguous");
         }
         String earlier = ids.putIfAbsent(id, what);
@@ -264,7 +274,7 @@ final class VenueValidator {
     }
 
     private boolean knownNode(String at, String label, String node) {
-        if (!levelOfNode.containsKey(node)) {
+        if (!nodes.contains(node)) {
             fail(at, label + " refers to unknown node '" + node + "'");
             return false;
         }
