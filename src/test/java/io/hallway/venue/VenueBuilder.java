@@ -97,6 +97,28 @@ final class VenueBuilder {
         return map("levels", levels, "nodes", nodes, "rooms", rooms, "pois", pois, "edges", edges);
     }
 
+    /** Uploads this venue as the event's first one; returns its version. */
+    long upload(String slug) {
+        return io.hallway.testing.Api.organizer().body(json()).put("/api/admin/events/" + slug + "/venue")
+                .then().statusCode(201).extract().jsonPath().getLong("version");
+    }
+
+    /**
+     * The two-level venue most HTTP tests use: the Theater upstairs, the Flex Space downstairs, 6 m of
+     * stairs (10 s walking) at one end and a 4 m elevator with a 20 s wait at the other, 10 m apart.
+     */
+    static VenueBuilder theaterAndFlexSpace() {
+        return venue().level("up", "Upstairs", 1).node("u1", 0, 0, "the red curtain").node("u2", 10, 0)
+                .level("down", "Flex Space", 0).node("d1", 0, 0).node("d2", 10, 0).node("d3", 10, -4)
+                .room("theater", "Theater", "up", "u1", "scheduleRoom", "Theater")
+                .room("flex", "Flex Space", "down", "d1", "scheduleRoom", "Flex Space")
+                .poi("wc", "toilet", "down", "d3")
+                .edge("upper", "u1", "u2", "corridor").edge("lower", "d1", "d2", "corridor")
+                .edge("to-wc", "d2", "d3", "corridor")
+                .edge("stairs", "u1", "d1", "stairs", "length", 6.0)
+                .edge("lift", "u2", "d2", "elevator", "length", 4.0, "extraSeconds", 20.0);
+    }
+
     VenueDocument document() {
         return MAPPER.convertValue(json(), VenueDocument.class);
     }
