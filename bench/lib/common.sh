@@ -1,0 +1,96 @@
+# Shared by the benchmarks: source it. Starts the machine's PostgreSQL 15, makes a scratch database,
+# starts the packaged jar in production mode against it with a bench key pair instead of an identity
+# provider, and cleans up. Needs a packaged app (./mvnw package -DskipTests) and wrk.
+set -euo pipefail
+
+BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PROJECT_ROOT=$(cd "$BENCH_ROOT/.." && pwd)
+BENCH_OUT="$BENCH_ROOT/out"
+BENCH_KEYS="$BENCH_OUT/keys"
+BENCH_PORT=${BENCH_PORT:-8089}
+BENCH_URL="http://127.0.0.1:$BENCH_PORT"
+export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=hallway PGPASSWORD=hallway
+mkdir -p "$BENCH_OUT"
+
+bench_require() {
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install -y $tool)" >&2; exit 1; }
+    done
+    [ -f "$PROJECT_ROOT/target/quarkus-app/quarkus-run.jar" ] || {
+        echo "no packaged app: run ./mvnw package -DskipTests first" >&2; exit 1; }
+}
+
+bench_pg_start() {
+    pg_ctlcluster --skip-systemctl-redirect 15 main start 2>/dev/null || true
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done
+    # As the postgres superuser over the local socket, not with the bench role's PG* variables.
+    local as_postgres="env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD su postgres -c"
+    $as_postgres "psql -tAc \"select 1 from pg_roles where rolname = 'hallway'\"" | grep -q 1 \
+        || $as_postgres "psql -c \"create role hallway login superuser password 'hallway'\"" >/dev/null
+}
+
+# bench_db_create NAME: a fresh, empty database.
+bench_db_create() {
+    psql -d postgres -qc "drop database if exists $1" -c "create database $1" >/dev/null
+}
+
+bench_keys() {
+    [ -f "$BENCH_KEYS/public.b64" ] || java "$BENCH_ROOT/lib/MintTokens.java" keys "$BENCH_KEYS"
+}
+
+# bench_mint ROLE PREFIX N FILE: N tokens for users PREFIX0..PREFIX(N-1), one a line.
+bench_mint() {
+    bench_keys
+    java "$BENCH_ROOT/lib/MintTokens.java" mint "$BENCH_KEYS" "$1" "$2" "$3" "$4"
+}
+
+# bench_app_start DB [extra -D options...]: the packaged jar in prod mode; waits until it is ready.
+bench_app_start() {
+    local db=$1; shift
+    bench_keys
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+    QUARKUS_DATASOURCE_USERNAME=hallway QUARKUS_DATASOURCE_PASSWORD=hallway \
+    QUARKUS_OIDC_PUBLIC_KEY=$(cat "$BENCH_KEYS/public.b64") \
+    QUARKUS_OIDC_TOKEN_ISSUER=https://bench.hallway.invalid/realms/hallway \
+    QUARKUS_HTTP_PORT=$BENCH_PORT QUARKUS_LOG_LEVEL=WARN \
+        java ${BENCH_JAVA_OPTS:-} "$@" -jar "$PROJECT_ROOT/target/quarkus-app/quarkus-run.jar" \
+        > "$BENCH_OUT/app.log" 2>&1 &
+    BENCH_APP_PID=$!
+    trap bench_app_stop EXIT
+    for _ in $(seq 1 120); do
+        curl -fs "$BENCH_URL/q/health/ready" >/dev/null 2>&1 && return 0
+        kill -0 "$BENCH_APP_PID" 2>/dev/null || { echo "the app died; see $BENCH_OUT/app.log" >&2; exit 1; }
+        sleep 0.5
+    done
+    echo "the app did not become ready; see $BENCH_OUT/app.log" >&2
+    exit 1
+}
+
+bench_app_stop() {
+    [ -n "${BENCH_APP_PID:-}" ] && kill "$BENCH_APP_PID" 2>/dev/null && wait "$BENCH_APP_PID" 2>/dev/null || true
+    BENCH_APP_PID=
+}
+
+# bench_rss PID: resident set size in MiB.
+bench_rss() {
+    awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"
+}
+
+# bench_wrk LABEL URL [wrk options...]: runs wrk and prints "LABEL requests/s p99_ms" on one line.
+bench_wrk() {
+    local label=$1 url=$2; shift 2
+    local out
+    out=$(wrk --latency ${BENCH_WRK_OPTS:--t2 -c64 -d20s} "$@" "$url")
+    echo "$out" > "$BENCH_OUT/wrk-$label.txt"
+    local rps p99
+    rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+    p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+    echo "$label $rps $(bench_ms "$p99")"
+}
+
+# bench_ms 1.23ms|456.00us|1.01s: the latency in milliseconds.
+bench_ms() {
+    echo "$1" | awk '/us$/ {sub("us", ""); printf "%.3f", $1 / 1000; next}
+                     /ms$/ {sub("ms", ""); printf "%.3f", $1; next}
+                     /s$/  {sub("s", ""); printf "%.3f", $1 * 1000}'
+}

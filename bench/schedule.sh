@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Schedule snapshot throughput: the app's GET /schedule (200 and 304) against nginx serving the very
+# same bytes as a static file, in one run. Usage: ./mvnw package -DskipTests && bench/schedule.sh
+# Tunables: BENCH_WRK_OPTS (default "-t2 -c64 -d20s").
+source "$(dirname "$0")/lib/common.sh"
+bench_require wrk nginx curl psql
+
+bench_pg_start
+bench_db_create hallway_bench_schedule
+bench_app_start hallway_bench_schedule
+psql -d hallway_bench_schedule -q -f "$BENCH_ROOT/lib/large-event.sql"
+
+SCHEDULE="$BENCH_URL/api/events/bench-large/schedule"
+STATIC="$BENCH_OUT/static"
+mkdir -p "$STATIC"
+curl -fsS -D "$BENCH_OUT/schedule.headers" -o "$STATIC/schedule.json" "$SCHEDULE"
+ETAG=$(awk 'tolower($1) == "etag:" {print $2}' "$BENCH_OUT/schedule.headers" | tr -d '\r')
+PLAIN_BYTES=$(stat -c %s "$STATIC/schedule.json")
+GZIP_BYTES=$(curl -fsS -H 'Accept-Encoding: gzip' "$SCHEDULE" | wc -c)
+SESSIONS=$(grep -o '"guid"' "$STATIC/schedule.json" | wc -l)
+
+NGINX_PORT=8090
+cat > "$BENCH_OUT/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+error_log $BENCH_OUT/nginx-error.log;
+pid $BENCH_OUT/nginx.pid;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $STATIC;
+        location / { default_type application/json; }
+    }
+}
+CONF
+nginx -c "$BENCH_OUT/nginx.conf" &
+NGINX_PID=$!
+trap 'kill $NGINX_PID 2>/dev/null; bench_app_stop' EXIT
+sleep 1
+NGINX_ETAG=$(curl -fsSI "http://127.0.0.1:$NGINX_PORT/schedule.json" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
+cmp -s "$STATIC/schedule.json" <(curl -fsS "http://127.0.0.1:$NGINX_PORT/schedule.json") || { echo "nginx bytes differ" >&2; exit 1; }
+
+echo "warming up the app (JIT) ..."
+wrk -t2 -c16 -d10s "$SCHEDULE" >/dev/null
+
+read -r _ APP_200 APP_200_P99 < <(bench_wrk app-200 "$SCHEDULE")
+read -r _ NGINX_200 NGINX_200_P99 < <(bench_wrk nginx-200 "http://127.0.0.1:$NGINX_PORT/schedule.json")
+read -r _ APP_304 APP_304_P99 < <(bench_wrk app-304 "$SCHEDULE" -H "If-None-Match: $ETAG")
+read -r _ NGINX_304 NGINX_304_P99 < <(bench_wrk nginx-304 "http://127.0.0.1:$NGINX_PORT/schedule.json" -H "If-None-Match: $NGINX_ETAG")
+RSS=$(bench_rss "$BENCH_APP_PID")
+
+echo
+echo "schedule snapshot: $SESSIONS sessions, $PLAIN_BYTES bytes plain, $GZIP_BYTES bytes gzip"
+printf '%-10s %12s %12s %10s\n' case "app req/s" "nginx req/s" "app/nginx"
+printf '%-10s %12s %12s %10.2f\n' "200" "$APP_200" "$NGINX_200" "$(echo "$APP_200 / $NGINX_200" | bc -l)"
+printf '%-10s %12s %12s %10.2f\n' "304" "$APP_304" "$NGINX_304" "$(echo "$APP_304 / $NGINX_304" | bc -l)"
+printf '%-10s %12s %12s\n' "p99 ms" "200: $APP_200_P99" "200: $NGINX_200_P99"
+printf '%-10s %12s %12s\n' "p99 ms" "304: $APP_304_P99" "304: $NGINX_304_P99"
+echo "app RSS after the run: ${RSS} MiB"
+echo "targets: 200 at least 0.50 of nginx, 304 at least 0.70 of nginx"
