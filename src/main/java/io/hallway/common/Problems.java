@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -51,6 +52,12 @@ public class Problems {
         return new ProblemDocument("Invalid request", 400, "The request has " + violations.size()
                 + (violations.size() == 1 ? " invalid field." : " invalid fields."), instance(uri), violations, Map.of())
                 .toResponse();
+    }
+
+    /** Quarkus ships its own mapper for this subtype, which would win over the JsonProcessingException one. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException exception, UriInfo uri) {
+        return unreadableJson(exception, uri);
     }
 
     @ServerExceptionMapper

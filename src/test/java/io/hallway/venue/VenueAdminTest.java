@@ -99,7 +99,7 @@ class VenueAdminTest {
         var venue = theaterAndFlexSpace().change("nodes", 0, "colour", "red").json();
 
         Api.organizer().body(venue).put("/api/admin/events/" + slug + "/venue")
-                .then().log().ifValidationFails().statusCode(400).body("violations[0].field", is("/nodes/0/colour"));
+                .then().statusCode(400).contentType("application/problem+json").body("violations[0].field", is("/nodes/0/colour"));
     }
 
     @Test
