@@ -52,6 +52,15 @@ final class VenueGraph {
     final int[] arcTo;
     final int[] arcEdge;
 
+    /** Seconds per edge for each profile (indexed by ordinal), computed once instead of per arc and route. */
+    final double[][] profileSeconds;
+    /**
+     * Per profile, the fewest seconds any edge takes per metre of plan distance it covers: times plan
+     * distance, a lower bound on the time to any target, which makes the A* heuristic admissible.
+     */
+    final double[] secondsPerPlanMetre;
+    final boolean anyClosed;
+
     final Map<String, Place> places;
     final Map<PoiCategory, List<Place>> byCategory;
     final Map<String, Place> byScheduleRoom;
@@ -119,6 +128,21 @@ final class VenueGraph {
                 degree[to[e]]++;
             }
         }
+        profileSeconds = new double[Profile.values().length][m];
+        secondsPerPlanMetre = new double[Profile.values().length];
+        for (Profile profile : Profile.values()) {
+            double fewest = Double.POSITIVE_INFINITY;
+            for (int e = 0; e < m; e++) {
+                double seconds = seconds(e, speed(profile));
+                profileSeconds[profile.ordinal()][e] = seconds;
+                double plan = Math.hypot(x[to[e]] - x[from[e]], y[to[e]] - y[from[e]]);
+                if (plan > 0) {
+                    fewest = Math.min(fewest, seconds / plan);
+                }
+            }
+            secondsPerPlanMetre[profile.ordinal()] = Double.isInfinite(fewest) ? 0 : fewest;
+        }
+        anyClosed = java.util.Arrays.stream(closedUntil).anyMatch(until -> until != Long.MIN_VALUE);
         arcStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
             arcStart[i + 1] = arcStart[i] + degree[i];
