@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -119,7 +120,7 @@ public class RouteBench {
     }
 
     static void measure(Venue venue, int nodes, int levels) {
-        VenueValidator.check(venue.document(), java.util.Set.of(), 1_000_000);
+        VenueValidator.check(venue.document(), Set.of(), 1_000_000);
         var graph = new VenueGraph(1, venue.document(), SPEEDS);
         var options = new Router.Options(Profile.WALK, EnumSet.noneOf(EdgeKind.class), 300, System.currentTimeMillis());
         var random = new Random(7);

@@ -39,7 +39,7 @@ public class NextRouteResource {
     VenueGraphs graphs;
 
     @Inject
-    VenueResource venue;
+    VenueConfig config;
 
     @Inject
     Users users;
@@ -71,7 +71,7 @@ public class NextRouteResource {
         if (room == null) {
             throw Problem.conflict("Room not on the map", session.room.name + " is not on the venue map yet.");
         }
-        RouteView route = Routing.route(graph, from, room.id(), venue.options(profile, avoid, now));
+        RouteView route = Routing.route(graph, from, room.id(), Routing.options(config, profile, avoid, now));
         Duration walk = Duration.ofSeconds(route.duration());
         long slack = Duration.between(now, session.startsAt).minus(walk).toSeconds();
         var zone = event.zone();

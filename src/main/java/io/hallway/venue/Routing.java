@@ -1,5 +1,6 @@
 package io.hallway.venue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -39,6 +40,11 @@ final class Routing {
                 graph.level(n).id(), graph.x[n], graph.y[n])).toList();
         return new RouteView(start.endpoint(), toEndpoint, options.profile().wireName(), Directions.round(path.metres()),
                 Math.round(path.seconds()), Directions.legs(graph, path, speed, reached), points, List.copyOf(warnings));
+    }
+
+    /** The options of a route request, from its query parameters; closures are judged at the instant given. */
+    static Router.Options options(VenueConfig config, String profile, List<String> avoid, Instant at) {
+        return new Router.Options(Profile.parse(profile), avoid(avoid), config.avoidPenalty().toSeconds(), at.toEpochMilli());
     }
 
     /** Parses avoid=stairs,escalators (repeatable); each is a penalty, not a ban. */

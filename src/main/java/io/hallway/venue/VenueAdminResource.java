@@ -3,6 +3,7 @@ package io.hallway.venue;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -97,7 +98,7 @@ public class VenueAdminResource {
         }
         Long expected = ifMatch != null || closure.version() != null ? Versions.expected(ifMatch, closure.version()) : null;
         VenueStore.Stored stored = store.change(event.id, expected, venue -> {
-            var edges = new ArrayList<>(venue.edges() == null ? java.util.List.<VenueDocument.Edge> of() : venue.edges());
+            var edges = new ArrayList<>(venue.edges() == null ? List.<VenueDocument.Edge> of() : venue.edges());
             int index = indexOf(edges, edgeId);
             edges.set(index, edges.get(index).withClosure(closure.closed(), closure.closedUntil()));
             return new VenueDocument(null, venue.speeds(), venue.levels(), venue.nodes(), venue.rooms(), venue.pois(), edges);
@@ -107,7 +108,7 @@ public class VenueAdminResource {
                 .header(HttpHeaders.ETAG, Versions.etag(stored.version())).build();
     }
 
-    private static int indexOf(java.util.List<VenueDocument.Edge> edges, String edgeId) {
+    private static int indexOf(List<VenueDocument.Edge> edges, String edgeId) {
         for (int i = 0; i < edges.size(); i++) {
             if (edges.get(i).id().equals(edgeId)) {
                 return i;

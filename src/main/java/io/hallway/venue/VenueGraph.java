@@ -2,6 +2,7 @@ package io.hallway.venue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -142,14 +143,14 @@ final class VenueGraph {
             }
             secondsPerPlanMetre[profile.ordinal()] = Double.isInfinite(fewest) ? 0 : fewest;
         }
-        anyClosed = java.util.Arrays.stream(closedUntil).anyMatch(until -> until != Long.MIN_VALUE);
+        anyClosed = Arrays.stream(closedUntil).anyMatch(until -> until != Long.MIN_VALUE);
         arcStart = new int[n + 1];
         for (int i = 0; i < n; i++) {
             arcStart[i + 1] = arcStart[i] + degree[i];
         }
         arcTo = new int[arcStart[n]];
         arcEdge = new int[arcStart[n]];
-        int[] fill = java.util.Arrays.copyOf(arcStart, n);
+        int[] fill = Arrays.copyOf(arcStart, n);
         for (int e = 0; e < m; e++) {
             arcTo[fill[from[e]]] = to[e];
             arcEdge[fill[from[e]]++] = e;

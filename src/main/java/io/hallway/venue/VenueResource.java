@@ -106,12 +106,7 @@ public class VenueResource {
             @Parameter(description = "walk (default), slow, fast or step-free") @QueryParam("profile") String profile,
             @Parameter(description = "stairs, escalators, elevators or ramps; repeat or comma-separate") @QueryParam("avoid") List<String> avoid) {
         VenueGraph graph = graphs.published(slug);
-        return Routing.route(graph, from, to, options(profile, avoid, Instant.now()));
-    }
-
-    Router.Options options(String profile, List<String> avoid, Instant at) {
-        return new Router.Options(Profile.parse(profile), Routing.avoid(avoid), config.avoidPenalty().toSeconds(),
-                at.toEpochMilli());
+        return Routing.route(graph, from, to, Routing.options(config, profile, avoid, Instant.now()));
     }
 
     private String youAreHere(String slug, String node) {
