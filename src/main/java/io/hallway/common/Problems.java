@@ -21,9 +21,12 @@ import org.hibernate.StaleObjectStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -54,13 +57,10 @@ public class Problems {
                 .toResponse();
     }
 
-    /** Quarkus ships its own mapper for this subtype, which would win over the JsonProcessingException one. */
-    @ServerExceptionMapper
-    public Response mismatchedInput(MismatchedInputException exception, UriInfo uri) {
-        return unreadableJson(exception, uri);
-    }
-
-    @ServerExceptionMapper
+    // Listed one by one: Quarkus has built-in mappers for some of these subtypes, and the most specific wins.
+    @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
+            MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
+            ValueInstantiationException.class })
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
         String detail;
         List<Problem.Violation> violations = List.of();
@@ -93,6 +93,15 @@ public class Problems {
         return Response.fromResponse(new ProblemDocument("Unauthorized", 401,
                 "A valid bearer token is required.", instance(uri), List.of(), Map.of()).toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** The identity provider could not be reached to verify a token: our outage, not the caller's fault. */
+    @ServerExceptionMapper
+    public Response identityProviderDown(io.quarkus.oidc.OIDCException exception, UriInfo uri) {
+        LOG.warnf("Token verification failed on %s: %s", uri.getPath(), exception.getMessage());
+        return Response.fromResponse(new ProblemDocument("Sign-in unavailable", 503,
+                "Tokens cannot be verified right now. Try again shortly.", instance(uri), List.of(), Map.of())
+                .toResponse()).header(HttpHeaders.RETRY_AFTER, 30).build();
     }
 
     @ServerExceptionMapper
