@@ -45,6 +45,10 @@ final class VenueValidator {
     }
 
     private void run(Set<String> scheduleRooms, int maxNodes) {
+        if (nulls("levels", venue.levels()) | nulls("nodes", venue.nodes()) | nulls("rooms", venue.rooms())
+                | nulls("pois", venue.pois()) | nulls("edges", venue.edges())) {
+            return;
+        }
         if (venue.levels() == null || venue.levels().isEmpty()) {
             fail("/levels", "a venue needs at least one level");
         }
@@ -279,6 +283,17 @@ final class VenueValidator {
             return false;
         }
         return true;
+    }
+
+    private boolean nulls(String list, List<?> items) {
+        boolean found = false;
+        for (int i = 0; i < list(items).size(); i++) {
+            if (items.get(i) == null) {
+                fail("/" + list + "/" + i, "null is not an element of " + list);
+                found = true;
+            }
+        }
+        return found;
     }
 
     private void fail(String at, String message) {

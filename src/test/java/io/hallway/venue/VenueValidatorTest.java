@@ -149,6 +149,18 @@ class VenueValidatorTest {
     }
 
     @Test
+    void a_null_element_is_refused_instead_of_breaking_the_checks() {
+        var venue = valid().document();
+        var nodes = new java.util.ArrayList<>(venue.nodes());
+        nodes.add(1, null);
+        var broken = new VenueDocument(null, null, venue.levels(), nodes, venue.rooms(), venue.pois(), venue.edges());
+
+        Problem problem = assertThrows(Problem.class, () -> VenueValidator.check(broken, Set.of("Theater"), 1000));
+
+        assertThat(problem.violations().get(0).field(), is("/nodes/1"));
+    }
+
+    @Test
     void several_problems_are_all_listed() {
         Problem problem = assertThrows(Problem.class, () -> VenueValidator.check(valid().change("edges", 0, "to", "x")
                 .change("edges", 1, "length", -1.0).document(), Set.of(), 1000));
