@@ -1,0 +1,113 @@
+package io.hallway.venue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Bookmarks;
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.common.Users;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.Session;
+
+@Path("/api/events/{slug}/agenda/next-route")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ATTENDEE)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Agenda")
+public class NextRouteResource {
+
+    @Inject
+    VenueGraphs graphs;
+
+    @Inject
+    VenueConfig config;
+
+    @Inject
+    Users users;
+
+    /** The agenda feature's bookmarks; unresolvable where it is not deployed, and then session= is required. */
+    @Inject
+    Instance<Bookmarks> bookmarks;
+
+    @GET
+    @Operation(summary = "The route to my next bookmarked session, and when to leave",
+            description = "Takes the first bookmarked, not cancelled session starting after \"at\" (default now), or "
+                    + "the session given. leaveBy is the start minus the walking time; slackSeconds what is left "
+                    + "on arrival when leaving at \"at\".")
+    public NextRouteView nextRoute(@PathParam("slug") String slug,
+            @Parameter(description = "Where I am: a room, point of interest or node id") @QueryParam("from") String from,
+            @Parameter(description = "ISO-8601 instant with offset; default now") @QueryParam("at") String at,
+            @QueryParam("profile") String profile,
+            @QueryParam("avoid") List<String> avoid,
+            @Parameter(description = "Route to this session instead of the next bookmarked one") @QueryParam("session") Long sessionId) {
+        Event event = Event.publishedOr404(slug);
+        Instant now = at == null ? Instant.now() : parse(at);
+        Session session = sessionId != null ? sessionOf(event, sessionId) : nextBookmarked(event, now);
+        if (session.room == null) {
+            throw Problem.conflict("No room", "'" + session.title + "' has no room yet, so there is no way to it.");
+        }
+        VenueGraph graph = graphs.forEvent(event.id).filter(g -> event.published)
+                .orElseThrow(() -> Problem.notFound("No venue map for event '" + slug + "'."));
+        VenueGraph.Place room = graph.byScheduleRoom.get(session.room.name);
+        if (room == null) {
+            throw Problem.conflict("Room not on the map", session.room.name + " is not on the venue map yet.");
+        }
+        RouteView route = Routing.route(graph, from, room.id(), Routing.options(config, profile, avoid, now));
+        Duration walk = Duration.ofSeconds(route.duration());
+        long slack = Duration.between(now, session.startsAt).minus(walk).toSeconds();
+        var zone = event.zone();
+        return new NextRouteView(new NextRouteView.NextSession(session.id, session.title, session.room.name),
+                OffsetDateTime.ofInstant(now, zone), OffsetDateTime.ofInstant(session.startsAt, zone),
+                OffsetDateTime.ofInstant(session.startsAt.minus(walk), zone), slack, slack >= 0, route);
+    }
+
+    private Session nextBookmarked(Event event, Instant after) {
+        if (!bookmarks.isResolvable()) {
+            throw Problem.invalid("session", "bookmarks are not available here; name the session to route to");
+        }
+        var user = users.existingId();
+        Long next = user.isEmpty() ? null
+                : bookmarks.get().nextSessionId(event.id, user.getAsLong(), after).orElse(null);
+        if (next == null) {
+            throw Problem.notFound("You have no bookmarked session starting after " + OffsetDateTime.ofInstant(after,
+                    event.zone()) + ".");
+        }
+        return sessionOf(event, next);
+    }
+
+    private static Session sessionOf(Event event, long id) {
+        Session session = Session.<Session> find("id = ?1 and event = ?2", id, event).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
+        if (session.isCancelled()) {
+            throw Problem.conflict("Session cancelled", "'" + session.title + "' is cancelled.");
+        }
+        return session;
+    }
+
+    private static Instant parse(String at) {
+        try {
+            return OffsetDateTime.parse(at).toInstant();
+        } catch (DateTimeParseException e) {
+            throw Problem.invalid("at", "must be an ISO-8601 date-time with offset, such as 2024-11-10T09:00:00-07:00");
+        }
+    }
+}

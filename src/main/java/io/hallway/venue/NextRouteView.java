@@ -1,0 +1,20 @@
+package io.hallway.venue;
+
+import java.time.OffsetDateTime;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The way to my next talk and whether I will make it. */
+@Schema(name = "NextRoute")
+public record NextRouteView(
+        NextSession session,
+        @Schema(description = "The instant the answer is for (the request's \"at\", or now)") OffsetDateTime at,
+        OffsetDateTime startsAt,
+        @Schema(description = "The latest moment to set off: the start minus the walking time") OffsetDateTime leaveBy,
+        @Schema(description = "Seconds to spare on arrival; negative when late") long slackSeconds,
+        boolean onTime,
+        RouteView route) {
+
+    public record NextSession(long id, String title, String room) {
+    }
+}

@@ -1,0 +1,119 @@
+package io.hallway.venue;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.common.Versions;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.Room;
+
+@Path("/api/admin/events/{slug}/venue")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: venue")
+public class VenueAdminResource {
+
+    @Inject
+    VenueStore store;
+
+    @Inject
+    VenueGraphs graphs;
+
+    @Inject
+    VenueConfig config;
+
+    @GET
+    @Operation(summary = "The venue document as stored, with its version")
+    public Response venue(@PathParam("slug") String slug) {
+        Event event = Event.bySlugOr404(slug);
+        VenueStore.Stored stored = store.load(event.id).orElseThrow(() -> Problem.notFound("This event has no venue yet."));
+        return Response.ok(stored.document().withVersion(stored.version()))
+                .header(HttpHeaders.ETAG, Versions.etag(stored.version())).build();
+    }
+
+    @PUT
+    @Operation(summary = "Upload the whole venue",
+            description = "Validated as a whole: every problem is listed with a JSON pointer to the element. The first "
+                    + "upload creates the venue (201); later ones replace it and must send the version they are based "
+                    + "on (If-Match or \"version\"); a stale one is a 409. Rooms link to schedule rooms by name.")
+    public Response upload(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull VenueDocument venue) {
+        Event event = Event.bySlugOr404(slug);
+        boolean exists = store.load(event.id).isPresent();
+        Long expected = exists ? Long.valueOf(Versions.expected(ifMatch, venue.version())) : null;
+        Set<String> scheduleRooms = Room.ofEvent(event).stream().map(room -> room.name).collect(Collectors.toSet());
+        VenueValidator.check(venue, scheduleRooms, config.maxNodes());
+        long version = store.save(event.id, expected, venue);
+        VenueDocument stored = venue.withVersion(version);
+        graphs.install(new VenueGraphs.Loaded(event.id, event.slug, event.published,
+                new VenueGraph(version, stored, config.speed())));
+        var response = exists ? Response.ok(stored)
+                : Response.created(URI.create("/api/admin/events/" + slug + "/venue")).entity(stored);
+        return response.header(HttpHeaders.ETAG, Versions.etag(version)).build();
+    }
+
+    @PATCH
+    @Path("edges/{edgeId}")
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @Operation(summary = "Close or reopen one edge during the event, without re-uploading the venue",
+            description = "Routes stop using a closed edge at once on this server and within the refresh interval on "
+                    + "the others. Bumps the venue version.")
+    public Response closeOrReopen(@PathParam("slug") String slug, @PathParam("edgeId") String edgeId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull EdgeClosure closure) {
+        Event event = Event.bySlugOr404(slug);
+        if (Boolean.TRUE.equals(closure.closed()) && closure.closedUntil() != null
+                && !closure.closedUntil().isAfter(Instant.now())) {
+            throw Problem.invalid("closedUntil", "must be in the future");
+        }
+        if (Boolean.FALSE.equals(closure.closed()) && closure.closedUntil() != null) {
+            throw Problem.invalid("closedUntil", "only a closed edge can have one");
+        }
+        Long expected = ifMatch != null || closure.version() != null ? Versions.expected(ifMatch, closure.version()) : null;
+        VenueStore.Stored stored = store.change(event.id, expected, venue -> {
+            var edges = new ArrayList<>(venue.edges() == null ? List.<VenueDocument.Edge> of() : venue.edges());
+            int index = indexOf(edges, edgeId);
+            edges.set(index, edges.get(index).withClosure(closure.closed(), closure.closedUntil()));
+            return new VenueDocument(null, venue.speeds(), venue.levels(), venue.nodes(), venue.rooms(), venue.pois(), edges);
+        });
+        graphs.install(graphs.build(stored));
+        return Response.ok(stored.document().edges().get(indexOf(stored.document().edges(), edgeId)))
+                .header(HttpHeaders.ETAG, Versions.etag(stored.version())).build();
+    }
+
+    private static int indexOf(List<VenueDocument.Edge> edges, String edgeId) {
+        for (int i = 0; i < edges.size(); i++) {
+            if (edges.get(i).id().equals(edgeId)) {
+                return i;
+            }
+        }
+        throw Problem.notFound("No edge '" + edgeId + "' in this venue.");
+    }
+}
