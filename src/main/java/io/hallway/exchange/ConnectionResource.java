@@ -61,7 +61,7 @@ public class ConnectionResource {
         Event event = Event.publishedOr404(slug);
         Redeemer.Redeemed redeemed = redeemer.redeem(event, scan.token(), idempotencyKey);
         ConnectionView view = connections.one(event.id, redeemed.scannerId(), redeemed.connectionId()).view();
-        if (!redeemed.created()) {
+        if (!redeemed.created() && !redeemed.replayed()) {
             return RestResponse.ok(view);
         }
         return RestResponse.ResponseBuilder.<ConnectionView> created(

@@ -31,7 +31,8 @@ class Redeemer {
     @Inject
     ExchangeConfig config;
 
-    record Redeemed(long connectionId, long scannerId, boolean created) {
+    /** created: a new connection; replayed: the first outcome under an Idempotency-Key, answered again. */
+    record Redeemed(long connectionId, long scannerId, boolean created, boolean replayed) {
     }
 
     /**
@@ -96,7 +97,7 @@ class Redeemer {
             throw new Problem(422, "Idempotency key reused",
                     "This Idempotency-Key was used for another request; use a new key for a new scan.");
         }
-        return new Redeemed(((Number) first[2]).longValue(), me, false);
+        return new Redeemed(((Number) first[2]).longValue(), me, false, true);
     }
 
     /** The one statement that decides who wins a code: the row is claimed only while still unused and valid. */
@@ -146,6 +147,6 @@ class Redeemer {
                 on conflict (connection_id, user_id) do update
                     set shares = m.shares or excluded.shares, shared_at = coalesce(m.shared_at, excluded.shared_at)""")
                 .setParameter(1, id).setParameter(2, owner).setParameter(3, scanner).executeUpdate();
-        return new Redeemed(id, scanner, created);
+        return new Redeemed(id, scanner, created, false);
     }
 }

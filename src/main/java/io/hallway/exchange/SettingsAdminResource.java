@@ -63,14 +63,15 @@ public class SettingsAdminResource {
             @Valid @NotNull SettingsView.Change change) {
         long expected = Versions.expected(ifMatch, change.version());
         Event event = Event.bySlugOr404(slug);
-        ExchangeSettings settings = ExchangeSettings.of(event.id, config);
+        // The defaults become a stored row at version 0 first, so two first saves race on one row like any others.
+        entityManager.createNativeQuery("""
+                insert into exchange_settings (event_id, retention_days) values (?1, ?2) on conflict (event_id) do nothing""")
+                .setParameter(1, event.id).setParameter(2, config.retentionDays()).executeUpdate();
+        ExchangeSettings settings = ExchangeSettings.findById(event.id);
         Versions.check(expected, settings.version, "The settings");
         settings.exchangeEnabled = change.exchangeEnabled();
         settings.retentionDays = change.retentionDays();
         settings.tokenLifetimeSeconds = change.tokenLifetimeSeconds();
-        if (!settings.isPersistent()) {
-            settings.persist();
-        }
         ExchangeSettings.flush();
         return view(event, settings);
     }

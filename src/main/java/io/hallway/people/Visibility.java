@@ -3,7 +3,6 @@ package io.hallway.people;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-
 /** Who may see one field of a profile. */
 public enum Visibility {
     /** Anyone in the attendee directory (once the owner opted in). */
