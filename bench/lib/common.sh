@@ -22,8 +22,11 @@ bench_require() {
 
 bench_pg_start() {
     pg_ctlcluster --skip-systemctl-redirect 15 main start 2>/dev/null || true
-    su postgres -c "psql -tAc \"select 1 from pg_roles where rolname = 'hallway'\"" | grep -q 1 \
-        || su postgres -c "psql -c \"create role hallway login superuser password 'hallway'\"" >/dev/null
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 && break; sleep 0.5; done
+    # As the postgres superuser over the local socket, not with the bench role's PG* variables.
+    local as_postgres="env -u PGHOST -u PGPORT -u PGUSER -u PGPASSWORD su postgres -c"
+    $as_postgres "psql -tAc \"select 1 from pg_roles where rolname = 'hallway'\"" | grep -q 1 \
+        || $as_postgres "psql -c \"create role hallway login superuser password 'hallway'\"" >/dev/null
 }
 
 # bench_db_create NAME: a fresh, empty database.

@@ -103,7 +103,7 @@ public class EventAdminResource {
     @Path("{slug}")
     @Transactional
     public void delete(@PathParam("slug") String slug) {
-        Event.bySlugOr404(slug).delete();
+        changes.begin(slug).event().delete();
     }
 
     private static void apply(Event event, EventRequest request) {

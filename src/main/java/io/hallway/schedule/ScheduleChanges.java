@@ -3,6 +3,8 @@ package io.hallway.schedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The way into a schedule change. {@link #begin} locks the event and opens the next revision, which
@@ -28,8 +30,25 @@ public class ScheduleChanges {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    ScheduleSnapshots snapshots;
+
     public Change begin(String slug) {
         Event event = Event.lockBySlugOr404(slug);
+        long eventId = event.id;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                snapshots.forget(eventId);
+            }
+        });
         return new Change(event, event.nextRevision());
     }
 

@@ -11,4 +11,11 @@ public interface ScheduleConfig {
     /** How long apps and proxies may reuse a schedule response before revalidating it with its ETag. */
     @WithDefault("30s")
     Duration cacheMaxAge();
+
+    /**
+     * How long a replica answers from the schedule version it last read before reading it again. Changes
+     * made on other replicas show up within this interval; changes made on this one at once.
+     */
+    @WithDefault("1s")
+    Duration versionCheckInterval();
 }

@@ -1,6 +1,7 @@
 package io.hallway.schedule;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,24 +22,49 @@ public class ScheduleHttpCaching {
     @Inject
     ScheduleConfig config;
 
-    Response respond(ScheduleSnapshots.VersionRef version, String ifNoneMatch, String acceptEncoding) {
-        String etag = "\"s" + version.id() + "v" + version.scheduleVersion() + "\"";
-        String gzipEtag = "\"s" + version.id() + "v" + version.scheduleVersion() + "-gzip\"";
-        boolean gzip = acceptsGzip(acceptEncoding);
-        if (matches(ifNoneMatch, etag, gzipEtag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, gzip ? gzipEtag : etag)
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl())
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+    /** The answer from memory alone, if this replica can give it without the database. */
+    Optional<Response> respondFromMemory(String slug, String ifNoneMatch, String acceptEncoding) {
+        Optional<ScheduleSnapshots.VersionRef> version = snapshots.recentVersion(slug);
+        if (version.isEmpty()) {
+            return Optional.empty();
         }
-        ScheduleSnapshots.Built built = snapshots.current(version);
+        if (notModified(version.get(), ifNoneMatch)) {
+            return Optional.of(notModifiedResponse(version.get(), acceptEncoding));
+        }
+        return snapshots.ready(version.get()).map(built -> okResponse(built, acceptEncoding));
+    }
+
+    /** The answer after reading the version from the database, building the snapshot if needed. */
+    Response respond(String slug, String ifNoneMatch, String acceptEncoding) {
+        ScheduleSnapshots.VersionRef version = snapshots.currentVersion(slug);
+        if (notModified(version, ifNoneMatch)) {
+            return notModifiedResponse(version, acceptEncoding);
+        }
+        return okResponse(snapshots.current(version), acceptEncoding);
+    }
+
+    private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String acceptEncoding) {
+        return Response.notModified()
+                .header(HttpHeaders.ETAG, etag(version.id(), version.scheduleVersion(), acceptsGzip(acceptEncoding)))
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl())
+                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+    }
+
+    private Response okResponse(ScheduleSnapshots.Built built, String acceptEncoding) {
+        boolean gzip = acceptsGzip(acceptEncoding);
         var response = Response.ok(gzip ? built.gzipped() : built.json(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, gzip ? gzipEtag : etag)
+                .header(HttpHeaders.ETAG, etag(built.eventId(), built.scheduleVersion(), gzip))
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (gzip) {
             response.header("Content-Encoding", "gzip");
         }
         return response.build();
+    }
+
+    /** RFC 9110 8.8.3: a strong validator differs per content coding, so the gzip body has its own. */
+    private static String etag(long eventId, long scheduleVersion, boolean gzip) {
+        return "\"s" + eventId + "v" + scheduleVersion + (gzip ? "-gzip" : "") + "\"";
     }
 
     private String cacheControl() {
@@ -52,22 +78,18 @@ public class ScheduleHttpCaching {
     }
 
     /** RFC 9110 13.1.2: If-None-Match uses weak comparison, so W/ prefixes and either coding's tag match. */
-    private static boolean matches(String ifNoneMatch, String... current) {
+    private static boolean notModified(ScheduleSnapshots.VersionRef version, String ifNoneMatch) {
         if (ifNoneMatch == null) {
             return false;
         }
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
-            if (tag.equals("*")) {
-                return true;
-            }
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            for (String etag : current) {
-                if (tag.equals(etag)) {
-                    return true;
-                }
+            if (tag.equals("*") || tag.equals(etag(version.id(), version.scheduleVersion(), false))
+                    || tag.equals(etag(version.id(), version.scheduleVersion(), true))) {
+                return true;
             }
         }
         return false;

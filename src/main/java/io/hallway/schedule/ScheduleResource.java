@@ -25,9 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** The public schedule the mobile app reads, no login needed. */
 @Path("/api/events")
@@ -54,14 +60,25 @@ public class ScheduleResource {
         return snapshot(slug).event();
     }
 
+    /**
+     * The hottest endpoint: every app polls it. When this replica knows the current version and holds
+     * its snapshot, the answer comes from memory on the I/O thread; otherwise the database work runs on a
+     * worker thread. This is why it returns a Uni where the rest of the API is plain blocking code.
+     */
     @GET
     @Path("{slug}/schedule")
     @Operation(summary = "The whole published schedule, for offline use",
             description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
-    public Response schedule(@PathParam("slug") String slug,
+    @APIResponse(responseCode = "200", description = "The schedule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleSnapshot.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
+    public Uni<Response> schedule(@PathParam("slug") String slug,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
-        return caching.respond(snapshots.currentVersion(slug), ifNoneMatch, acceptEncoding);
+        return caching.respondFromMemory(slug, ifNoneMatch, acceptEncoding)
+                .map(response -> Uni.createFrom().item(response))
+                .orElseGet(() -> Uni.createFrom().item(() -> caching.respond(slug, ifNoneMatch, acceptEncoding))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 
@@ -20,9 +21,13 @@ import io.hallway.common.Problem;
 
 /**
  * Builds the published schedule of an event and keeps the last one per event, serialised and gzipped,
- * keyed by its schedule version. Every request still reads the version from the database (one indexed
- * row), so a replica never serves a schedule older than the database's; the cache only saves rebuilding
- * an unchanged one.
+ * keyed by its schedule version, which lives in the database.
+ * <p>
+ * The version itself is remembered for a short interval ({@code hallway.schedule.version-check-interval})
+ * so that the hot path, an app asking whether its copy is current, needs no database round trip. A change
+ * made through this replica forgets the remembered version when it commits, so its organizer sees it at
+ * once; other replicas notice within the interval. That bounded lag is the price of answering 304s from
+ * memory.
  */
 @ApplicationScoped
 public class ScheduleSnapshots {
@@ -34,25 +39,56 @@ public class ScheduleSnapshots {
     public record VersionRef(Long id, long scheduleVersion) {
     }
 
+    private record Checked(VersionRef version, long checkedAtNanos) {
+    }
+
     private final Map<Long, Built> latest = new ConcurrentHashMap<>();
+    private final Map<String, Checked> versions = new ConcurrentHashMap<>();
 
     @Inject
     ObjectMapper json;
 
+    @Inject
+    ScheduleConfig config;
+
+    /** The version of a published event as read from the database within the check interval, if any. */
+    public Optional<VersionRef> recentVersion(String slug) {
+        Checked checked = versions.get(slug);
+        if (checked == null || System.nanoTime() - checked.checkedAtNanos() > config.versionCheckInterval().toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(checked.version());
+    }
+
+    /** The built snapshot of exactly this version, if this replica has it. */
+    public Optional<Built> ready(VersionRef version) {
+        Built cached = latest.get(version.id());
+        return cached != null && cached.scheduleVersion() == version.scheduleVersion() ? Optional.of(cached)
+                : Optional.empty();
+    }
+
     /** The current version of a published event; one small query, no snapshot built. */
+    @Transactional
     public VersionRef currentVersion(String slug) {
-        return Event.find("slug = ?1 and published = true", slug).project(VersionRef.class).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+        VersionRef version = Event.find("slug = ?1 and published = true", slug).project(VersionRef.class)
+                .firstResultOptional().orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+        versions.put(slug, new Checked(version, System.nanoTime()));
+        return version;
+    }
+
+    /** Drops what this replica remembers of an event, so the next request reads the database. */
+    void forget(long eventId) {
+        versions.values().removeIf(checked -> checked.version().id() == eventId);
     }
 
     public Built current(String slug) {
-        return current(currentVersion(slug));
+        return current(recentVersion(slug).orElseGet(() -> currentVersion(slug)));
     }
 
     Built current(VersionRef version) {
-        Built cached = latest.get(version.id());
-        if (cached != null && cached.scheduleVersion() == version.scheduleVersion()) {
-            return cached;
+        Optional<Built> cached = ready(version);
+        if (cached.isPresent()) {
+            return cached.get();
         }
         Built built = build(version.id());
         latest.merge(built.eventId(), built, (old, fresh) -> fresh.scheduleVersion() >= old.scheduleVersion() ? fresh : old);
