@@ -1,6 +1,7 @@
 package io.hallway.exchange;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
+import io.hallway.common.Problem;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
@@ -73,7 +75,7 @@ public class ConnectionResource {
     public Page<ConnectionView> list(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         Event event = Event.publishedOr404(slug);
         var me = users.existingId();
-        var all = me.isEmpty() ? java.util.List.<ConnectionView> of()
+        var all = me.isEmpty() ? List.<ConnectionView> of()
                 : connections.list(event.id, me.getAsLong()).stream().map(Connections.Row::view).toList();
         return Page.of(all, page);
     }
@@ -133,6 +135,6 @@ public class ConnectionResource {
     /** Someone with no user row yet has no connections: a 404 without creating one. */
     private long me(long connectionId) {
         return users.existingId().orElseThrow(
-                () -> io.hallway.common.Problem.notFound("You have no connection " + connectionId + " in this event."));
+                () -> Problem.notFound("You have no connection " + connectionId + " in this event."));
     }
 }

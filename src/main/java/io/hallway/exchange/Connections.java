@@ -35,8 +35,8 @@ class Connections {
     @Inject
     EntityManager entityManager;
 
-    /** A connection with the other person's profile, when they have one. */
-    record Row(ConnectionView view, long otherId, Profile other) {
+    /** A connection as I see it, with the other person's profile only when they share it with me. */
+    record Row(ConnectionView view, Profile other) {
     }
 
     List<Row> list(long eventId, long me) {
@@ -113,7 +113,7 @@ class Connections {
             var view = new ConnectionView(((Number) r[0]).longValue(), Exchanges.instant(r[1]),
                     r[2] == null ? null : places.get(((Number) r[2]).longValue()), person, sharedWithMe, (Boolean) r[3],
                     (String) r[4], (Boolean) r[5]);
-            return new Row(view, otherId, sharedWithMe ? other : null);
+            return new Row(view, sharedWithMe ? other : null);
         }).toList();
     }
 }

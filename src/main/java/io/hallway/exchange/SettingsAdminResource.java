@@ -2,7 +2,6 @@ package io.hallway.exchange;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
