@@ -9,6 +9,10 @@ bench_require wrk pgbench curl psql
 ATTENDEES=${ATTENDEES:-2000}
 CODES_PER_ATTENDEE=${CODES_PER_ATTENDEE:-30}
 PGBENCH_TX=${PGBENCH_TX:-600}
+PGBENCH_CODES=$((PGBENCH_TX * 64 / ATTENDEES + 1))
+# Pairs stay distinct only while every code's offset (k + 1) stays below half the attendees.
+[ $((2 * (CODES_PER_ATTENDEE + PGBENCH_CODES))) -lt "$ATTENDEES" ] || {
+    echo "too few attendees for $CODES_PER_ATTENDEE + $PGBENCH_CODES codes each" >&2; exit 1; }
 DB=hallway_bench_exchange
 WORK="$BENCH_OUT/exchange"
 mkdir -p "$WORK"
@@ -37,8 +41,10 @@ issue_one() {
     curl -fsS -o /dev/null -X PUT -H "Authorization: Bearer $bearer" -H 'Content-Type: application/json' \
         -d "{\"displayName\":\"$name\",\"company\":\"Bench\",\"email\":\"$name@bench.example\",\"visibility\":{\"email\":\"connections\"}}" \
         "$BENCH_URL/api/events/$SLUG/me/profile"
-    curl -fsS -X POST -H "Authorization: Bearer $bearer" "$BENCH_URL/api/events/$SLUG/me/exchange-tokens" \
-        | sed -E 's/.*"token":"([^"]+)".*/\1/' | sed "s/^/$name\t/"
+    local code
+    code=$(curl -fsS -X POST -H "Authorization: Bearer $bearer" "$BENCH_URL/api/events/$SLUG/me/exchange-tokens" \
+        | sed -E 's/.*"token":"([^"]+)".*/\1/')
+    printf '%s\t%s\n' "$name" "$code"
 }
 export -f issue_one
 export BENCH_URL SLUG
@@ -49,15 +55,14 @@ ISSUED=$(wc -l < "$WORK/issued.tsv")
 # More codes than one per attendee, so neither wrk nor pgbench runs out: made in SQL like the app makes
 # them (only the SHA-256 kept). Code k of owner o goes to scanner (o + 1 + k) mod N: every pair distinct,
 # wrk's pairs (k < CODES) and pgbench's (k >= CODES) never meet.
-psql -d $DB -qv ON_ERROR_STOP=1 -v issued="$WORK/issued.tsv" -v codesfile="$WORK/codes.tsv" -v n="$ATTENDEES" -v codes="$CODES_PER_ATTENDEE" -v pgcodes="$((PGBENCH_TX * 64 / ATTENDEES + 1))" <<'SQL'
-create temp table issued (name text, code text);
-\copy issued from :'issued'
+psql -d $DB -qc "create table bench_issued (name text, code text)" -c "\\copy bench_issued from '$WORK/issued.tsv'"
+psql -d $DB -qv ON_ERROR_STOP=1 -v n="$ATTENDEES" -v codes="$CODES_PER_ATTENDEE" -v pgcodes="$PGBENCH_CODES" <<'SQL'
 create table bench_attendee as
 select substr(u.subject, 4)::int as i, u.id as user_id from app_user u where u.subject like 'att%';
 create unique index on bench_attendee (i);
 create table bench_wrk_codes as
 select (select a.i from bench_attendee a where a.user_id = t.owner_id) as owner_i, i.code, 0 as k
-from issued i join exchange_token t on t.hash = sha256(convert_to(i.code, 'UTF8'));
+from bench_issued i join exchange_token t on t.hash = sha256(convert_to(i.code, 'UTF8'));
 insert into bench_wrk_codes
 select a.i, substr(translate(encode(sha256(convert_to(random()::text || a.i || k, 'UTF8')), 'base64'), '+/=', '-_'), 1, 43), k
 from bench_attendee a, generate_series(1, :codes - 1) k;
@@ -73,9 +78,9 @@ insert into exchange_token (hash, nonce, event_id, owner_id, expires_at)
 select b.hash, decode(md5(b.n::text), 'hex'), e.id, b.owner_id, now() + interval '1 hour' from bench_codes b, event e
 where e.slug = 'bench-exchange';
 create sequence bench_seq;
-\copy (select (owner_i + 1 + k) % :n, code from bench_wrk_codes order by k, owner_i) to :'codesfile'
 analyze;
 SQL
+psql -d $DB -qc "\\copy (select (owner_i + 1 + k) % $ATTENDEES, code from bench_wrk_codes order by k, owner_i) to '$WORK/codes.tsv'"
 EVENT_ID=$(psql -d $DB -tAc "select id from event where slug = '$SLUG'")
 CODES=$(wc -l < "$WORK/codes.tsv")
 
