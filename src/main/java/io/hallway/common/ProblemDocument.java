@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -16,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 /** The RFC 9457 body every 4xx and 5xx carries. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "violations" })
-@Schema(name = "Problem", description = "RFC 9457 problem details; extra members (such as clashingSessionId) depend on the error.")
+
 public final class ProblemDocument {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -1,0 +1,79 @@
+package io.hallway.common;
+
+import static io.hallway.testing.ScheduleFixtures.*;
+import static org.hamcrest.Matchers.*;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import io.hallway.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/** Every error is RFC 9457 problem+json and says nothing about the Java inside. */
+@QuarkusTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ProblemShapeTest {
+
+    @Test
+    void a_400_lists_each_invalid_field() {
+        ValidatableResponse response = Api.organizer().body(Map.of("slug", "X!", "name", "", "timeZone", "Mars/Olympus"))
+                .post("/api/admin/events").then().statusCode(400);
+        assertProblem(response, 400)
+                .body("title", equalTo("Invalid request"))
+                .body("violations.field", hasItems("slug", "name", "startDate", "endDate"))
+                .body("violations.message", everyItem(not(emptyOrNullString())));
+    }
+
+    @Test
+    void a_400_for_unreadable_json_points_at_the_value() {
+        assertProblem(Api.organizer().body("{\"name\": \"x\", \"surprise\": 1}").post("/api/admin/events").then()
+                .statusCode(400), 400).body("violations[0].field", equalTo("/surprise"))
+                .body("detail", containsString("surprise"));
+        assertProblem(Api.organizer().body("{\"slug\": ").post("/api/admin/events").then().statusCode(400), 400);
+        String slug = newEvent("shape");
+        assertProblem(Api.organizer().body(Map.of("kind", "talk", "title", "t", "startsAt", "tomorrow"))
+                .post("/api/admin/events/" + slug + "/sessions").then().statusCode(400), 400)
+                .body("violations[0].field", equalTo("/startsAt"));
+    }
+
+    @Test
+    void a_401_a_403_a_404_and_a_409_are_problems_too() {
+        assertProblem(Api.anonymous().get("/api/admin/events").then().statusCode(401), 401);
+        assertProblem(Api.attendee().get("/api/admin/events").then().statusCode(403), 403);
+        assertProblem(Api.anonymous().get("/api/events/nope").then().statusCode(404), 404);
+        assertProblem(Api.anonymous().get("/api/no/such/path").then().statusCode(404), 404);
+        String slug = newEvent("shape");
+        assertProblem(Api.organizer().body(Map.of("slug", slug, "name", "Again", "timeZone", ZONE, "startDate", DAY,
+                "endDate", DAY)).post("/api/admin/events").then().statusCode(409), 409)
+                .body("title", equalTo("Slug taken"));
+    }
+
+    @Test
+    void a_wrong_method_or_media_type_is_a_problem() {
+        assertProblem(Api.anonymous().delete("/api/events").then().statusCode(405), 405);
+        assertProblem(Api.organizer().contentType("text/plain").body("hello").post("/api/admin/events").then()
+                .statusCode(415), 415);
+    }
+
+    @Test
+    void an_oversized_body_is_refused() {
+        String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        Api.organizer().body(huge).post("/api/admin/events").then().statusCode(413);
+    }
+
+    private static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
+        return response.contentType("application/problem+json")
+                .body("status", equalTo(status))
+                .body("type", startsWith("urn:hallway:problem:"))
+                .body("title", not(emptyOrNullString()))
+                .body("detail", not(emptyOrNullString()))
+                .body("instance", startsWith("/"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("io.hallway")))
+                .body(not(containsString("\tat ")));
+    }
+}
