@@ -51,18 +51,15 @@ class Connections {
     }
 
     void shareBack(long eventId, long me, long id, boolean share) {
-        change(eventId, me, id, """
-                update connection_member set shares = ?4, shared_at = case when ?4 then coalesce(shared_at, now()) end
-                where connection_id = ?3 and user_id = ?2""", share);
+        change(eventId, me, id, "shares = ?4, shared_at = case when ?4 then coalesce(shared_at, now()) end", share);
     }
 
     void note(long eventId, long me, long id, String note) {
-        change(eventId, me, id, "update connection_member set note = ?4 where connection_id = ?3 and user_id = ?2", note);
+        change(eventId, me, id, "note = ?4", note);
     }
 
     void star(long eventId, long me, long id, boolean starred) {
-        change(eventId, me, id, "update connection_member set starred = ?4 where connection_id = ?3 and user_id = ?2",
-                starred);
+        change(eventId, me, id, "starred = ?4", starred);
     }
 
     /** Drops my side: they no longer get my fields, I no longer get theirs. The last side out removes the pair. */
@@ -76,9 +73,11 @@ class Connections {
                 .setParameter(1, id).executeUpdate();
     }
 
-    private void change(long eventId, long me, long id, String update, Object value) {
-        int changed = entityManager.createNativeQuery(update.replace("where connection_id = ?3", """
-                where connection_id = ?3 and exists (select 1 from connection c where c.id = ?3 and c.event_id = ?1)"""))
+    /** Changes my side of one of my connections in the event; "assignments" is a fixed SET clause using ?4. */
+    private void change(long eventId, long me, long id, String assignments, Object value) {
+        int changed = entityManager.createNativeQuery("update connection_member set " + assignments + """
+                 where connection_id = ?3 and user_id = ?2
+                and exists (select 1 from connection c where c.id = ?3 and c.event_id = ?1)""")
                 .setParameter(1, eventId).setParameter(2, me).setParameter(3, id).setParameter(4, value).executeUpdate();
         if (changed == 0) {
             throw notFound(id);
