@@ -97,6 +97,15 @@ public class Problems {
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
+    /** The identity provider could not be reached to verify a token: our outage, not the caller's fault. */
+    @ServerExceptionMapper
+    public Response identityProviderDown(io.quarkus.oidc.OIDCException exception, UriInfo uri) {
+        LOG.warnf("Token verification failed on %s: %s", uri.getPath(), exception.getMessage());
+        return Response.fromResponse(new ProblemDocument("Sign-in unavailable", 503,
+                "Tokens cannot be verified right now. Try again shortly.", instance(uri), List.of(), Map.of())
+                .toResponse()).header(HttpHeaders.RETRY_AFTER, 30).build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception, UriInfo uri) {
         return new ProblemDocument("Forbidden", 403, "Your role does not allow this.", instance(uri), List.of(), Map.of())

@@ -12,7 +12,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -100,10 +99,5 @@ public class Event extends PanacheEntityBase {
     public long nextRevision() {
         scheduleVersion++;
         return scheduleVersion;
-    }
-
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
     }
 }

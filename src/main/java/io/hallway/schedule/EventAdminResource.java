@@ -110,6 +110,7 @@ public class EventAdminResource {
         if (request.endDate().isBefore(request.startDate())) {
             throw Problem.invalid("endDate", "must not be before startDate");
         }
+        event.updatedAt = Instant.now();
         event.name = request.name();
         event.timeZone = validZone(request.timeZone());
         event.startDate = request.startDate();

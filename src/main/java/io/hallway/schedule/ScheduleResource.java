@@ -2,9 +2,13 @@ package io.hallway.schedule;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
@@ -90,7 +94,7 @@ public class ScheduleResource {
             @Parameter(description = "Words to find in the title, abstract or speaker names") @QueryParam("q") String text,
             @Valid @BeanParam PageRequest page) {
         ScheduleSnapshot snapshot = snapshot(slug);
-        var zone = java.time.ZoneId.of(snapshot.event().timeZone());
+        ZoneId zone = ZoneId.of(snapshot.event().timeZone());
         Optional<SessionKind> wantedKind = Optional.ofNullable(kind).map(SessionKind::fromWire);
         String needle = text == null || text.isBlank() ? null : text.toLowerCase(Locale.ROOT).strip();
         List<SessionView> matching = snapshot.sessions().stream()
@@ -142,7 +146,7 @@ public class ScheduleResource {
         ScheduleSnapshot snapshot = snapshot(slug);
         return snapshot.rooms().stream().map(room -> {
             List<SessionView> inRoom = snapshot.sessions().stream()
-                    .filter(s -> room.id() == (s.roomId() == null ? -1 : s.roomId()))
+                    .filter(s -> Objects.equals(room.id(), s.roomId()))
                     .filter(s -> s.status() == SessionStatus.SCHEDULED)
                     .sorted(Comparator.comparing(SessionView::startsAt)).toList();
             SessionView current = inRoom.stream()
@@ -175,8 +179,8 @@ public class ScheduleResource {
 
     private static Instant parseInstant(String value) {
         try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
             throw Problem.invalid("at", "must be an ISO-8601 date-time with offset, such as 2024-11-10T10:00:00-07:00");
         }
     }

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import io.hallway.common.WebUrl;
+
 /**
  * A session as an organizer writes it. Times need an offset. For a lightning talk inside a block, leave
  * out the times and room: they follow from its place in the block.
@@ -27,10 +29,7 @@ public record SessionRequest(
         OffsetDateTime endsAt,
         @Size(max = 20) List<Long> speakerIds,
         SessionStatus status,
-        @Pattern(regexp = URL, message = URL_MESSAGE) @Size(max = 2_000) String slidesUrl,
-        @Pattern(regexp = URL, message = URL_MESSAGE) @Size(max = 2_000) String videoUrl,
+        @Pattern(regexp = WebUrl.PATTERN, message = WebUrl.MESSAGE) @Size(max = 2_000) String slidesUrl,
+        @Pattern(regexp = WebUrl.PATTERN, message = WebUrl.MESSAGE) @Size(max = 2_000) String videoUrl,
         Long version) {
-
-    static final String URL = "https?://[^\\s]+";
-    static final String URL_MESSAGE = "must be an http or https URL";
 }

@@ -8,20 +8,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.hallway.common.WebUrl;
+
 public record SpeakerRequest(
         @NotBlank @Size(max = 200) String name,
         @Size(max = 200) String company,
         @Size(max = 200) String title,
         @Size(max = 5_000) String bio,
-        @Pattern(regexp = WebLink.PATTERN, message = WebLink.MESSAGE) String photoUrl,
+        @Pattern(regexp = WebUrl.PATTERN, message = WebUrl.MESSAGE) @Size(max = 2_000) String photoUrl,
         @Size(max = 20) List<@Valid @NotNull WebLink> links,
         Long version) {
 
     public record WebLink(
             @NotBlank @Size(max = 100) String title,
-            @NotBlank @Pattern(regexp = PATTERN, message = MESSAGE) @Size(max = 2_000) String url) {
-
-        static final String PATTERN = "https?://[^\\s]+";
-        static final String MESSAGE = "must be an http or https URL";
+            @NotBlank @Pattern(regexp = WebUrl.PATTERN, message = WebUrl.MESSAGE) @Size(max = 2_000) String url) {
     }
 }

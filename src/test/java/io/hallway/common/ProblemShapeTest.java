@@ -62,7 +62,7 @@ class ProblemShapeTest {
     @Test
     void an_oversized_body_is_refused() {
         String huge = "{\"name\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}";
-        Api.organizer().body(huge).post("/api/admin/events").then().statusCode(413);
+        assertProblem(Api.organizer().body(huge).post("/api/admin/events").then().statusCode(413), 413);
     }
 
     private static ValidatableResponse assertProblem(ValidatableResponse response, int status) {

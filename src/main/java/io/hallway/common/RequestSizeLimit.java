@@ -1,0 +1,44 @@
+package io.hallway.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+/**
+ * Refuses a request whose declared body is over quarkus.http.limits.max-body-size with a problem+json
+ * 413, before anything reads it. (The HTTP layer enforces the same limit on bodies without a length,
+ * with a bare 413.)
+ */
+@ApplicationScoped
+public class RequestSizeLimit {
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
+    void register(@Observes Router router) {
+        long limit = maxBodySize.asLongValue();
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+            if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
+                    && Long.parseLong(length) > limit) {
+                String title = "Payload too large";
+                JsonObject problem = new JsonObject()
+                        .put("type", ProblemDocument.typeFor(title).toString())
+                        .put("title", title)
+                        .put("status", 413)
+                        .put("detail", "The request body is larger than the limit of " + limit + " bytes.")
+                        .put("instance", context.request().path());
+                context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, ProblemDocument.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(problem.encode());
+                return;
+            }
+            context.next();
+        });
+    }
+}

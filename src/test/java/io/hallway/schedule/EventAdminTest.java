@@ -1,0 +1,96 @@
+package io.hallway.schedule;
+
+import static io.hallway.testing.ScheduleFixtures.*;
+import static org.hamcrest.Matchers.*;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import io.hallway.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class EventAdminTest {
+
+    private static Map<String, Object> event(String slug) {
+        return new HashMap<>(Map.of("slug", slug, "name", "Rejekts EU", "timeZone", "Europe/London",
+                "startDate", "2025-03-30", "endDate", "2025-03-31"));
+    }
+
+    private static String freshSlug() {
+        return "admin-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Test
+    void an_organizer_drafts_an_event_then_publishes_it() {
+        String slug = freshSlug();
+        Api.organizer().body(event(slug)).post("/api/admin/events").then().statusCode(201)
+                .header("Location", endsWith("/api/admin/events/" + slug))
+                .body("published", equalTo(false))
+                .body("durationLimits.talk", equalTo(30));
+        Api.anonymous().get("/api/events/" + slug).then().statusCode(404);
+        Api.organizer().queryParam("size", 200).get("/api/admin/events").then().body("items.slug", hasItem(slug));
+
+        String etag = Api.organizer().get("/api/admin/events/" + slug).then().statusCode(200).extract().header("ETag");
+        var publish = event(slug);
+        publish.put("published", true);
+        Api.organizer().header("If-Match", etag).body(publish).put("/api/admin/events/" + slug).then().statusCode(200)
+                .body("published", equalTo(true));
+        Api.anonymous().get("/api/events/" + slug).then().statusCode(200).body("timeZone", equalTo("Europe/London"));
+    }
+
+    @Test
+    void an_event_needs_a_real_time_zone_and_ordered_dates() {
+        var badZone = event(freshSlug());
+        badZone.put("timeZone", "+02:00");
+        Api.organizer().body(badZone).post("/api/admin/events").then().statusCode(400)
+                .body("violations[0].field", equalTo("timeZone"));
+        var backwards = event(freshSlug());
+        backwards.put("endDate", "2025-03-29");
+        Api.organizer().body(backwards).post("/api/admin/events").then().statusCode(400)
+                .body("violations[0].field", equalTo("endDate"));
+        var badKind = event(freshSlug());
+        badKind.put("durationLimits", Map.of("concert", 90));
+        Api.organizer().body(badKind).post("/api/admin/events").then().statusCode(400);
+    }
+
+    @Test
+    void dates_cannot_shrink_past_sessions_already_scheduled() {
+        String slug = newEvent("shrink");
+        long room = room(slug, "Hall", null);
+        create(slug, talk("On the day", room, "09:00", "09:30"));
+        Api.organizer().body(Map.of("slug", slug, "name", "Moved", "timeZone", ZONE, "startDate", "2024-11-11",
+                "endDate", "2024-11-11", "published", true, "version", 0)).put("/api/admin/events/" + slug).then()
+                .statusCode(400).body("detail", containsString("1 sessions or blocks"));
+    }
+
+    @Test
+    void an_event_can_change_its_slug_but_not_to_a_taken_one() {
+        String slug = newEvent("rename");
+        String taken = newEvent("taken");
+        String renamed = freshSlug();
+        Api.organizer().body(Map.of("slug", taken, "name", "x", "timeZone", ZONE, "startDate", DAY, "endDate", DAY,
+                "version", 0)).put("/api/admin/events/" + slug).then().statusCode(409);
+        Api.organizer().body(Map.of("slug", renamed, "name", "x", "timeZone", ZONE, "startDate", DAY, "endDate", DAY,
+                "published", true, "version", 0)).put("/api/admin/events/" + slug).then().statusCode(200);
+        Api.anonymous().get("/api/events/" + renamed).then().statusCode(200);
+        Api.anonymous().get("/api/events/" + slug).then().statusCode(404);
+    }
+
+    @Test
+    void deleting_an_event_removes_it_and_its_schedule() {
+        String slug = newEvent("gone");
+        long room = room(slug, "Hall", null);
+        create(slug, talk("Doomed", room, "09:00", "09:30"));
+        Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200);
+        Api.organizer().delete("/api/admin/events/" + slug).then().statusCode(204);
+        Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(404);
+        Api.organizer().get("/api/admin/events/" + slug).then().statusCode(404);
+    }
+}
