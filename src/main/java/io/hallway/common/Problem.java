@@ -20,6 +20,7 @@ public class Problem extends RuntimeException {
     private final String title;
     private final List<Violation> violations;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public Problem(int status, String title, String detail) {
         this(status, title, detail, List.of());
@@ -55,6 +56,17 @@ public class Problem extends RuntimeException {
         return this;
     }
 
+    /** Adds an HTTP header to the response, such as Retry-After on a 429. */
+    public Problem header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public static Problem tooManyRequests(String detail, long retryAfterSeconds) {
+        return new Problem(429, "Too many requests", detail).header("Retry-After", Long.toString(retryAfterSeconds))
+                .with("retryAfterSeconds", retryAfterSeconds);
+    }
+
     public int status() {
         return status;
     }
@@ -69,5 +81,9 @@ public class Problem extends RuntimeException {
 
     public Map<String, Object> extensions() {
         return extensions;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 }

@@ -42,7 +42,9 @@ public class Problems {
     public Response problem(Problem problem, UriInfo uri) {
         var document = new ProblemDocument(problem.title(), problem.status(), problem.getMessage(),
                 instance(uri), problem.violations(), problem.extensions());
-        return document.toResponse();
+        var response = Response.fromResponse(document.toResponse());
+        problem.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

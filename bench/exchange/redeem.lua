@@ -1,0 +1,32 @@
+-- wrk: each request redeems a distinct exchange code as the scanner the bench assigned to it.
+-- args: OUT_DIR THREADS. OUT_DIR/bearers.txt has one bearer token per attendee (line i = attendee i);
+-- OUT_DIR/codes.tsv has "scanner_index<TAB>code" lines. Threads split the codes between them.
+local threads = {}
+
+function setup(thread)
+    thread:set("thread_id", #threads)
+    table.insert(threads, thread)
+end
+
+local bearers, work, counter = {}, {}, 0
+
+function init(args)
+    local dir, nthreads = args[1], tonumber(args[2])
+    for line in io.lines(dir .. "/bearers.txt") do
+        bearers[#bearers + 1] = "Bearer " .. line
+    end
+    local i = 0
+    for line in io.lines(dir .. "/codes.tsv") do
+        if i % nthreads == thread_id then
+            local scanner, code = line:match("^(%d+)\t(%S+)$")
+            work[#work + 1] = { tonumber(scanner) + 1, '{"token":"' .. code .. '"}' }
+        end
+        i = i + 1
+    end
+end
+
+function request()
+    counter = counter + 1
+    local item = work[(counter - 1) % #work + 1]
+    return wrk.format("POST", nil, { ["Authorization"] = bearers[item[1]], ["Content-Type"] = "application/json" }, item[2])
+end

@@ -1,0 +1,140 @@
+package io.hallway.exchange;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.hallway.common.Page;
+import io.hallway.common.PageRequest;
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.common.Users;
+import io.hallway.schedule.Event;
+
+@Path("/api/events/{slug}/connections")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ATTENDEE)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Exchange")
+public class ConnectionResource {
+
+    @Inject
+    Redeemer redeemer;
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    Users users;
+
+    @POST
+    @Operation(summary = "Redeem a scanned code: a connection for both of us",
+            description = "201 with the new connection (200 if we were already connected). Unknown or other-event code 404, "
+                    + "expired or used 410, my own code 400; 30 scans a minute, then 429 with Retry-After. "
+                    + "A retry with the same Idempotency-Key returns the first outcome.")
+    public RestResponse<ConnectionView> redeem(@PathParam("slug") String slug,
+            @Parameter(description = "Any unique string per scan, such as a UUID, to retry safely")
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String idempotencyKey,
+            @Valid @NotNull ConnectionRequests.Scan scan) {
+        Event event = Event.publishedOr404(slug);
+        Redeemer.Redeemed redeemed = redeemer.redeem(event, scan.token(), idempotencyKey);
+        ConnectionView view = connections.one(event.id, redeemed.scannerId(), redeemed.connectionId()).view();
+        if (!redeemed.created() && !redeemed.replayed()) {
+            return RestResponse.ok(view);
+        }
+        return RestResponse.ResponseBuilder.<ConnectionView> created(
+                URI.create("/api/events/" + slug + "/connections/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "My connections, newest first, with what each shared, where we met, my note and star")
+    public Page<ConnectionView> list(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
+        Event event = Event.publishedOr404(slug);
+        var me = users.existingId();
+        var all = me.isEmpty() ? List.<ConnectionView> of()
+                : connections.list(event.id, me.getAsLong()).stream().map(Connections.Row::view).toList();
+        return Page.of(all, page);
+    }
+
+    @GET
+    @Path("{id}")
+    public ConnectionView connection(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Event event = Event.publishedOr404(slug);
+        return connections.one(event.id, me(id), id).view();
+    }
+
+    @PUT
+    @Path("{id}/share-back")
+    @Transactional
+    @Operation(summary = "Give (or stop giving) this connection my 'connections' fields")
+    public ConnectionView shareBack(@PathParam("slug") String slug, @PathParam("id") long id,
+            @Valid @NotNull ConnectionRequests.ShareBack request) {
+        Event event = Event.publishedOr404(slug);
+        long me = me(id);
+        connections.shareBack(event.id, me, id, request.share());
+        return connections.one(event.id, me, id).view();
+    }
+
+    @PUT
+    @Path("{id}/note")
+    @Transactional
+    @Operation(summary = "My private note on this connection; nobody else ever sees it")
+    public ConnectionView note(@PathParam("slug") String slug, @PathParam("id") long id,
+            @Valid @NotNull ConnectionRequests.Note request) {
+        Event event = Event.publishedOr404(slug);
+        long me = me(id);
+        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        connections.note(event.id, me, id, note);
+        return connections.one(event.id, me, id).view();
+    }
+
+    @PUT
+    @Path("{id}/star")
+    @Transactional
+    public ConnectionView star(@PathParam("slug") String slug, @PathParam("id") long id,
+            @Valid @NotNull ConnectionRequests.Star request) {
+        Event event = Event.publishedOr404(slug);
+        long me = me(id);
+        connections.star(event.id, me, id, request.starred());
+        return connections.one(event.id, me, id).view();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Remove this connection for me: they stop seeing my 'connections' fields, and I theirs")
+    public void remove(@PathParam("slug") String slug, @PathParam("id") long id) {
+        Event event = Event.publishedOr404(slug);
+        connections.remove(event.id, me(id), id);
+    }
+
+    /** Someone with no user row yet has no connections: a 404 without creating one. */
+    private long me(long connectionId) {
+        return users.existingId().orElseThrow(
+                () -> Problem.notFound("You have no connection " + connectionId + " in this event."));
+    }
+}

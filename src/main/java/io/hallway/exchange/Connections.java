@@ -1,0 +1,118 @@
+package io.hallway.exchange;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.hallway.common.Problem;
+import io.hallway.people.Audience;
+import io.hallway.people.AttendeeView;
+import io.hallway.people.Profile;
+import io.hallway.schedule.Session;
+
+/** Reads and changes one person's side of their connections in an event. */
+@ApplicationScoped
+class Connections {
+
+    /** My side of each connection I keep, with the other person and whether they share with me. */
+    private static final String MINE = """
+            select c.id, c.created_at, c.session_id, mine.shares, mine.note, mine.starred,
+                   case when c.user_low = ?2 then c.user_high else c.user_low end,
+                   coalesce(theirs.shares, false)
+            from connection c
+            join connection_member mine on mine.connection_id = c.id and mine.user_id = ?2
+            left join connection_member theirs on theirs.connection_id = c.id and theirs.user_id <> ?2
+            where c.event_id = ?1""";
+
+    @Inject
+    EntityManager entityManager;
+
+    /** A connection as I see it, with the other person's profile only when they share it with me. */
+    record Row(ConnectionView view, Profile other) {
+    }
+
+    List<Row> list(long eventId, long me) {
+        return rows(entityManager.createNativeQuery(MINE + " order by c.created_at desc, c.id desc")
+                .setParameter(1, eventId).setParameter(2, me).getResultList(), eventId);
+    }
+
+    Row one(long eventId, long me, long id) {
+        List<Row> rows = rows(entityManager.createNativeQuery(MINE + " and c.id = ?3")
+                .setParameter(1, eventId).setParameter(2, me).setParameter(3, id).getResultList(), eventId);
+        return rows.stream().findFirst().orElseThrow(() -> notFound(id));
+    }
+
+    void shareBack(long eventId, long me, long id, boolean share) {
+        change(eventId, me, id, "shares = ?4, shared_at = case when ?4 then coalesce(shared_at, now()) end", share);
+    }
+
+    void note(long eventId, long me, long id, String note) {
+        change(eventId, me, id, "note = ?4", note);
+    }
+
+    void star(long eventId, long me, long id, boolean starred) {
+        change(eventId, me, id, "starred = ?4", starred);
+    }
+
+    /** Drops my side: they no longer get my fields, I no longer get theirs. The last side out removes the pair. */
+    void remove(long eventId, long me, long id) {
+        one(eventId, me, id);
+        entityManager.createNativeQuery("delete from connection_member where connection_id = ?1 and user_id = ?2")
+                .setParameter(1, id).setParameter(2, me).executeUpdate();
+        entityManager.createNativeQuery("""
+                delete from connection c where c.id = ?1
+                and not exists (select 1 from connection_member m where m.connection_id = c.id)""")
+                .setParameter(1, id).executeUpdate();
+    }
+
+    /** Changes my side of one of my connections in the event; "assignments" is a fixed SET clause using ?4. */
+    private void change(long eventId, long me, long id, String assignments, Object value) {
+        int changed = entityManager.createNativeQuery("update connection_member set " + assignments + """
+                 where connection_id = ?3 and user_id = ?2
+                and exists (select 1 from connection c where c.id = ?3 and c.event_id = ?1)""")
+                .setParameter(1, eventId).setParameter(2, me).setParameter(3, id).setParameter(4, value).executeUpdate();
+        if (changed == 0) {
+            throw notFound(id);
+        }
+    }
+
+    private static Problem notFound(long id) {
+        return Problem.notFound("You have no connection " + id + " in this event.");
+    }
+
+    private List<Row> rows(List<?> result, long eventId) {
+        List<Object[]> raw = result.stream().map(Object[].class::cast).toList();
+        List<Long> others = raw.stream().map(r -> ((Number) r[6]).longValue()).distinct().toList();
+        Map<Long, Profile> profiles = others.isEmpty() ? Map.of()
+                : Profile.<Profile> list("eventId = ?1 and userId in ?2", eventId, others).stream()
+                        .collect(Collectors.toMap(p -> p.userId, Function.identity()));
+        List<Long> sessionIds = raw.stream().map(r -> (Number) r[2]).filter(Objects::nonNull).map(Number::longValue)
+                .distinct().toList();
+        Map<Long, ConnectionView.Place> places = new HashMap<>();
+        if (!sessionIds.isEmpty()) {
+            Session.<Session> list("from Session s left join fetch s.room where s.id in ?1", sessionIds)
+                    .forEach(s -> places.put(s.id, new ConnectionView.Place(s.id, s.title, s.room == null ? null : s.room.name)));
+        }
+        return raw.stream().map(r -> {
+            long otherId = ((Number) r[6]).longValue();
+            boolean sharedWithMe = (Boolean) r[7];
+            Profile other = profiles.get(otherId);
+            Optional<Audience> audience = other == null ? Optional.empty()
+                    : sharedWithMe ? Optional.of(Audience.CONNECTION)
+                    : other.inDirectory ? Optional.of(Audience.STRANGER) : Optional.empty();
+            AttendeeView person = audience.map(a -> AttendeeView.of(other, a)).orElse(null);
+            var view = new ConnectionView(((Number) r[0]).longValue(), Exchanges.instant(r[1]),
+                    r[2] == null ? null : places.get(((Number) r[2]).longValue()), person, sharedWithMe, (Boolean) r[3],
+                    (String) r[4], (Boolean) r[5]);
+            return new Row(view, sharedWithMe ? other : null);
+        }).toList();
+    }
+}

@@ -1,0 +1,32 @@
+package io.hallway.exchange;
+
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import io.hallway.common.Users;
+import io.hallway.schedule.Event;
+
+/** The caller's contacts as a file download; personal data, so never cached. */
+@ApplicationScoped
+class ContactDownloads {
+
+    @Inject
+    Users users;
+
+    @Inject
+    Connections connections;
+
+    Response download(String slug, String extension, String type, Function<List<Connections.Row>, String> format) {
+        Event event = Event.publishedOr404(slug);
+        var me = users.existingId();
+        List<Connections.Row> rows = me.isEmpty() ? List.of() : connections.list(event.id, me.getAsLong());
+        return Response.ok(format.apply(rows), type)
+                .header("Content-Disposition", "attachment; filename=\"" + event.slug + "-contacts." + extension + "\"")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
+    }
+}

@@ -1,0 +1,32 @@
+package io.hallway.exchange;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Roles;
+
+@Path("/api/events/{slug}/connections.csv")
+@RolesAllowed(Roles.ATTENDEE)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Exchange")
+public class ContactsCsvResource {
+
+    @Inject
+    ContactDownloads downloads;
+
+    @GET
+    @Produces("text/csv")
+    @Operation(summary = "My contacts as CSV for a spreadsheet: the same people and fields as the vCard")
+    public Response csv(@PathParam("slug") String slug) {
+        return downloads.download(slug, "csv", "text/csv; charset=utf-8; header=present", ContactExports::csv);
+    }
+}

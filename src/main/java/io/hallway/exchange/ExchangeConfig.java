@@ -1,0 +1,37 @@
+package io.hallway.exchange;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "hallway.exchange")
+public interface ExchangeConfig {
+
+    /** Host of the app's links; a code's QR encodes https://<appDomain>/x#<token>. */
+    @WithDefault("hallway.example")
+    String appDomain();
+
+    /** How long a code stays valid unless the event's settings say otherwise. */
+    @WithDefault("120s")
+    Duration tokenLifetime();
+
+    /** Codes one attendee may issue per minute in an event. */
+    @WithDefault("10")
+    int issuesPerMinute();
+
+    /** Codes one attendee may redeem (scan) per minute in an event, failed attempts included. */
+    @WithDefault("30")
+    int redeemsPerMinute();
+
+    /**
+     * Secret every replica shares, from which codes are derived, so the QR of the current code can be drawn
+     * again without storing the code. Without it each replica uses a random key of its own.
+     */
+    Optional<String> tokenKey();
+
+    /** Days after an event ends before an organizer may purge its profiles and connections, unless set per event. */
+    @WithDefault("30")
+    int retentionDays();
+}

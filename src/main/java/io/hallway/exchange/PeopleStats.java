@@ -1,0 +1,44 @@
+package io.hallway.exchange;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.hallway.common.EventStatsSection;
+
+/** The "people" part of the organizer statistics: counts only, nothing that names or links anybody. */
+@ApplicationScoped
+class PeopleStats implements EventStatsSection {
+
+    record HourCount(Instant hour, long connections) {
+    }
+
+    record Figures(long profiles, long directoryOptIns, long connections, List<HourCount> connectionsPerHour) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Override
+    public String name() {
+        return "people";
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object compute(long eventId) {
+        Object[] profiles = (Object[]) entityManager.createNativeQuery(
+                "select count(*), count(*) filter (where in_directory) from profile where event_id = ?1")
+                .setParameter(1, eventId).getSingleResult();
+        List<Object[]> hours = entityManager.createNativeQuery("""
+                select date_trunc('hour', created_at), count(*) from connection where event_id = ?1
+                group by 1 order by 1""").setParameter(1, eventId).getResultList();
+        List<HourCount> perHour = hours.stream()
+                .map(r -> new HourCount(Exchanges.instant(r[0]), ((Number) r[1]).longValue())).toList();
+        return new Figures(((Number) profiles[0]).longValue(), ((Number) profiles[1]).longValue(),
+                perHour.stream().mapToLong(HourCount::connections).sum(), perHour);
+    }
+}

@@ -1,0 +1,83 @@
+package io.hallway.exchange;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+/**
+ * Makes exchange codes: base64url of HMAC-SHA256(server key, 128 random bits). The database keeps the
+ * random input and the SHA-256 of the code, never the code; with the key, the current code can be drawn
+ * as a QR again, and a copy of the database alone does not let anyone redeem a code.
+ */
+@Singleton
+class TokenCodec {
+
+    private static final Logger LOG = Logger.getLogger(TokenCodec.class);
+    static final int NONCE_BYTES = 16;
+    /** 32 bytes of HMAC output as unpadded base64url. */
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] key;
+
+    TokenCodec(ExchangeConfig config) {
+        Optional<String> configured = config.tokenKey().filter(k -> !k.isBlank());
+        if (configured.isPresent() && configured.get().length() < 32) {
+            throw new IllegalStateException("hallway.exchange.token-key must be at least 32 characters");
+        }
+        if (configured.isEmpty()) {
+            LOG.warn("hallway.exchange.token-key is not set: this replica uses a random key, so the QR image of a "
+                    + "code can only be drawn by the replica that issued it. Set the same key on every replica.");
+        }
+        key = configured.map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
+            byte[] generated = new byte[32];
+            random.nextBytes(generated);
+            return generated;
+        });
+    }
+
+    byte[] newNonce() {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        return nonce;
+    }
+
+    String token(byte[] nonce) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(nonce));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    /** The code in what a client scanned: the bare code, or the whole link with the code after '#'. */
+    static Optional<String> parse(String scanned) {
+        String candidate = scanned.strip();
+        int fragment = candidate.lastIndexOf('#');
+        if (fragment >= 0) {
+            candidate = candidate.substring(fragment + 1);
+        }
+        return SHAPE.matcher(candidate).matches() ? Optional.of(candidate) : Optional.empty();
+    }
+}

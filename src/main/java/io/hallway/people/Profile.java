@@ -1,0 +1,78 @@
+package io.hallway.people;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PreUpdate;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A person's profile for one event; the same person has one per edition they attend. */
+@Entity
+public class Profile extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public long eventId;
+    public long userId;
+    public String displayName;
+    public String pronouns;
+    public String headline;
+    public String company;
+    public String bio;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> interests = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Link> links = new ArrayList<>();
+    public String photoUrl;
+    public String email;
+    public String phone;
+    /** Field wire name to visibility wire name, every field present (see {@link ProfileField}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> visibility = defaultVisibility();
+    public boolean inDirectory;
+    public Instant createdAt = Instant.now();
+    public Instant updatedAt = createdAt;
+
+    public static Optional<Profile> of(long eventId, long userId) {
+        return find("eventId = ?1 and userId = ?2", eventId, userId).firstResultOptional();
+    }
+
+    public static Optional<Profile> inEvent(long eventId, long id) {
+        return find("eventId = ?1 and id = ?2", eventId, id).firstResultOptional();
+    }
+
+    public Visibility visibilityOf(ProfileField field) {
+        String stored = visibility.get(field.wireName);
+        return stored == null ? field.defaultVisibility : Visibility.fromWire(stored);
+    }
+
+    public boolean shows(ProfileField field, Audience audience) {
+        return visibilityOf(field).shownTo(audience);
+    }
+
+    static Map<String, String> defaultVisibility() {
+        Map<String, String> defaults = new TreeMap<>();
+        for (ProfileField field : ProfileField.values()) {
+            defaults.put(field.wireName, field.defaultVisibility.wireName());
+        }
+        return defaults;
+    }
+
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
+}
