@@ -30,7 +30,11 @@ public record AgendaView(String event, String timeZone, String cursor, List<Item
     public record Conflict(String first, String second, long overlapMinutes) {
     }
 
-    /** Free time between one item's end and the next one's start. */
-    public record Gap(String after, String before, long freeMinutes, boolean roomChange, Long walkingMinutes) {
+    /**
+     * Free time between one item's end and the next one's start. Where the room changes and the venue map
+     * knows both rooms, the walk between them and whether the gap leaves time for it; null otherwise.
+     */
+    public record Gap(String after, String before, long freeMinutes, boolean roomChange, Long walkingSeconds,
+            Boolean enoughTime) {
     }
 }

@@ -101,15 +101,15 @@ class Agendas {
     }
 
     private AgendaView.Gap gap(long eventId, AgendaView.Item from, AgendaView.Item to) {
-        long free = Duration.between(from.endsAt(), to.startsAt()).toMinutes();
+        Duration free = Duration.between(from.endsAt(), to.startsAt());
         Long fromRoom = from.room() == null ? null : from.room().id();
         Long toRoom = to.room() == null ? null : to.room().id();
         boolean roomChange = fromRoom != null && toRoom != null && !fromRoom.equals(toRoom);
-        Long walking = null;
-        if (roomChange && walkingTimes.isResolvable()) {
-            walking = walkingTimes.get().between(eventId, fromRoom, toRoom).map(Duration::toMinutes).orElse(null);
-        }
-        return new AgendaView.Gap(from.itemId(), to.itemId(), free, roomChange, walking);
+        Duration walking = roomChange && walkingTimes.isResolvable()
+                ? walkingTimes.get().between(eventId, fromRoom, toRoom).orElse(null)
+                : null;
+        return new AgendaView.Gap(from.itemId(), to.itemId(), free.toMinutes(), roomChange,
+                walking == null ? null : walking.toSeconds(), walking == null ? null : walking.compareTo(free) <= 0);
     }
 
     private static AgendaView.Item item(Session s, ZoneId zone) {

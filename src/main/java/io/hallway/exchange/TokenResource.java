@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
+import io.hallway.common.QrCodes;
 import io.hallway.common.Roles;
 import io.hallway.schedule.Event;
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
+import io.hallway.common.QrCodes;
 import io.hallway.common.Versions;
 
 /** The public venue map and routing, no login needed. Served from the in-memory graph. */

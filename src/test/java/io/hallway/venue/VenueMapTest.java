@@ -18,15 +18,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.ChecksumException;
-import com.google.zxing.FormatException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 
 import io.hallway.testing.Api;
+import io.hallway.testing.QrDecoding;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -39,11 +33,6 @@ class VenueMapTest {
         room(slug, "Flex Space", 40);
         theaterAndFlexSpace().upload(slug);
         return slug;
-    }
-
-    private static String decode(BufferedImage image) throws NotFoundException, ChecksumException, FormatException {
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new QRCodeReader().decode(bitmap).getText();
     }
 
     @Test
@@ -153,7 +142,7 @@ class VenueMapTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 
         assertThat(image.getWidth(), is(300));
-        assertThat(decode(image), is("https://hallway.app/open/events/" + slug + "/route?from=u1"));
+        assertThat(QrDecoding.decode(image), is("https://hallway.app/open/events/" + slug + "/route?from=u1"));
         Api.anonymous().get("/api/events/" + slug + "/venue/nodes/nowhere/qr.png").then().statusCode(404);
     }
 
@@ -164,7 +153,7 @@ class VenueMapTest {
         String svg = Api.anonymous().get("/api/events/" + slug + "/venue/nodes/d1/qr.svg").then().statusCode(200)
                 .contentType("image/svg+xml").extract().asString();
 
-        assertThat(decode(rasterize(svg, 8)), is("https://hallway.app/open/events/" + slug + "/route?from=d1"));
+        assertThat(QrDecoding.decode(rasterize(svg, 8)), is("https://hallway.app/open/events/" + slug + "/route?from=d1"));
     }
 
     /** Draws the SVG's unit squares ("M x y h1v1h-1z") at the given scale, white elsewhere. */

@@ -1,4 +1,4 @@
-package io.hallway.exchange;
+package io.hallway.common;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,8 +13,11 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
-/** QR images of a link, for clients that would rather not draw them. */
-final class QrCodes {
+/**
+ * QR images of a link, encoded by ZXing: contact-exchange codes on a phone screen and "you are here"
+ * signs printed for the venue's walls.
+ */
+public final class QrCodes {
 
     /** Medium error correction survives a scuffed screen; a 4-module quiet zone is what scanners expect. */
     private static final Map<EncodeHintType, Object> HINTS = Map.of(EncodeHintType.ERROR_CORRECTION,
@@ -23,7 +26,7 @@ final class QrCodes {
     private QrCodes() {
     }
 
-    static byte[] png(String text, int size) {
+    public static byte[] png(String text, int size) {
         try (var out = new ByteArrayOutputStream()) {
             MatrixToImageWriter.writeToStream(matrix(text, size), "PNG", out);
             return out.toByteArray();
@@ -33,7 +36,7 @@ final class QrCodes {
     }
 
     /** One path of unit squares, one per dark module, on a white background; scales to any size. */
-    static String svg(String text) {
+    public static String svg(String text) {
         BitMatrix matrix = matrix(text, 0);
         int width = matrix.getWidth();
         int height = matrix.getHeight();
