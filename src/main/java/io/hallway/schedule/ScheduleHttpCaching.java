@@ -1,6 +1,7 @@
 package io.hallway.schedule;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -35,6 +36,12 @@ public class ScheduleHttpCaching {
         return snapshots.ready(version.get()).map(built -> okResponse(built, acceptEncoding));
     }
 
+    /** The headers of a 304 for the snapshot, if this replica knows from memory that the client's copy is current. */
+    Optional<Map<String, String>> notModifiedFromMemory(String slug, String ifNoneMatch, String acceptEncoding) {
+        return snapshots.recentVersion(slug).filter(version -> notModified(version, ifNoneMatch))
+                .map(version -> notModifiedHeaders(version, "", acceptEncoding));
+    }
+
     /** The answer after reading the version from the database, building the snapshot if needed. */
     Response respond(String slug, String ifNoneMatch, String acceptEncoding) {
         ScheduleSnapshots.VersionRef version = snapshots.currentVersion(slug);
@@ -67,10 +74,16 @@ public class ScheduleHttpCaching {
     }
 
     private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String format, String acceptEncoding) {
-        return Response.notModified()
-                .header(HttpHeaders.ETAG, etag(version.id(), version.scheduleVersion(), format, acceptsGzip(acceptEncoding)))
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl())
-                .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+        var response = Response.notModified();
+        notModifiedHeaders(version, format, acceptEncoding).forEach(response::header);
+        return response.build();
+    }
+
+    private Map<String, String> notModifiedHeaders(ScheduleSnapshots.VersionRef version, String format,
+            String acceptEncoding) {
+        return Map.of(HttpHeaders.ETAG, etag(version.id(), version.scheduleVersion(), format, acceptsGzip(acceptEncoding)),
+                HttpHeaders.CACHE_CONTROL, cacheControl(),
+                HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
     }
 
     private Response okResponse(ScheduleSnapshots.Built built, String acceptEncoding) {
