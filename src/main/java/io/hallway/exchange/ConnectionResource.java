@@ -62,7 +62,7 @@ public class ConnectionResource {
             @Valid @NotNull ConnectionRequests.Scan scan) {
         Event event = Event.publishedOr404(slug);
         Redeemer.Redeemed redeemed = redeemer.redeem(event, scan.token(), idempotencyKey);
-        ConnectionView view = connections.one(event.id, redeemed.scannerId(), redeemed.connectionId()).view();
+        ConnectionView view = connections.view(event.id, redeemed.scannerSide()).view();
         if (!redeemed.created() && !redeemed.replayed()) {
             return RestResponse.ok(view);
         }

@@ -1,5 +1,6 @@
 package io.hallway.exchange;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,17 +13,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.hallway.common.Problem;
 import io.hallway.people.Audience;
 import io.hallway.people.AttendeeView;
 import io.hallway.people.Profile;
 import io.hallway.schedule.Session;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /** Reads and changes one person's side of their connections in an event. */
 @ApplicationScoped
 class Connections {
 
-    /** My side of each connection I keep, with the other person and whether they share with me. */
+    /**
+     * My side of each connection I keep, with the other person and whether they share with me: the
+     * columns of {@link Side}, in its order.
+     */
     private static final String MINE = """
             select c.id, c.created_at, c.session_id, mine.shares, mine.note, mine.starred,
                    case when c.user_low = ?2 then c.user_high else c.user_low end,
@@ -39,15 +46,36 @@ class Connections {
     record Row(ConnectionView view, Profile other) {
     }
 
+    /** My side of one connection, as stored: what {@link #MINE} selects, and what a redeem returns. */
+    record Side(long id, Instant connectedAt, Long sessionId, boolean sharingBack, String note, boolean starred,
+            long otherId, boolean sharedWithMe) {
+
+        /** A result row whose first columns are these, in this order. */
+        static Side of(Object row) {
+            Object[] r = (Object[]) row;
+            return new Side(((Number) r[0]).longValue(), Exchanges.instant(r[1]),
+                    r[2] == null ? null : ((Number) r[2]).longValue(), (Boolean) r[3], (String) r[4], (Boolean) r[5],
+                    ((Number) r[6]).longValue(), (Boolean) r[7]);
+        }
+    }
+
     List<Row> list(long eventId, long me) {
-        return rows(entityManager.createNativeQuery(MINE + " order by c.created_at desc, c.id desc")
-                .setParameter(1, eventId).setParameter(2, me).getResultList(), eventId);
+        return rows(sides(entityManager.createNativeQuery(MINE + " order by c.created_at desc, c.id desc")
+                .setParameter(1, eventId).setParameter(2, me).getResultList()), eventId);
     }
 
     Row one(long eventId, long me, long id) {
-        List<Row> rows = rows(entityManager.createNativeQuery(MINE + " and c.id = ?3")
-                .setParameter(1, eventId).setParameter(2, me).setParameter(3, id).getResultList(), eventId);
-        return rows.stream().findFirst().orElseThrow(() -> notFound(id));
+        return view(eventId, side(eventId, me, id));
+    }
+
+    Side side(long eventId, long me, long id) {
+        return sides(entityManager.createNativeQuery(MINE + " and c.id = ?3")
+                .setParameter(1, eventId).setParameter(2, me).setParameter(3, id).getResultList())
+                .stream().findFirst().orElseThrow(() -> notFound(id));
+    }
+
+    Row view(long eventId, Side side) {
+        return rows(List.of(side), eventId).get(0);
     }
 
     void shareBack(long eventId, long me, long id, boolean share) {
@@ -88,31 +116,44 @@ class Connections {
         return Problem.notFound("You have no connection " + id + " in this event.");
     }
 
-    private List<Row> rows(List<?> result, long eventId) {
-        List<Object[]> raw = result.stream().map(Object[].class::cast).toList();
-        List<Long> others = raw.stream().map(r -> ((Number) r[6]).longValue()).distinct().toList();
-        Map<Long, Profile> profiles = others.isEmpty() ? Map.of()
-                : Profile.<Profile> list("eventId = ?1 and userId in ?2", eventId, others).stream()
-                        .collect(Collectors.toMap(p -> p.userId, Function.identity()));
-        List<Long> sessionIds = raw.stream().map(r -> (Number) r[2]).filter(Objects::nonNull).map(Number::longValue)
-                .distinct().toList();
+    /**
+     * Read-only: these profiles are only shown, so they need no snapshot copy of their JSON columns. One
+     * person (a scan's answer) is looked up with a single value, which lets Hibernate reuse the query's
+     * translation; a query with a list parameter is translated anew on every call.
+     */
+    private static Map<Long, Profile> profilesOf(long eventId, List<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        PanacheQuery<Profile> query = userIds.size() == 1
+                ? Profile.find("eventId = ?1 and userId = ?2", eventId, userIds.get(0))
+                : Profile.find("eventId = ?1 and userId in ?2", eventId, userIds);
+        return query.withHint(HibernateHints.HINT_READ_ONLY, true).list().stream()
+                .collect(Collectors.toMap(p -> p.userId, Function.identity()));
+    }
+
+    private static List<Side> sides(List<?> result) {
+        return result.stream().map(Side::of).toList();
+    }
+
+    private List<Row> rows(List<Side> sides, long eventId) {
+        Map<Long, Profile> profiles = profilesOf(eventId, sides.stream().map(Side::otherId).distinct().toList());
+        List<Long> sessionIds = sides.stream().map(Side::sessionId).filter(Objects::nonNull).distinct().toList();
         Map<Long, ConnectionView.Place> places = new HashMap<>();
         if (!sessionIds.isEmpty()) {
             Session.<Session> list("from Session s left join fetch s.room where s.id in ?1", sessionIds)
                     .forEach(s -> places.put(s.id, new ConnectionView.Place(s.id, s.title, s.room == null ? null : s.room.name)));
         }
-        return raw.stream().map(r -> {
-            long otherId = ((Number) r[6]).longValue();
-            boolean sharedWithMe = (Boolean) r[7];
-            Profile other = profiles.get(otherId);
+        return sides.stream().map(side -> {
+            Profile other = profiles.get(side.otherId());
             Optional<Audience> audience = other == null ? Optional.empty()
-                    : sharedWithMe ? Optional.of(Audience.CONNECTION)
+                    : side.sharedWithMe() ? Optional.of(Audience.CONNECTION)
                     : other.inDirectory ? Optional.of(Audience.STRANGER) : Optional.empty();
             AttendeeView person = audience.map(a -> AttendeeView.of(other, a)).orElse(null);
-            var view = new ConnectionView(((Number) r[0]).longValue(), Exchanges.instant(r[1]),
-                    r[2] == null ? null : places.get(((Number) r[2]).longValue()), person, sharedWithMe, (Boolean) r[3],
-                    (String) r[4], (Boolean) r[5]);
-            return new Row(view, sharedWithMe ? other : null);
+            var view = new ConnectionView(side.id(), side.connectedAt(),
+                    side.sessionId() == null ? null : places.get(side.sessionId()), person, side.sharedWithMe(),
+                    side.sharingBack(), side.note(), side.starred());
+            return new Row(view, side.sharedWithMe() ? other : null);
         }).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.hallway.exchange;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +32,11 @@ class Redeemer {
     @Inject
     ExchangeConfig config;
 
+    @Inject
+    Connections connections;
+
     /** created: a new connection; replayed: the first outcome under an Idempotency-Key, answered again. */
-    record Redeemed(long connectionId, long scannerId, boolean created, boolean replayed) {
+    record Redeemed(Connections.Side scannerSide, boolean created, boolean replayed) {
     }
 
     /**
@@ -41,18 +45,11 @@ class Redeemer {
      */
     @Transactional(dontRollbackOn = Problem.class)
     Redeemed redeem(Event event, String scanned, String idempotencyKey) {
-        if (!ExchangeSettings.of(event.id, config).exchangeEnabled) {
-            throw Exchanges.switchedOff();
-        }
         long me = users.currentId();
         rateLimits.hit(me, event.id, RateLimits.Action.REDEEM, config.redeemsPerMinute(), "scan", "codes");
-        var token = TokenCodec.parse(scanned);
-        if (token.isEmpty()) {
-            throw Problem.notFound(UNKNOWN);
-        }
-        byte[] hash = TokenCodec.hash(token.get());
-        if (idempotencyKey != null) {
-            var replay = claim(me, idempotencyKey, event.id, hash);
+        Optional<byte[]> hash = TokenCodec.parse(scanned).map(TokenCodec::hash);
+        if (idempotencyKey != null && hash.isPresent()) {
+            var replay = claim(me, idempotencyKey, event.id, hash.get());
             if (replay != null) {
                 return replay;
             }
@@ -63,12 +60,12 @@ class Redeemer {
             if (idempotencyKey != null) {
                 entityManager.createNativeQuery(
                         "update exchange_idempotency set connection_id = ?3 where user_id = ?1 and idem_key = ?2")
-                        .setParameter(1, me).setParameter(2, idempotencyKey).setParameter(3, redeemed.connectionId())
+                        .setParameter(1, me).setParameter(2, idempotencyKey).setParameter(3, redeemed.scannerSide().id())
                         .executeUpdate();
             }
             return redeemed;
         } catch (Problem refused) {
-            if (idempotencyKey != null) {
+            if (idempotencyKey != null && hash.isPresent()) {
                 entityManager.createNativeQuery("delete from exchange_idempotency where user_id = ?1 and idem_key = ?2")
                         .setParameter(1, me).setParameter(2, idempotencyKey).executeUpdate();
             }
@@ -97,29 +94,46 @@ class Redeemer {
             throw new Problem(422, "Idempotency key reused",
                     "This Idempotency-Key was used for another request; use a new key for a new scan.");
         }
-        return new Redeemed(((Number) first[2]).longValue(), me, false, true);
+        return new Redeemed(connections.side(eventId, me, ((Number) first[2]).longValue()), false, true);
     }
 
-    /** The one statement that decides who wins a code: the row is claimed only while still unused and valid. */
-    private long consume(long eventId, byte[] hash, long me) {
-        List<?> owners = entityManager.createNativeQuery("""
-                update exchange_token set redeemed_at = now()
-                where hash = ?1 and event_id = ?2 and owner_id <> ?3
-                  and redeemed_at is null and revoked_at is null and expires_at > now()
-                returning owner_id""")
-                .setParameter(1, hash).setParameter(2, eventId).setParameter(3, me).getResultList();
-        if (!owners.isEmpty()) {
-            return ((Number) owners.get(0)).longValue();
+    /**
+     * The one statement that decides who wins a code: the row is claimed only while still unused and valid
+     * and while the exchange is switched on (no settings row means the default, on). Why a code was
+     * refused is worked out only after the refusal, so a successful scan costs one statement.
+     */
+    private long consume(long eventId, Optional<byte[]> hash, long me) {
+        if (hash.isPresent()) {
+            List<?> owners = entityManager.createNativeQuery("""
+                    update exchange_token set redeemed_at = now()
+                    where hash = ?1 and event_id = ?2 and owner_id <> ?3
+                      and redeemed_at is null and revoked_at is null and expires_at > now()
+                      and coalesce((select s.exchange_enabled from exchange_settings s where s.event_id = ?2), true)
+                    returning owner_id""")
+                    .setParameter(1, hash.get()).setParameter(2, eventId).setParameter(3, me).getResultList();
+            if (!owners.isEmpty()) {
+                return ((Number) owners.get(0)).longValue();
+            }
+        }
+        throw refusal(eventId, hash, me);
+    }
+
+    private Problem refusal(long eventId, Optional<byte[]> hash, long me) {
+        if (!ExchangeSettings.of(eventId, config).exchangeEnabled) {
+            return Exchanges.switchedOff();
+        }
+        if (hash.isEmpty()) {
+            return Problem.notFound(UNKNOWN);
         }
         List<?> rows = entityManager.createNativeQuery("select owner_id from exchange_token where hash = ?1 and event_id = ?2")
-                .setParameter(1, hash).setParameter(2, eventId).getResultList();
+                .setParameter(1, hash.get()).setParameter(2, eventId).getResultList();
         if (rows.isEmpty()) {
-            throw Problem.notFound(UNKNOWN);
+            return Problem.notFound(UNKNOWN);
         }
         if (((Number) rows.get(0)).longValue() == me) {
-            throw Problem.badRequest("Own code", "This is your own code: scan someone else's.");
+            return Problem.badRequest("Own code", "This is your own code: scan someone else's.");
         }
-        throw new Problem(410, "Code no longer valid", "This code expired or was already used; ask for a fresh one.");
+        return new Problem(410, "Code no longer valid", "This code expired or was already used; ask for a fresh one.");
     }
 
     /**
@@ -130,23 +144,49 @@ class Redeemer {
     private Redeemed connect(long eventId, long owner, long scanner) {
         long low = Math.min(owner, scanner);
         long high = Math.max(owner, scanner);
-        List<?> inserted = entityManager.createNativeQuery("""
-                insert into connection (event_id, user_low, user_high, session_id)
-                values (?1, ?2, ?3, (select min(s.id) from session s where s.event_id = ?1 and s.status = 'scheduled'
-                                     and s.starts_at <= now() and s.ends_at > now() having count(*) = 1))
-                on conflict (event_id, user_low, user_high) do nothing returning id""")
-                .setParameter(1, eventId).setParameter(2, low).setParameter(3, high).getResultList();
-        boolean created = !inserted.isEmpty();
-        long id = created ? ((Number) inserted.get(0)).longValue()
-                : ((Number) entityManager.createNativeQuery(
-                        "select id from connection where event_id = ?1 and user_low = ?2 and user_high = ?3")
-                        .setParameter(1, eventId).setParameter(2, low).setParameter(3, high).getSingleResult()).longValue();
-        entityManager.createNativeQuery("""
-                insert into connection_member as m (connection_id, user_id, shares, shared_at)
-                values (?1, ?2, true, now()), (?1, ?3, false, null)
-                on conflict (connection_id, user_id) do update
-                    set shares = m.shares or excluded.shares, shared_at = coalesce(m.shared_at, excluded.shared_at)""")
-                .setParameter(1, id).setParameter(2, owner).setParameter(3, scanner).executeUpdate();
-        return new Redeemed(id, scanner, created, false);
+        List<?> pair = connectStatement(eventId, low, high, owner, scanner);
+        if (pair.isEmpty()) {
+            // The same pair was inserted by a scan that committed after this statement's snapshot was taken
+            // (both people scanning each other at once): a new statement sees that row.
+            pair = connectStatement(eventId, low, high, owner, scanner);
+        }
+        Object[] row = (Object[]) pair.get(0);
+        return new Redeemed(Connections.Side.of(row), (Boolean) row[8], false);
+    }
+
+    /**
+     * Inserts the pair, or finds it if it already exists, upserts both members, and answers with the
+     * scanner's side of it (the columns of {@link Connections.Side}, then whether the pair is new), all in
+     * one statement. The pair's insert and the lookup of an existing pair read the same snapshot, so
+     * exactly one of them yields a row, unless a concurrent insert committed in between: then none does.
+     */
+    private List<?> connectStatement(long eventId, long low, long high, long owner, long scanner) {
+        return entityManager.createNativeQuery("""
+                with fresh as (
+                    insert into connection (event_id, user_low, user_high, session_id)
+                    values (?1, ?2, ?3, (select min(s.id) from session s where s.event_id = ?1 and s.status = 'scheduled'
+                                         and s.starts_at <= now() and s.ends_at > now() having count(*) = 1))
+                    on conflict (event_id, user_low, user_high) do nothing
+                    returning id, created_at, session_id),
+                pair as (
+                    select id, created_at, session_id, true as created from fresh
+                    union all
+                    select id, created_at, session_id, false from connection
+                    where event_id = ?1 and user_low = ?2 and user_high = ?3),
+                members as (
+                    insert into connection_member as m (connection_id, user_id, shares, shared_at)
+                    select pair.id, side.user_id, side.shares, side.shared_at
+                    from pair, (values (cast(?4 as bigint), true, now()), (cast(?5 as bigint), false, cast(null as timestamptz)))
+                               as side (user_id, shares, shared_at)
+                    on conflict (connection_id, user_id) do update
+                        set shares = m.shares or excluded.shares, shared_at = coalesce(m.shared_at, excluded.shared_at)
+                    returning user_id, shares, note, starred)
+                select pair.id, pair.created_at, pair.session_id, mine.shares, mine.note, mine.starred,
+                       theirs.user_id, theirs.shares, pair.created
+                from pair
+                join members mine on mine.user_id = ?5
+                join members theirs on theirs.user_id = ?4""")
+                .setParameter(1, eventId).setParameter(2, low).setParameter(3, high)
+                .setParameter(4, owner).setParameter(5, scanner).getResultList();
     }
 }

@@ -3,6 +3,8 @@ package io.hallway.exchange;
 import static io.hallway.testing.PeopleFixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -104,5 +107,50 @@ class ConcurrentRedeemTest {
                     .body("items[0].sharedWithMe", org.hamcrest.Matchers.is(true))
                     .body("items[0].sharingBack", org.hamcrest.Matchers.is(true));
         }
+    }
+
+    @Test
+    void a_scan_that_meets_a_pair_committed_while_it_waited_joins_that_connection() throws Exception {
+        String slug = ScheduleFixtures.newEvent("late-pair");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        profile(ada, slug, "Ada");
+        profile(bruno, slug, "Bruno");
+        String adaCode = issue(ada, slug).getString("token");
+        Db db = new Db(dataSource);
+        long eventId = db.count("select id from event where slug = ?", slug);
+        long adaId = db.userId(ada);
+        long brunoId = db.userId(bruno);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            // Another scan of the same pair, inserted but not yet committed when Bruno's scan starts
+            other.setAutoCommit(false);
+            try (PreparedStatement insert = other.prepareStatement(
+                    "insert into connection (event_id, user_low, user_high) values (?, ?, ?)")) {
+                insert.setLong(1, eventId);
+                insert.setLong(2, Math.min(adaId, brunoId));
+                insert.setLong(3, Math.max(adaId, brunoId));
+                insert.executeUpdate();
+            }
+            Future<Integer> brunoScans = pool.submit(() -> scan(bruno, slug, adaCode).statusCode());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (db.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the scan never waited for the uncommitted pair");
+                Thread.sleep(20);
+            }
+            other.commit();
+            assertEquals(200, brunoScans.get(20, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, db.count("select count(*) from connection where event_id = ?", eventId));
+        assertEquals(2, db.count("""
+                select count(*) from connection_member m join connection c on c.id = m.connection_id
+                where c.event_id = ?""", eventId));
+        // Ada showed her code, so she shares; Bruno has not shared back
+        io.hallway.testing.Api.as(bruno).get(connectionsPath(slug)).then().statusCode(200)
+                .body("items[0].person.displayName", org.hamcrest.Matchers.is("Ada"))
+                .body("items[0].sharedWithMe", org.hamcrest.Matchers.is(true))
+                .body("items[0].sharingBack", org.hamcrest.Matchers.is(false));
     }
 }
