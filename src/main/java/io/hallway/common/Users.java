@@ -6,7 +6,13 @@ import java.util.OptionalLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Maps a caller's issuer + subject to the numeric id that per-person rows (bookmarks, profiles,
@@ -15,11 +21,22 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class Users {
 
+    /**
+     * Ids this replica has seen, so an authenticated request does not look its caller up every time.
+     * Safe without coordination between replicas: an id row is never changed or deleted (erasing my data
+     * in an event keeps it; it holds only the issuer and subject), so every replica derives the same ids.
+     * 100,000 entries are a few MB.
+     */
+    private final Cache<Caller.UserKey, Long> known = Caffeine.newBuilder().maximumSize(100_000).build();
+
     @Inject
     EntityManager entityManager;
 
     @Inject
     Caller caller;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     /** The calling person's id, created if this is their first call that needs one. */
     @Transactional
@@ -33,15 +50,49 @@ public class Users {
                 insert into app_user (issuer, subject) values (?1, ?2)
                 on conflict (issuer, subject) do nothing returning id""")
                 .setParameter(1, key.issuer()).setParameter(2, key.subject()).getResultList();
-        // Empty when a concurrent first call won the insert; this statement's snapshot now sees its row.
-        return inserted.isEmpty() ? existingId().orElseThrow() : ((Number) inserted.get(0)).longValue();
+        if (inserted.isEmpty()) {
+            // A concurrent first call won the insert; this statement's snapshot now sees its row.
+            return existingId().orElseThrow();
+        }
+        long id = ((Number) inserted.get(0)).longValue();
+        remember(key, id);
+        return id;
     }
 
     /** The calling person's id if they have one yet; reads never create users. */
     public OptionalLong existingId() {
         Caller.UserKey key = caller.key();
+        Long cached = known.getIfPresent(key);
+        if (cached != null) {
+            return OptionalLong.of(cached);
+        }
         List<?> ids = entityManager.createNativeQuery("select id from app_user where issuer = ?1 and subject = ?2")
                 .setParameter(1, key.issuer()).setParameter(2, key.subject()).getResultList();
-        return ids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(((Number) ids.get(0)).longValue());
+        if (ids.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        long id = ((Number) ids.get(0)).longValue();
+        remember(key, id);
+        return OptionalLong.of(id);
+    }
+
+    /** Only a committed row is remembered: a row of a transaction that rolls back never existed. */
+    private void remember(Caller.UserKey key, long id) {
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            known.put(key, id);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    known.put(key, id);
+                }
+            }
+        });
     }
 }
