@@ -3,7 +3,7 @@
 # distinct codes at 64 connections; in the same run pgbench does the equivalent raw SQL (the claiming
 # UPDATE and the connection INSERTs) against the same database. Usage: ./mvnw package -DskipTests && bench/exchange.sh
 # Tunables: ATTENDEES (2000), CODES_PER_ATTENDEE (30, extra codes for wrk so the run never runs dry),
-# BENCH_WRK_OPTS (default "-t2 -c64 -d20s"), PGBENCH_TX (transactions per pgbench client, 600).
+# BENCH_WRK_OPTS (default "-t2 -c64 -d20s"), WARMUP_SECONDS (30), PGBENCH_TX (transactions per pgbench client, 600).
 source "$(dirname "$0")/lib/common.sh"
 bench_require wrk pgbench curl psql
 ATTENDEES=${ATTENDEES:-2000}
@@ -87,10 +87,17 @@ CODES=$(wc -l < "$WORK/codes.tsv")
 THREADS=2
 WRK_OPTS=${BENCH_WRK_OPTS:--t$THREADS -c64 -d20s}
 THREADS=$(echo "$WRK_OPTS" | sed -E 's/.*-t ?([0-9]+).*/\1/')
-echo "warming up the app (JIT) with the profile read ..."
-wrk -t2 -c16 -d8s -H "Authorization: Bearer $(head -1 "$WORK/bearers.txt")" "$BENCH_URL/api/events/$SLUG/me/profile" >/dev/null
+# The JIT compiles the redeem path during the warm-up, not during the measurement: nginx and pgbench need none.
+echo "warming up the app (JIT) with ${WARMUP_SECONDS:=30} s of redeems from the other end of the codes ..."
+wrk -t"$THREADS" -c64 -d"${WARMUP_SECONDS}s" -s "$BENCH_ROOT/exchange/redeem.lua" "$BENCH_URL/api/events/$SLUG/connections" \
+    -- "$WORK" "$THREADS" warmup >/dev/null
+WARMUP_CONNECTIONS=$(psql -d $DB -tAc "select count(*) from connection")
 
 echo "wrk: redeeming up to $CODES distinct codes ..."
+PG_PIDS=$(bench_pg_pids)
+APP_CPU_BEFORE=$(bench_cpu_ms "$BENCH_APP_PID")
+PG_CPU_BEFORE=$(bench_cpu_ms $PG_PIDS)
+BUSY_BEFORE=$(bench_machine_busy_ms)
 WRK_OUT=$(wrk --latency $WRK_OPTS -s "$BENCH_ROOT/exchange/redeem.lua" "$BENCH_URL/api/events/$SLUG/connections" \
     -- "$WORK" "$THREADS")
 echo "$WRK_OUT" > "$BENCH_OUT/wrk-exchange.txt"
@@ -98,14 +105,20 @@ APP_RPS=$(echo "$WRK_OUT" | awk '/Requests\/sec/ {print $2}')
 APP_P99=$(bench_ms "$(echo "$WRK_OUT" | awk '$1 == "99%" {print $2}')")
 APP_REQUESTS=$(echo "$WRK_OUT" | awk '/requests in/ {print $1}')
 APP_ERRORS=$(echo "$WRK_OUT" | awk '/Non-2xx/ {print $NF}')
-CONNECTIONS=$(psql -d $DB -tAc "select count(*) from connection")
+APP_CPU=$(( $(bench_cpu_ms "$BENCH_APP_PID") - APP_CPU_BEFORE ))
+PG_CPU=$(( $(bench_cpu_ms $PG_PIDS) - PG_CPU_BEFORE ))
+APP_BUSY=$(( $(bench_machine_busy_ms) - BUSY_BEFORE ))
+CONNECTIONS=$(( $(psql -d $DB -tAc "select count(*) from connection") - WARMUP_CONNECTIONS ))
 RSS=$(bench_rss "$BENCH_APP_PID")
 bench_app_stop
 
 echo "pgbench: the same statements, 64 clients ..."
+BUSY_BEFORE=$(bench_machine_busy_ms)
 (cd "$WORK" && rm -f pgbench_log.* && pgbench -n -c 64 -j 2 -t "$PGBENCH_TX" -l -D event="$EVENT_ID" \
     -f "$BENCH_ROOT/exchange/redeem.pgbench" $DB > "$WORK/pgbench.txt" 2>&1) || { cat "$WORK/pgbench.txt"; exit 1; }
+PG_BUSY=$(( $(bench_machine_busy_ms) - BUSY_BEFORE ))
 PG_TPS=$(awk '/^tps/ {print $3}' "$WORK/pgbench.txt")
+PG_TX=$(awk '/number of transactions actually processed/ {split($NF, a, "/"); print a[1]}' "$WORK/pgbench.txt")
 # Per-transaction log: the third column is the latency in microseconds.
 PG_P99=$(cat "$WORK"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR] = $1} END {printf "%.3f", a[int(NR * 0.99)] / 1000}')
 PG_FAILED=$(psql -d $DB -tAc "select count(*) from bench_codes b join exchange_token t on t.hash = b.hash where t.redeemed_at is null and b.n <= (select last_value from bench_seq)")
@@ -114,6 +127,9 @@ echo
 echo "exchange redeem, 64 connections, $ATTENDEES attendees, app RSS ${RSS} MiB"
 echo "app: $APP_REQUESTS redeems, non-2xx: ${APP_ERRORS:-0}, connections made: $CONNECTIONS"
 echo "pgbench: unredeemed codes among those it drew: $PG_FAILED"
+printf 'CPU per app redeem: app %.2f ms, PostgreSQL %.2f ms, whole machine %.2f ms; per pgbench redeem, whole machine %.2f ms\n' \
+    "$(echo "$APP_CPU / $APP_REQUESTS" | bc -l)" "$(echo "$PG_CPU / $APP_REQUESTS" | bc -l)" \
+    "$(echo "$APP_BUSY / $APP_REQUESTS" | bc -l)" "$(echo "$PG_BUSY / $PG_TX" | bc -l)"
 printf '%-8s %12s %10s\n' "" "redeems/s" "p99 ms"
 printf '%-8s %12.0f %10s\n' app "$APP_RPS" "$APP_P99"
 printf '%-8s %12.0f %10s\n' pgbench "$PG_TPS" "$PG_P99"

@@ -1,5 +1,6 @@
 -- wrk: each request redeems a distinct exchange code as the scanner the bench assigned to it.
--- args: OUT_DIR THREADS. OUT_DIR/bearers.txt has one bearer token per attendee (line i = attendee i);
+-- args: OUT_DIR THREADS [warmup]. With "warmup" a thread walks its codes from the last one backwards, so a
+-- warm-up run and the measured run that follows it draw different codes. OUT_DIR/bearers.txt has one bearer token per attendee (line i = attendee i);
 -- OUT_DIR/codes.tsv has "scanner_index<TAB>code" lines. Threads split the codes between them.
 local threads = {}
 
@@ -8,10 +9,11 @@ function setup(thread)
     table.insert(threads, thread)
 end
 
-local bearers, work, counter = {}, {}, 0
+local bearers, work, counter, backwards = {}, {}, 0, false
 
 function init(args)
     local dir, nthreads = args[1], tonumber(args[2])
+    backwards = args[3] == "warmup"
     for line in io.lines(dir .. "/bearers.txt") do
         bearers[#bearers + 1] = "Bearer " .. line
     end
@@ -27,6 +29,7 @@ end
 
 function request()
     counter = counter + 1
-    local item = work[(counter - 1) % #work + 1]
+    local index = (counter - 1) % #work + 1
+    local item = work[backwards and #work + 1 - index or index]
     return wrk.format("POST", nil, { ["Authorization"] = bearers[item[1]], ["Content-Type"] = "application/json" }, item[2])
 end

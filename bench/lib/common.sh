@@ -77,6 +77,25 @@ bench_rss() {
     awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"
 }
 
+# bench_cpu_ms PID...: the CPU time (user + system) the processes have used so far, in milliseconds.
+bench_cpu_ms() {
+    local ticks=0 pid
+    for pid in "$@"; do
+        [ -r "/proc/$pid/stat" ] && ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+    echo $((ticks * 1000 / $(getconf CLK_TCK)))
+}
+
+# bench_machine_busy_ms: CPU time all processes of the machine have used so far (steal not counted), in ms.
+bench_machine_busy_ms() {
+    awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%d", ($2 + $3 + $4 + $7 + $8) * 1000 / hz}' /proc/stat
+}
+
+# bench_pg_pids: the machine's PostgreSQL server processes (its backends included).
+bench_pg_pids() {
+    pgrep -u postgres -x postgres | tr '\n' ' '
+}
+
 # bench_wrk LABEL URL [wrk options...]: runs wrk and prints "LABEL requests/s p99_ms" on one line.
 bench_wrk() {
     local label=$1 url=$2; shift 2
