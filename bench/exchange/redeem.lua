@@ -21,7 +21,9 @@ function init(args)
     for line in io.lines(dir .. "/codes.tsv") do
         if i % nthreads == thread_id then
             local scanner, code = line:match("^(%d+)\t(%S+)$")
-            work[#work + 1] = { tonumber(scanner) + 1, '{"token":"' .. code .. '"}' }
+            -- Formatted once here, so the load generator spends its CPU on sending, not on building requests.
+            work[#work + 1] = wrk.format("POST", nil, { ["Authorization"] = bearers[tonumber(scanner) + 1],
+                ["Content-Type"] = "application/json" }, '{"token":"' .. code .. '"}')
         end
         i = i + 1
     end
@@ -30,6 +32,5 @@ end
 function request()
     counter = counter + 1
     local index = (counter - 1) % #work + 1
-    local item = work[backwards and #work + 1 - index or index]
-    return wrk.format("POST", nil, { ["Authorization"] = bearers[item[1]], ["Content-Type"] = "application/json" }, item[2])
+    return work[backwards and #work + 1 - index or index]
 end
