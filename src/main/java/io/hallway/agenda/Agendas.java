@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.hallway.common.WalkingTimes;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
@@ -22,7 +24,8 @@ import io.hallway.schedule.SessionStatus;
 
 /**
  * Builds a person's agenda in a fixed number of queries, however many bookmarks they hold: one for the
- * bookmarked sessions with rooms and speakers, one for the bookmarked blocks with rooms and talks.
+ * bookmarked sessions with rooms and speakers, one for the bookmarked blocks with rooms and talks. What
+ * they load is read-only: an agenda is only shown, so no snapshots to copy and nothing to check at flush.
  */
 @ApplicationScoped
 class Agendas {
@@ -52,7 +55,7 @@ class Agendas {
         return Session.<Session> find("""
                 select s from Session s left join fetch s.room left join fetch s.speakers
                 where s.id in (select b.sessionId from Bookmark b where b.userId = ?1 and b.eventId = ?2)""",
-                userId, eventId).list();
+                userId, eventId).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     /** The lightning blocks a person bookmarked whole, with rooms and talks, in one query. */
@@ -60,7 +63,7 @@ class Agendas {
         return LightningBlock.<LightningBlock> find("""
                 select b from LightningBlock b join fetch b.room left join fetch b.talks
                 where b.id in (select m.blockId from Bookmark m where m.userId = ?1 and m.eventId = ?2)""",
-                userId, eventId).list();
+                userId, eventId).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     private static List<AgendaView.Conflict> conflicts(List<AgendaView.Item> live) {

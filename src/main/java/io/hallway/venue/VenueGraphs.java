@@ -37,6 +37,8 @@ class VenueGraphs {
 
     private final Map<Long, Loaded> byEvent = new ConcurrentHashMap<>();
     private final Map<String, Loaded> bySlug = new ConcurrentHashMap<>();
+    /** Events found without a venue: an agenda asks for walking times on every gap, and must not query each time. */
+    private final Set<Long> withoutVenue = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService refresher;
 
     @Inject
@@ -77,8 +79,11 @@ class VenueGraphs {
     /** The graph of an event's venue, if it has one. */
     Optional<VenueGraph> forEvent(long eventId) {
         Loaded loaded = byEvent.get(eventId);
-        if (loaded == null) {
+        if (loaded == null && !withoutVenue.contains(eventId)) {
             loaded = store.load(eventId).map(this::build).map(this::install).orElse(null);
+            if (loaded == null) {
+                withoutVenue.add(eventId);
+            }
         }
         return Optional.ofNullable(loaded).map(Loaded::graph);
     }
@@ -92,6 +97,7 @@ class VenueGraphs {
 
     /** A save on this replica may race the refresh; the higher version always wins. */
     private Loaded newest(Loaded candidate) {
+        withoutVenue.remove(candidate.eventId());
         return byEvent.merge(candidate.eventId(), candidate,
                 (old, fresh) -> fresh.graph().version >= old.graph().version ? fresh : old);
     }
@@ -116,6 +122,7 @@ class VenueGraphs {
                 newest(new Loaded(stamp.eventId(), stamp.slug(), stamp.published(), cached.graph()));
             }
         }
+        withoutVenue.removeAll(present);
         byEvent.keySet().retainAll(present);
         bySlug.clear();
         byEvent.values().forEach(loaded -> bySlug.put(loaded.slug(), loaded));
