@@ -41,6 +41,20 @@ class ScheduleCachingTest {
     }
 
     @Test
+    void revalidations_answered_from_memory_are_counted_under_the_endpoint_template() {
+        String slug = newEvent("metrics");
+        String etag = Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200)
+                .extract().header("ETag");
+        for (int i = 0; i < 3; i++) {
+            Api.anonymous().header("If-None-Match", etag).get("/api/events/" + slug + "/schedule").then()
+                    .statusCode(304);
+        }
+        Api.anonymous().get("/q/metrics").then().statusCode(200)
+                .body(containsString("status=\"304\",uri=\"/api/events/{slug}/schedule\""))
+                .body(not(containsString(slug)));
+    }
+
+    @Test
     void every_organizer_change_bumps_the_version_and_the_etag() {
         String slug = newEvent("bump");
         long theater = room(slug, "Theater", 100);
