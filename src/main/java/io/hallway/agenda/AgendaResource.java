@@ -69,11 +69,9 @@ public class AgendaResource {
 
     @GET
     @Operation(summary = "My bookmarked sessions in time order, with the ones that clash and the free time between them")
-    @Transactional
     public AgendaView agenda(@PathParam("slug") String slug) {
-        Event event = Event.publishedOr404(slug);
         var userId = users.existingId();
-        return agendas.of(event, userId.isPresent() ? userId.getAsLong() : null);
+        return agendas.of(slug, userId.isPresent() ? userId.getAsLong() : null);
     }
 
     @PUT

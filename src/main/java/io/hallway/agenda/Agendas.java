@@ -2,10 +2,13 @@ package io.hallway.agenda;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -14,37 +17,99 @@ import jakarta.inject.Inject;
 import org.hibernate.jpa.HibernateHints;
 
 import io.hallway.common.WalkingTimes;
-import io.hallway.schedule.Event;
+import io.hallway.schedule.BlockView;
 import io.hallway.schedule.LightningBlock;
-import io.hallway.schedule.Room;
-import io.hallway.schedule.ScheduleCursor;
+import io.hallway.schedule.RoomView;
+import io.hallway.schedule.ScheduleSnapshot;
+import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
+import io.hallway.schedule.SessionView;
 import io.hallway.schedule.SessionKind;
 import io.hallway.schedule.SessionStatus;
 
 /**
- * Builds a person's agenda in a fixed number of queries, however many bookmarks they hold: one for the
- * bookmarked sessions with rooms and speakers, one for the bookmarked blocks with rooms and talks. What
- * they load is read-only: an agenda is only shown, so no snapshots to copy and nothing to check at flush.
+ * Builds a person's agenda from the published schedule this replica already holds (the snapshot apps
+ * download, at most {@code hallway.schedule.version-check-interval} old, like the schedule itself) and
+ * one query for the person's bookmark ids, however many they hold: no entity is loaded, nothing is joined.
+ * The calendar feed still loads bookmarked sessions as entities, with {@link #bookmarkedSessions} and
+ * {@link #bookmarkedBlocks}.
  */
 @ApplicationScoped
 class Agendas {
 
+    /** What a person bookmarked: sessions one by one, lightning blocks whole. */
+    record Marks(Set<Long> sessionIds, Set<Long> blockIds) {
+
+        static final Marks NONE = new Marks(Set.of(), Set.of());
+
+        int size() {
+            return sessionIds.size() + blockIds.size();
+        }
+    }
+
+    /** One bookmark row, either a session or a block. */
+    record Marked(Long sessionId, Long blockId) {
+    }
+
+    @Inject
+    ScheduleSnapshots snapshots;
+
     @Inject
     Instance<WalkingTimes> walkingTimes;
 
-    AgendaView of(Event event, Long userId) {
-        ZoneId zone = event.zone();
-        List<AgendaView.Item> items = new ArrayList<>();
-        if (userId != null) {
-            bookmarkedSessions(event.id, userId).forEach(s -> items.add(item(s, zone)));
-            bookmarkedBlocks(event.id, userId).forEach(b -> items.add(item(b, zone)));
+    AgendaView of(String slug, Long userId) {
+        ScheduleSnapshots.Built built = snapshots.current(slug);
+        Marks marks = userId == null ? Marks.NONE : marks(built.eventId(), userId);
+        List<AgendaView.Item> items = items(built.snapshot(), marks);
+        if (items.size() < marks.size()) {
+            // A bookmark of a session added after this replica last checked the version: read it now.
+            built = snapshots.current(snapshots.currentVersion(slug));
+            items = items(built.snapshot(), marks);
         }
         items.sort(Comparator.comparing(AgendaView.Item::startsAt).thenComparing(AgendaView.Item::endsAt)
                 .thenComparing(AgendaView.Item::type).thenComparingLong(AgendaView.Item::id));
         List<AgendaView.Item> live = items.stream().filter(i -> i.status() == SessionStatus.SCHEDULED).toList();
-        return new AgendaView(event.slug, event.timeZone, ScheduleCursor.encode(event.id, event.scheduleVersion), items,
-                conflicts(live), gaps(event.id, live));
+        ScheduleSnapshot snapshot = built.snapshot();
+        return new AgendaView(snapshot.event().slug(), snapshot.event().timeZone(), snapshot.cursor(), items,
+                conflicts(live), gaps(built.eventId(), live));
+    }
+
+    private static Marks marks(long eventId, long userId) {
+        Set<Long> sessionIds = new HashSet<>();
+        Set<Long> blockIds = new HashSet<>();
+        for (Marked marked : Bookmark.find("userId = ?1 and eventId = ?2", userId, eventId).project(Marked.class)
+                .list()) {
+            if (marked.sessionId() != null) {
+                sessionIds.add(marked.sessionId());
+            } else {
+                blockIds.add(marked.blockId());
+            }
+        }
+        return new Marks(sessionIds, blockIds);
+    }
+
+    /** The bookmarked sessions and blocks of the snapshot, in one pass over its sessions. */
+    private static List<AgendaView.Item> items(ScheduleSnapshot snapshot, Marks marks) {
+        List<AgendaView.Item> items = new ArrayList<>();
+        if (marks.size() == 0) {
+            return items;
+        }
+        Map<Long, RoomView> rooms = new HashMap<>();
+        snapshot.rooms().forEach(room -> rooms.put(room.id(), room));
+        List<BlockView> blocks = snapshot.blocks().stream().filter(b -> marks.blockIds().contains(b.id())).toList();
+        Set<Long> talkIds = new HashSet<>();
+        blocks.forEach(block -> talkIds.addAll(block.talkIds()));
+        Map<Long, SessionView> talks = new HashMap<>();
+        for (SessionView session : snapshot.sessions()) {
+            if (marks.sessionIds().contains(session.id())) {
+                items.add(item(session, rooms));
+            }
+            if (talkIds.contains(session.id())) {
+                talks.put(session.id(), session);
+            }
+        }
+        blocks.forEach(block -> items.add(item(block, rooms, talks)));
+        return items;
     }
 
     /**
@@ -115,22 +180,21 @@ class Agendas {
                 walking == null ? null : walking.toSeconds(), walking == null ? null : walking.compareTo(free) <= 0);
     }
 
-    private static AgendaView.Item item(Session s, ZoneId zone) {
-        return new AgendaView.Item("session-" + s.id, "session", s.id, s.title, s.kind, s.status,
-                s.startsAt.atZone(zone).toOffsetDateTime(), s.endsAt.atZone(zone).toOffsetDateTime(), room(s.room),
-                s.speakers.stream().map(sp -> sp.name).toList(), s.block == null ? null : s.block.id, List.of());
+    private static AgendaView.Item item(SessionView s, Map<Long, RoomView> rooms) {
+        return new AgendaView.Item("session-" + s.id(), "session", s.id(), s.title(), s.kind(), s.status(),
+                s.startsAt(), s.endsAt(), s.roomId() == null ? null : room(rooms.get(s.roomId())),
+                s.speakers().stream().map(SessionView.SpeakerRef::name).toList(), s.blockId(), List.of());
     }
 
-    private static AgendaView.Item item(LightningBlock b, ZoneId zone) {
-        List<AgendaView.Talk> talks = b.talks.stream().map(t -> new AgendaView.Talk(t.id, t.title,
-                t.startsAt.atZone(zone).toOffsetDateTime(), t.endsAt.atZone(zone).toOffsetDateTime(), t.status)).toList();
-        return new AgendaView.Item("block-" + b.id, "block", b.id, b.title, SessionKind.LIGHTNING_TALK,
-                SessionStatus.SCHEDULED, b.startsAt.atZone(zone).toOffsetDateTime(),
-                b.endsAt.atZone(zone).toOffsetDateTime(), room(b.room), List.of(), null, talks);
+    private static AgendaView.Item item(BlockView b, Map<Long, RoomView> rooms, Map<Long, SessionView> talks) {
+        List<AgendaView.Talk> inOrder = b.talkIds().stream().map(talks::get)
+                .map(t -> new AgendaView.Talk(t.id(), t.title(), t.startsAt(), t.endsAt(), t.status())).toList();
+        return new AgendaView.Item("block-" + b.id(), "block", b.id(), b.title(), SessionKind.LIGHTNING_TALK,
+                SessionStatus.SCHEDULED, b.startsAt(), b.endsAt(), room(rooms.get(b.roomId())), List.of(), null, inOrder);
     }
 
-    private static AgendaView.RoomRef room(Room room) {
-        return room == null ? null : new AgendaView.RoomRef(room.id, room.name, room.levelName, room.liveStatus);
+    private static AgendaView.RoomRef room(RoomView room) {
+        return new AgendaView.RoomRef(room.id(), room.name(), room.levelName(), room.liveStatus());
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -102,7 +102,8 @@ public class ScheduleSnapshots {
         return current(recentVersion(slug).orElseGet(() -> currentVersion(slug)));
     }
 
-    Built current(VersionRef version) {
+    /** The snapshot of exactly this version, built if this replica does not hold it yet. */
+    public Built current(VersionRef version) {
         Optional<Built> cached = ready(version);
         if (cached.isPresent()) {
             return cached.get();

@@ -4,18 +4,27 @@ import static io.hallway.agenda.AgendaFixtures.*;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.hallway.testing.Api;
+import io.hallway.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AgendaConflictsTest {
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void the_agenda_lists_sessions_in_time_order_with_their_clashes_and_the_free_time_between_them() {
@@ -86,5 +95,31 @@ class AgendaConflictsTest {
         Api.as(io.hallway.testing.Tokens.of("zoe")).get("/api/events/" + slug + "/agenda").then().statusCode(200)
                 .body("items", empty()).body("conflicts", empty()).body("gaps", empty())
                 .body("cursor", not(emptyOrNullString()));
+    }
+
+    @Test
+    void a_session_another_replica_just_added_is_in_the_agenda_at_once() {
+        String slug = newEvent("replica");
+        long theater = room(slug, "Theater", 120);
+        long mine = create(slug, talk("Known here", theater, "09:00", "09:30")).getLong("id");
+        bookmark(Api.attendee(), slug, mine);
+        Api.attendee().get("/api/events/" + slug + "/agenda").then().statusCode(200).body("items", hasSize(1));
+
+        // Another replica adds a session and bumps the version; this replica's copy of the schedule is
+        // still the one it checked a moment ago.
+        Db db = new Db(dataSource);
+        db.update("""
+                with bumped as (update event set schedule_version = schedule_version + 1 where slug = ?
+                                returning id, schedule_version)
+                insert into session (guid, event_id, kind, title, room_id, starts_at, ends_at, revision)
+                select gen_random_uuid(), id, 'talk', 'Added elsewhere', ?, ?, ?, schedule_version from bumped""",
+                slug, theater, OffsetDateTime.parse(at("10:00")), OffsetDateTime.parse(at("10:30")));
+        long added = db.count("select id from session where title = 'Added elsewhere' and room_id = ?", theater);
+        bookmark(Api.attendee(), slug, added);
+
+        Api.attendee().get("/api/events/" + slug + "/agenda").then().statusCode(200)
+                .body("items.title", contains("Known here", "Added elsewhere"))
+                .body("items[1].room.name", equalTo("Theater"))
+                .body("gaps[0].freeMinutes", equalTo(30));
     }
 }
