@@ -32,7 +32,7 @@ import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
-import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleSnapshots;
 
 @Path("/api/events/{slug}/connections")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,6 +51,9 @@ public class ConnectionResource {
     @Inject
     Users users;
 
+    @Inject
+    ScheduleSnapshots snapshots;
+
     @POST
     @Operation(summary = "Redeem a scanned code: a connection for both of us",
             description = "201 with the new connection (200 if we were already connected). Unknown or other-event code 404, "
@@ -60,9 +63,9 @@ public class ConnectionResource {
             @Parameter(description = "Any unique string per scan, such as a UUID, to retry safely")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String idempotencyKey,
             @Valid @NotNull ConnectionRequests.Scan scan) {
-        Event event = Event.publishedOr404(slug);
-        Redeemer.Redeemed redeemed = redeemer.redeem(event, scan.token(), idempotencyKey);
-        ConnectionView view = connections.view(event.id, redeemed.scannerSide()).view();
+        long eventId = snapshots.publishedEventId(slug);
+        Redeemer.Redeemed redeemed = redeemer.redeem(eventId, scan.token(), idempotencyKey);
+        ConnectionView view = connections.view(eventId, redeemed.scannerSide()).view();
         if (!redeemed.created() && !redeemed.replayed()) {
             return RestResponse.ok(view);
         }
@@ -73,18 +76,18 @@ public class ConnectionResource {
     @GET
     @Operation(summary = "My connections, newest first, with what each shared, where we met, my note and star")
     public Page<ConnectionView> list(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
-        Event event = Event.publishedOr404(slug);
+        long eventId = snapshots.publishedEventId(slug);
         var me = users.existingId();
         var all = me.isEmpty() ? List.<ConnectionView> of()
-                : connections.list(event.id, me.getAsLong()).stream().map(Connections.Row::view).toList();
+                : connections.list(eventId, me.getAsLong()).stream().map(Connections.Row::view).toList();
         return Page.of(all, page);
     }
 
     @GET
     @Path("{id}")
     public ConnectionView connection(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Event event = Event.publishedOr404(slug);
-        return connections.one(event.id, me(id), id).view();
+        long eventId = snapshots.publishedEventId(slug);
+        return connections.one(eventId, me(id), id).view();
     }
 
     @PUT
@@ -93,10 +96,10 @@ public class ConnectionResource {
     @Operation(summary = "Give (or stop giving) this connection my 'connections' fields")
     public ConnectionView shareBack(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.ShareBack request) {
-        Event event = Event.publishedOr404(slug);
+        long eventId = snapshots.publishedEventId(slug);
         long me = me(id);
-        connections.shareBack(event.id, me, id, request.share());
-        return connections.one(event.id, me, id).view();
+        connections.shareBack(eventId, me, id, request.share());
+        return connections.one(eventId, me, id).view();
     }
 
     @PUT
@@ -105,11 +108,11 @@ public class ConnectionResource {
     @Operation(summary = "My private note on this connection; nobody else ever sees it")
     public ConnectionView note(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Note request) {
-        Event event = Event.publishedOr404(slug);
+        long eventId = snapshots.publishedEventId(slug);
         long me = me(id);
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        connections.note(event.id, me, id, note);
-        return connections.one(event.id, me, id).view();
+        connections.note(eventId, me, id, note);
+        return connections.one(eventId, me, id).view();
     }
 
     @PUT
@@ -117,10 +120,10 @@ public class ConnectionResource {
     @Transactional
     public ConnectionView star(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Star request) {
-        Event event = Event.publishedOr404(slug);
+        long eventId = snapshots.publishedEventId(slug);
         long me = me(id);
-        connections.star(event.id, me, id, request.starred());
-        return connections.one(event.id, me, id).view();
+        connections.star(eventId, me, id, request.starred());
+        return connections.one(eventId, me, id).view();
     }
 
     @DELETE
@@ -128,8 +131,8 @@ public class ConnectionResource {
     @Transactional
     @Operation(summary = "Remove this connection for me: they stop seeing my 'connections' fields, and I theirs")
     public void remove(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Event event = Event.publishedOr404(slug);
-        connections.remove(event.id, me(id), id);
+        long eventId = snapshots.publishedEventId(slug);
+        connections.remove(eventId, me(id), id);
     }
 
     /** Someone with no user row yet has no connections: a 404 without creating one. */

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import io.hallway.common.Problem;
 import io.hallway.common.Users;
-import io.hallway.schedule.Event;
 
 /** Turns a scanned code into a connection, exactly once, however many replicas and scanners race. */
 @ApplicationScoped
@@ -41,22 +40,26 @@ class Redeemer {
 
     /**
      * A refusal does not roll back: the rate-limit hit must count for a failed guess too, and nothing
-     * else is written before a refusal (a claimed idempotency key is released first).
+     * else is written before a refusal (a claimed idempotency key is released first). A retry that replays
+     * its first outcome is not a new scan and does not count.
      */
     @Transactional(dontRollbackOn = Problem.class)
-    Redeemed redeem(Event event, String scanned, String idempotencyKey) {
+    Redeemed redeem(long eventId, String scanned, String idempotencyKey) {
         long me = users.currentId();
-        rateLimits.hit(me, event.id, RateLimits.Action.REDEEM, config.redeemsPerMinute(), "scan", "codes");
         Optional<byte[]> hash = TokenCodec.parse(scanned).map(TokenCodec::hash);
-        if (idempotencyKey != null && hash.isPresent()) {
-            var replay = claim(me, idempotencyKey, event.id, hash.get());
+        if (hash.isEmpty()) {
+            rateLimits.hit(me, eventId, RateLimits.Action.REDEEM, config.redeemsPerMinute());
+            throw refusal(eventId, hash, me);
+        }
+        if (idempotencyKey != null) {
+            var replay = claim(me, idempotencyKey, eventId, hash.get());
             if (replay != null) {
                 return replay;
             }
         }
         try {
-            long owner = consume(event.id, hash, me);
-            Redeemed redeemed = connect(event.id, owner, me);
+            long owner = consume(eventId, hash.get(), me);
+            Redeemed redeemed = connect(eventId, owner, me);
             if (idempotencyKey != null) {
                 entityManager.createNativeQuery(
                         "update exchange_idempotency set connection_id = ?3 where user_id = ?1 and idem_key = ?2")
@@ -65,7 +68,7 @@ class Redeemer {
             }
             return redeemed;
         } catch (Problem refused) {
-            if (idempotencyKey != null && hash.isPresent()) {
+            if (idempotencyKey != null) {
                 entityManager.createNativeQuery("delete from exchange_idempotency where user_id = ?1 and idem_key = ?2")
                         .setParameter(1, me).setParameter(2, idempotencyKey).executeUpdate();
             }
@@ -98,24 +101,30 @@ class Redeemer {
     }
 
     /**
-     * The one statement that decides who wins a code: the row is claimed only while still unused and valid
-     * and while the exchange is switched on (no settings row means the default, on). Why a code was
-     * refused is worked out only after the refusal, so a successful scan costs one statement.
+     * The one statement that counts the scan against the rate limit and decides who wins a code: the row
+     * is claimed only within the limit, while still unused and valid, and while the exchange is switched on
+     * (no settings row means the default, on). Why a code was refused is worked out only after the
+     * refusal, so a successful scan costs one statement.
      */
-    private long consume(long eventId, Optional<byte[]> hash, long me) {
-        if (hash.isPresent()) {
-            List<?> owners = entityManager.createNativeQuery("""
+    private long consume(long eventId, byte[] hash, long me) {
+        int limit = config.redeemsPerMinute();
+        Object[] row = (Object[]) entityManager.createNativeQuery("with hit as (" + RateLimits.COUNT_HIT + """
+                ),
+                claimed as (
                     update exchange_token set redeemed_at = now()
-                    where hash = ?1 and event_id = ?2 and owner_id <> ?3
+                    where hash = ?4 and event_id = ?2 and owner_id <> ?1
                       and redeemed_at is null and revoked_at is null and expires_at > now()
                       and coalesce((select s.exchange_enabled from exchange_settings s where s.event_id = ?2), true)
-                    returning owner_id""")
-                    .setParameter(1, hash.get()).setParameter(2, eventId).setParameter(3, me).getResultList();
-            if (!owners.isEmpty()) {
-                return ((Number) owners.get(0)).longValue();
-            }
+                      and (select hits from hit) <= ?5
+                    returning owner_id)
+                select hit.hits, hit.retry_after, claimed.owner_id from hit left join claimed on true""")
+                .setParameter(1, me).setParameter(2, eventId).setParameter(3, RateLimits.Action.REDEEM.column())
+                .setParameter(4, hash).setParameter(5, limit).getSingleResult();
+        RateLimits.check(RateLimits.Action.REDEEM, limit, ((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+        if (row[2] != null) {
+            return ((Number) row[2]).longValue();
         }
-        throw refusal(eventId, hash, me);
+        throw refusal(eventId, Optional.of(hash), me);
     }
 
     private Problem refusal(long eventId, Optional<byte[]> hash, long me) {

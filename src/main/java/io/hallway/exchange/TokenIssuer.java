@@ -52,7 +52,7 @@ class TokenIssuer {
             throw Problem.conflict("Profile needed",
                     "Save your profile for this event first: showing your code shares it with whoever scans it.");
         }
-        rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute(), "make", "codes");
+        rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
         entityManager.createNativeQuery("""
                 update exchange_token set revoked_at = now()
                 where event_id = ?1 and owner_id = ?2 and revoked_at is null and redeemed_at is null and expires_at > now()""")

@@ -77,6 +77,14 @@ public class ScheduleSnapshots {
         return Optional.of(checked.version());
     }
 
+    /**
+     * The id of a published event, from memory while its version was checked within the interval: an
+     * event unpublished or deleted on another replica is noticed within that interval, as its schedule is.
+     */
+    public long publishedEventId(String slug) {
+        return recentVersion(slug).orElseGet(() -> currentVersion(slug)).id();
+    }
+
     /** The built snapshot of exactly this version, if this replica has it. */
     public Optional<Built> ready(VersionRef version) {
         Built cached = latest.get(version.id());

@@ -61,7 +61,12 @@ class RateLimitTest {
                 .body("status", is(429));
         // Even a real code waits for the window to end
         profile(Tokens.attendee(), slug, "Ada");
-        scan(quinn, slug, issue(Tokens.attendee(), slug).getString("token")).then().statusCode(429);
+        String real = issue(Tokens.attendee(), slug).getString("token");
+        scan(quinn, slug, real).then().statusCode(429);
+        // ...and the refused scan did not use it up: someone within their limit still can
+        String rafa = Tokens.of("rafa");
+        profile(rafa, slug, "Rafa");
+        scan(rafa, slug, real).then().statusCode(201);
     }
 
     /** Waits, if needed, so that the test's requests fall in one one-minute window. */
