@@ -34,15 +34,21 @@ import io.hallway.common.Problem;
 public class ScheduleSnapshots {
 
     /**
-     * A built snapshot with its two encodings, ready to send, and the other formats rendered from it so
-     * far (such as the frab export), which live exactly as long as this version does.
+     * A built snapshot with its two encodings, ready to send, the other formats rendered from it so far
+     * (such as the frab export) and what features derived from it (such as the agenda's index), all of
+     * which live exactly as long as this version does.
      */
     public record Built(long eventId, long scheduleVersion, ScheduleSnapshot snapshot, byte[] json, byte[] gzipped,
-            Map<String, Encoded> renditions) {
+            Map<String, Encoded> renditions, Map<Class<?>, Object> derived) {
 
         /** The snapshot in another format, rendered once per version and key. */
         public Encoded rendition(String key, Function<ScheduleSnapshot, byte[]> writer) {
             return renditions.computeIfAbsent(key, k -> Encoded.of(writer.apply(snapshot)));
+        }
+
+        /** What a feature computes from the snapshot for every request, computed once per version and type. */
+        public <T> T derived(Class<T> type, Function<ScheduleSnapshot, T> derive) {
+            return type.cast(derived.computeIfAbsent(type, k -> derive.apply(snapshot)));
         }
     }
 
@@ -139,7 +145,8 @@ public class ScheduleSnapshots {
         var snapshot = new ScheduleSnapshot(EventView.from(event), event.scheduleVersion,
                 ScheduleCursor.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks);
         byte[] bytes = serialise(snapshot);
-        return new Built(event.id, event.scheduleVersion, snapshot, bytes, gzip(bytes), new ConcurrentHashMap<>());
+        return new Built(event.id, event.scheduleVersion, snapshot, bytes, gzip(bytes), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
     }
 
     private byte[] serialise(ScheduleSnapshot snapshot) {
