@@ -33,7 +33,7 @@ class AgendaStats implements EventStatsSection {
 
     @Override
     public Object compute(long eventId) {
-        List<RoomFill.SessionFill> sessions = roomFill.of(eventId);
+        List<RoomFill.SessionFill> sessions = roomFill.sessions(eventId);
         List<RoomFill.SessionFill> ranked = sessions.stream()
                 .sorted(Comparator.comparingLong(RoomFill.SessionFill::bookmarks).reversed()).toList();
         List<RoomFill.SessionFill> over = ranked.stream()

@@ -3,17 +3,20 @@ package io.hallway.agenda;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+
+import io.hallway.common.SessionInterest;
 
 /**
  * How full each session is expected to be: the people who bookmarked it (alone or through its lightning
  * block, counted once) against its room's capacity, with Sched's labels.
  */
 @ApplicationScoped
-class RoomFill {
+class RoomFill implements SessionInterest {
 
     /** One session's expected audience; {@code fill} is null where the room has no capacity. */
     record SessionFill(long sessionId, String title, Long roomId, String roomName, Integer capacity, long bookmarks,
@@ -26,7 +29,12 @@ class RoomFill {
     @Inject
     AgendaConfig config;
 
-    private record Counted(List<SessionFill> sessions, long atNanos) {
+    private record Counted(List<SessionFill> sessions, Map<Long, Interest> bySession, long atNanos) {
+
+        static Counted of(List<SessionFill> sessions) {
+            return new Counted(sessions, sessions.stream().collect(Collectors.toUnmodifiableMap(SessionFill::sessionId,
+                    f -> new Interest(f.bookmarks(), f.fill()))), System.nanoTime());
+        }
     }
 
     /** Per replica, at most one count per event within fill-max-age: the same staleness apps accept anyway. */
@@ -34,16 +42,25 @@ class RoomFill {
 
     /** For the public, polled document: counted at most once per fill-max-age per replica. */
     List<SessionFill> recent(long eventId) {
+        return counted(eventId).sessions();
+    }
+
+    @Override
+    public Map<Long, Interest> of(long eventId) {
+        return counted(eventId).bySession();
+    }
+
+    private Counted counted(long eventId) {
         Counted counted = recent.get(eventId);
         if (counted == null || System.nanoTime() - counted.atNanos() > config.fillMaxAge().toNanos()) {
-            counted = new Counted(of(eventId), System.nanoTime());
+            counted = Counted.of(sessions(eventId));
             recent.put(eventId, counted);
         }
-        return counted.sessions();
+        return counted;
     }
 
     /** Every session of the event in time order, counted now, in one query. */
-    List<SessionFill> of(long eventId) {
+    List<SessionFill> sessions(long eventId) {
         // Two index-friendly halves instead of an OR join; "union" keeps one row per session and person.
         List<?> rows = entityManager.createNativeQuery("""
                 with interest as (

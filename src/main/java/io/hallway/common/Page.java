@@ -22,6 +22,11 @@ public record Page<T>(List<T> items, int page, int size, long totalItems, int to
                 totalPages(all.size(), request.size));
     }
 
+    /** The same page with each item turned into another. */
+    public <R> Page<R> map(Function<T, R> view) {
+        return new Page<>(items.stream().map(view).toList(), page, size, totalItems, totalPages);
+    }
+
     private static int totalPages(long total, int size) {
         return (int) ((total + size - 1) / size);
     }

@@ -8,10 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -36,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
+import io.hallway.common.SessionInterest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -51,6 +55,9 @@ public class ScheduleResource {
 
     @Inject
     ScheduleHttpCaching caching;
+
+    @Inject
+    Instance<SessionInterest> interest;
 
     @GET
     @Operation(summary = "Published events, newest first")
@@ -93,7 +100,8 @@ public class ScheduleResource {
             @QueryParam("room") Long roomId, @QueryParam("track") Long trackId, @QueryParam("kind") String kind,
             @Parameter(description = "Words to find in the title, abstract or speaker names") @QueryParam("q") String text,
             @Valid @BeanParam PageRequest page) {
-        ScheduleSnapshot snapshot = snapshot(slug);
+        ScheduleSnapshots.Built built = snapshots.current(slug);
+        ScheduleSnapshot snapshot = built.snapshot();
         ZoneId zone = ZoneId.of(snapshot.event().timeZone());
         Optional<SessionKind> wantedKind = Optional.ofNullable(kind).map(SessionKind::fromWire);
         String needle = text == null || text.isBlank() ? null : text.toLowerCase(Locale.ROOT).strip();
@@ -104,13 +112,14 @@ public class ScheduleResource {
                 .filter(s -> wantedKind.isEmpty() || s.kind() == wantedKind.get())
                 .filter(s -> needle == null || mentions(s, needle))
                 .toList();
-        return Page.of(matching, page);
+        return Page.of(matching, page).map(live(built));
     }
 
     @GET
     @Path("{slug}/sessions/{id}")
     public SessionView session(@PathParam("slug") String slug, @PathParam("id") long id) {
-        return snapshot(slug).sessions().stream().filter(s -> s.id() == id).findFirst()
+        ScheduleSnapshots.Built built = snapshots.current(slug);
+        return built.snapshot().sessions().stream().filter(s -> s.id() == id).findFirst().map(live(built))
                 .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
     }
 
@@ -123,11 +132,12 @@ public class ScheduleResource {
     @GET
     @Path("{slug}/speakers/{id}")
     public SpeakerWithSessions speaker(@PathParam("slug") String slug, @PathParam("id") long id) {
-        ScheduleSnapshot snapshot = snapshot(slug);
+        ScheduleSnapshots.Built built = snapshots.current(slug);
+        ScheduleSnapshot snapshot = built.snapshot();
         SpeakerView speaker = snapshot.speakers().stream().filter(s -> s.id() == id).findFirst()
                 .orElseThrow(() -> Problem.notFound("No speaker " + id + " in this event."));
         List<SessionView> sessions = snapshot.sessions().stream()
-                .filter(s -> s.speakers().stream().anyMatch(ref -> ref.id() == id)).toList();
+                .filter(s -> s.speakers().stream().anyMatch(ref -> ref.id() == id)).map(live(built)).toList();
         return new SpeakerWithSessions(speaker, sessions);
     }
 
@@ -143,7 +153,9 @@ public class ScheduleResource {
     public List<RoomNow> now(@PathParam("slug") String slug,
             @Parameter(description = "ISO-8601 instant with offset; defaults to now") @QueryParam("at") String at) {
         Instant moment = at == null ? Instant.now() : parseInstant(at);
-        ScheduleSnapshot snapshot = snapshot(slug);
+        ScheduleSnapshots.Built built = snapshots.current(slug);
+        ScheduleSnapshot snapshot = built.snapshot();
+        UnaryOperator<SessionView> live = live(built);
         return snapshot.rooms().stream().map(room -> {
             List<SessionView> inRoom = snapshot.sessions().stream()
                     .filter(s -> Objects.equals(room.id(), s.roomId()))
@@ -154,7 +166,7 @@ public class ScheduleResource {
                     .findFirst().orElse(null);
             SessionView next = inRoom.stream().filter(s -> s.startsAt().toInstant().isAfter(moment)).findFirst()
                     .orElse(null);
-            return new RoomNow(room, current, next);
+            return new RoomNow(room, current == null ? null : live.apply(current), next == null ? null : live.apply(next));
         }).toList();
     }
 
@@ -166,6 +178,18 @@ public class ScheduleResource {
 
     private ScheduleSnapshot snapshot(String slug) {
         return snapshots.current(slug).snapshot();
+    }
+
+    /** Adds the live bookmark counts and fill levels, where the agenda feature counts them. */
+    private UnaryOperator<SessionView> live(ScheduleSnapshots.Built built) {
+        if (!interest.isResolvable()) {
+            return UnaryOperator.identity();
+        }
+        Map<Long, SessionInterest.Interest> counted = interest.get().of(built.eventId());
+        return session -> {
+            SessionInterest.Interest figures = counted.get(session.id());
+            return figures == null ? session : session.withInterest(figures);
+        };
     }
 
     private static boolean mentions(SessionView session, String needle) {

@@ -5,9 +5,19 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** A session as apps see it; times carry the offset of the event's time zone. */
+import io.hallway.common.SessionInterest;
+
+/**
+ * A session as apps see it; times carry the offset of the event's time zone. {@code bookmarks} and
+ * {@code fill} are live figures, counted within the last half minute: the public session lists, a single
+ * session, a speaker's sessions and "now" carry them; the offline snapshot, its deltas and the organizer
+ * API leave them out, so that a bookmark does not change the snapshot (apps poll {@code /fill} next to it).
+ */
 public record SessionView(
         long id,
         UUID guid,
@@ -28,7 +38,11 @@ public record SessionView(
         String videoUrl,
         Long blockId,
         Integer blockPosition,
-        long version) {
+        long version,
+        @Schema(description = "How many people bookmarked the session; live lists only")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long bookmarks,
+        @Schema(description = "available, filling (75% of the room's capacity bookmarked) or full; live lists only, and only where the room has a capacity")
+        @JsonInclude(JsonInclude.Include.NON_NULL) String fill) {
 
     public record SpeakerRef(long id, String name) {
     }
@@ -40,7 +54,14 @@ public record SessionView(
                 session.duration().toMinutes(), session.status,
                 session.speakers.stream().map(s -> new SpeakerRef(s.id, s.name)).toList(),
                 session.slidesUrl, session.videoUrl, session.block == null ? null : session.block.id,
-                session.blockPosition, session.version);
+                session.blockPosition, session.version, null, null);
+    }
+
+    /** This session with its live figures. */
+    public SessionView withInterest(SessionInterest.Interest interest) {
+        return new SessionView(id, guid, kind, title, abstractText, language, level, tags, trackId, roomId, startsAt,
+                endsAt, durationMinutes, status, speakers, slidesUrl, videoUrl, blockId, blockPosition, version,
+                interest.bookmarks(), interest.fill());
     }
 
     private static Long idOf(Track track) {

@@ -45,6 +45,30 @@ class RoomFillTest {
     }
 
     @Test
+    void live_session_lists_show_bookmarks_and_fill_while_the_offline_snapshot_keeps_its_etag() {
+        String slug = newEvent("fill-live");
+        long huddle = room(slug, "Huddle", 2);
+        long host = speaker(slug, "Viktor");
+        long popular = create(slug, talk("Popular", huddle, "09:00", "09:30", host)).getLong("id");
+        String etag = Api.anonymous().get("/api/events/" + slug + "/schedule").then().extract().header("ETag");
+        bookmark(Api.attendee(), slug, popular);
+        bookmark(Api.otherAttendee(), slug, popular);
+        String event = "/api/events/" + slug;
+
+        Api.anonymous().get(event + "/sessions").then().statusCode(200)
+                .body("items[0].bookmarks", equalTo(2)).body("items[0].fill", equalTo("full"));
+        Api.anonymous().get(event + "/sessions/" + popular).then().statusCode(200)
+                .body("bookmarks", equalTo(2)).body("fill", equalTo("full"));
+        Api.anonymous().get(event + "/speakers/" + host).then().statusCode(200).body("sessions[0].bookmarks", equalTo(2));
+        Api.anonymous().queryParam("at", at("09:10")).get(event + "/now").then().statusCode(200)
+                .body("[0].current.bookmarks", equalTo(2)).body("[0].current.fill", equalTo("full"));
+
+        Api.anonymous().header("If-None-Match", etag).get(event + "/schedule").then().statusCode(304);
+        Api.anonymous().get(event + "/schedule").then().statusCode(200)
+                .body("sessions[0]", not(hasKey("bookmarks"))).body("sessions[0]", not(hasKey("fill")));
+    }
+
+    @Test
     void a_lightning_block_bookmark_counts_for_each_of_its_talks_once_per_person() {
         String slug = newEvent("fill-block");
         long flex = room(slug, "Flex Space", 2);
