@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,6 +111,8 @@ class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, Se
                 && !verified.asMap().containsKey(credential.getToken())) {
             Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
             attributes.keySet().removeAll(REQUEST_BOUND);
+            // Absent values, such as the provider client when keys are configured rather than discovered.
+            attributes.values().removeIf(Objects::isNull);
             Instant expiresAt = Instant.ofEpochSecond(token.getExpirationTime());
             Instant latest = Instant.now().plus(maxAge);
             verified.put(credential.getToken(), new Verified(token, Set.copyOf(identity.getRoles()),
