@@ -3,14 +3,21 @@ package io.hallway.agenda;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.util.RawValue;
+
 import io.hallway.schedule.SessionKind;
 import io.hallway.schedule.SessionStatus;
 
 /**
  * A person's plan for an event: bookmarked sessions and blocks in time order, the pairs that overlap,
- * and the free time between one and the next.
+ * and the free time between one and the next. Each item comes already written as JSON, the same for
+ * everyone who bookmarked it (see {@link Agendas.Index}).
  */
-public record AgendaView(String event, String timeZone, String cursor, List<Item> items, List<Conflict> conflicts,
+public record AgendaView(String event, String timeZone, String cursor,
+        @Schema(type = SchemaType.ARRAY, implementation = Item.class) List<RawValue> items, List<Conflict> conflicts,
         List<Gap> gaps) {
 
     /** A bookmarked session ("session-12") or a whole lightning block ("block-3"). */

@@ -21,6 +21,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+
 import org.hibernate.jpa.HibernateHints;
 
 import io.hallway.common.WalkingTimes;
@@ -54,26 +58,41 @@ class Agendas {
         }
     }
 
-    /** Every session and block of one schedule version as an agenda item, made once per version. */
-    record Index(Map<Long, AgendaView.Item> sessions, Map<Long, AgendaView.Item> blocks) {
+    /** An agenda item and its JSON, which is the same for everyone who bookmarked it. */
+    record Rendered(AgendaView.Item item, RawValue json) {
+    }
 
-        static Index of(ScheduleSnapshot snapshot) {
+    /**
+     * Every session and block of one schedule version as an agenda item, made and written as JSON once per
+     * version: an agenda request only writes what is its own, the conflicts and the gaps.
+     */
+    record Index(Map<Long, Rendered> sessions, Map<Long, Rendered> blocks) {
+
+        static Index of(ScheduleSnapshot snapshot, ObjectMapper json) {
             Map<Long, RoomView> rooms = new HashMap<>();
             snapshot.rooms().forEach(room -> rooms.put(room.id(), room));
             Map<Long, SessionView> byId = new HashMap<>();
-            Map<Long, AgendaView.Item> sessions = new HashMap<>();
+            Map<Long, Rendered> sessions = new HashMap<>();
             for (SessionView session : snapshot.sessions()) {
                 byId.put(session.id(), session);
-                sessions.put(session.id(), item(session, rooms));
+                sessions.put(session.id(), render(item(session, rooms), json));
             }
-            Map<Long, AgendaView.Item> blocks = new HashMap<>();
-            snapshot.blocks().forEach(block -> blocks.put(block.id(), item(block, rooms, byId)));
+            Map<Long, Rendered> blocks = new HashMap<>();
+            snapshot.blocks().forEach(block -> blocks.put(block.id(), render(item(block, rooms, byId), json)));
             return new Index(Map.copyOf(sessions), Map.copyOf(blocks));
         }
 
+        private static Rendered render(AgendaView.Item item, ObjectMapper json) {
+            try {
+                return new Rendered(item, new RawValue(json.writeValueAsString(item)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("An agenda item could not be written as JSON", e);
+            }
+        }
+
         /** The bookmarked items this version holds: fewer than marked when a bookmark is newer than it. */
-        List<AgendaView.Item> items(Marks marks) {
-            List<AgendaView.Item> items = new ArrayList<>(marks.size());
+        List<Rendered> items(Marks marks) {
+            List<Rendered> items = new ArrayList<>(marks.size());
             marks.sessionIds().stream().map(sessions::get).filter(Objects::nonNull).forEach(items::add);
             marks.blockIds().stream().map(blocks::get).filter(Objects::nonNull).forEach(items::add);
             return items;
@@ -87,23 +106,31 @@ class Agendas {
     DataSource dataSource;
 
     @Inject
+    ObjectMapper json;
+
+    @Inject
     Instance<WalkingTimes> walkingTimes;
 
     AgendaView of(String slug, Long userId) {
         ScheduleSnapshots.Built built = snapshots.current(slug);
         Marks marks = userId == null ? Marks.NONE : marks(built.eventId(), userId);
-        List<AgendaView.Item> items = built.derived(Index.class, Index::of).items(marks);
+        List<Rendered> items = index(built).items(marks);
         if (items.size() < marks.size()) {
             // A bookmark of a session added after this replica last checked the version: read it now.
             built = snapshots.current(snapshots.currentVersion(slug));
-            items = built.derived(Index.class, Index::of).items(marks);
+            items = index(built).items(marks);
         }
-        items.sort(Comparator.comparing(AgendaView.Item::startsAt).thenComparing(AgendaView.Item::endsAt)
-                .thenComparing(AgendaView.Item::type).thenComparingLong(AgendaView.Item::id));
-        List<AgendaView.Item> live = items.stream().filter(i -> i.status() == SessionStatus.SCHEDULED).toList();
+        items.sort(Comparator.comparing((Rendered r) -> r.item().startsAt()).thenComparing(r -> r.item().endsAt())
+                .thenComparing(r -> r.item().type()).thenComparingLong(r -> r.item().id()));
+        List<AgendaView.Item> live = items.stream().map(Rendered::item).filter(i -> i.status() == SessionStatus.SCHEDULED)
+                .toList();
         ScheduleSnapshot snapshot = built.snapshot();
-        return new AgendaView(snapshot.event().slug(), snapshot.event().timeZone(), snapshot.cursor(), items,
-                conflicts(live), gaps(built.eventId(), live));
+        return new AgendaView(snapshot.event().slug(), snapshot.event().timeZone(), snapshot.cursor(),
+                items.stream().map(Rendered::json).toList(), conflicts(live), gaps(built.eventId(), live));
+    }
+
+    private Index index(ScheduleSnapshots.Built built) {
+        return built.derived(Index.class, snapshot -> Index.of(snapshot, json));
     }
 
     /** Plain JDBC: the agenda's one query, two columns through an index, needs nothing of the ORM. */
