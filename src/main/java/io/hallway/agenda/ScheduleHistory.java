@@ -22,15 +22,25 @@ class ScheduleHistory {
 
     /** The version a cursor stands for; 400 when it is not one of this event's, 410 when it is too old. */
     long since(Event event, String cursor, String snapshotPath) {
-        if (cursor == null || cursor.isBlank()) {
-            throw Problem.invalid("since", "is required: the cursor of your last snapshot or change list");
-        }
-        long since = ScheduleCursor.decode(cursor.strip(), event.id)
-                .orElseThrow(() -> Problem.invalid("since", "is not a cursor of this event"));
+        long since = decode(event.id, cursor);
         if (since > event.scheduleVersion) {
             throw Problem.invalid("since", "is not a cursor of this event");
         }
-        long floor = purgedThrough(event.id);
+        return checkedSince(event.id, since, snapshotPath);
+    }
+
+    /** The version a cursor of this event stands for, not yet checked against the current one; 400 if none. */
+    long decode(long eventId, String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            throw Problem.invalid("since", "is required: the cursor of your last snapshot or change list");
+        }
+        return ScheduleCursor.decode(cursor.strip(), eventId)
+                .orElseThrow(() -> Problem.invalid("since", "is not a cursor of this event"));
+    }
+
+    /** The version itself, unless the history no longer reaches back to it: then 410. */
+    long checkedSince(long eventId, long since, String snapshotPath) {
+        long floor = purgedThrough(eventId);
         if (since < floor) {
             throw new Problem(410, "Cursor too old",
                     "The change history no longer reaches back to this cursor. Fetch the full schedule from "

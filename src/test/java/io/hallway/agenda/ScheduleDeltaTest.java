@@ -12,17 +12,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import io.hallway.schedule.ScheduleCursor;
 import io.hallway.testing.Api;
+import io.hallway.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ScheduleDeltaTest {
+
+    @Inject
+    DataSource dataSource;
+
+    Db db;
+
+    @BeforeEach
+    void connect() {
+        db = new Db(dataSource);
+    }
 
     private static final List<String> KINDS = List.of("rooms", "tracks", "speakers", "sessions", "blocks");
 
@@ -82,6 +99,36 @@ class ScheduleDeltaTest {
         Api.anonymous().queryParam("since", cursor).get("/api/events/" + slug + "/schedule/changes").then()
                 .statusCode(200).body("cursor", equalTo(cursor)).body("sessions", empty()).body("rooms", empty())
                 .body("speakers", empty()).body("blocks", empty()).body("tracks", empty()).body("deleted", empty());
+    }
+
+    @Test
+    void a_change_after_a_delta_was_answered_shows_up_in_the_next_delta_from_the_same_cursor() {
+        String slug = newEvent("delta-again");
+        long theater = room(slug, "Theater", 120);
+        String old = cursor(slug);
+        create(slug, talk("First", theater, "09:00", "09:30"));
+        String path = "/api/events/" + slug + "/schedule/changes";
+        Api.anonymous().queryParam("since", old).get(path).then().statusCode(200).body("sessions.title", contains("First"));
+        Api.anonymous().queryParam("since", old).get(path).then().statusCode(200).body("sessions.title", contains("First"));
+
+        create(slug, talk("Second", theater, "10:00", "10:30"));
+
+        Api.anonymous().queryParam("since", old).get(path).then().statusCode(200)
+                .body("sessions.title", contains("First", "Second")).body("cursor", equalTo(cursor(slug)));
+    }
+
+    @Test
+    void a_cursor_of_a_version_this_replica_has_not_read_yet_is_answered() {
+        String slug = newEvent("delta-ahead");
+        room(slug, "Theater", 120);
+        cursor(slug);
+        long eventId = db.count("select id from event where slug = ?", slug);
+        // What another replica's organizer change leaves in the database, unseen by this replica so far.
+        db.update("update event set schedule_version = schedule_version + 1 where id = ?", eventId);
+        String ahead = ScheduleCursor.encode(eventId, db.count("select schedule_version from event where id = ?", eventId));
+
+        Api.anonymous().queryParam("since", ahead).get("/api/events/" + slug + "/schedule/changes").then()
+                .statusCode(200).body("cursor", equalTo(ahead)).body("sessions", empty());
     }
 
     @Test

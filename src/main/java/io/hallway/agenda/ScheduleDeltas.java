@@ -1,0 +1,112 @@
+package io.hallway.agenda;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.hallway.common.Problem;
+import io.hallway.schedule.BlockView;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.EventView;
+import io.hallway.schedule.LightningBlock;
+import io.hallway.schedule.Room;
+import io.hallway.schedule.RoomView;
+import io.hallway.schedule.ScheduleCursor;
+import io.hallway.schedule.ScheduleSnapshots;
+import io.hallway.schedule.Session;
+import io.hallway.schedule.SessionView;
+import io.hallway.schedule.Speaker;
+import io.hallway.schedule.SpeakerView;
+import io.hallway.schedule.Track;
+import io.hallway.schedule.TrackView;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * What changed in the published schedule since a cursor. The delta between two versions never changes, and
+ * right after an organizer change every app asks for the same one: each replica keeps the deltas it made to
+ * the current version for as long as that version is current. An up-to-date cursor, the usual poll, is
+ * answered from memory.
+ */
+@ApplicationScoped
+class ScheduleDeltas {
+
+    /** The deltas made to one version, by the version they start from. */
+    static final class Made {
+        final Map<Long, ScheduleDelta> bySince = new ConcurrentHashMap<>();
+    }
+
+    @Inject
+    ScheduleSnapshots snapshots;
+
+    @Inject
+    ScheduleHistory history;
+
+    @Inject
+    EntityManager entityManager;
+
+    ScheduleDelta since(String slug, String cursor) {
+        String snapshotPath = "/api/events/" + slug + "/schedule";
+        ScheduleSnapshots.Built built = snapshots.current(slug);
+        long since = history.decode(built.eventId(), cursor);
+        if (since > built.scheduleVersion()) {
+            // A cursor from a replica that has read a newer version than this one: read it now.
+            built = snapshots.current(snapshots.currentVersion(slug));
+            if (since > built.scheduleVersion()) {
+                throw Problem.invalid("since", "is not a cursor of this event");
+            }
+        }
+        if (since == built.scheduleVersion()) {
+            // Nothing changed, and a cursor of the current version is never older than the kept history.
+            return new ScheduleDelta(built.snapshot().event(), since, since, built.snapshot().cursor(), List.of(),
+                    List.of(), List.of(), List.of(), List.of(), List.of());
+        }
+        history.checkedSince(built.eventId(), since, snapshotPath);
+        Made made = built.derived(Made.class, snapshot -> new Made());
+        ScheduleDelta known = made.bySince.get(since);
+        if (known != null) {
+            return known;
+        }
+        long eventId = built.eventId();
+        ScheduleDelta delta = QuarkusTransaction.requiringNew().call(() -> read(eventId, since));
+        if (delta.scheduleVersion() == built.scheduleVersion()) {
+            made.bySince.putIfAbsent(since, delta);
+        }
+        return delta;
+    }
+
+    private ScheduleDelta read(long eventId, long since) {
+        // One snapshot for every query below, so they all see the schedule exactly at the version read
+        // first. Repeatable read instead of a share lock on the event row: polled by every app, that lock
+        // would make concurrent readers contend on the row's lock list.
+        entityManager.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
+        Event event = Event.<Event> find("id = ?1 and published = true", eventId).firstResultOptional()
+                .orElseThrow(() -> Problem.notFound("This event is no longer published."));
+        ZoneId zone = event.zone();
+        List<RoomView> rooms = Room.<Room> list("event = ?1 and revision > ?2 order by position, name", event, since)
+                .stream().map(RoomView::from).toList();
+        List<TrackView> tracks = Track.<Track> list("event = ?1 and revision > ?2 order by name", event, since)
+                .stream().map(TrackView::from).toList();
+        List<SpeakerView> speakers = Speaker.<Speaker> list("event = ?1 and revision > ?2 order by name, id", event, since)
+                .stream().map(SpeakerView::from).toList();
+        List<SessionView> sessions = Session.<Session> find("""
+                select distinct s from Session s left join fetch s.speakers
+                where s.event = ?1 and s.revision > ?2 order by s.startsAt, s.id""", event, since)
+                .list().stream().map(s -> SessionView.from(s, zone)).toList();
+        List<BlockView> blocks = LightningBlock.<LightningBlock> find("""
+                select distinct b from LightningBlock b left join fetch b.talks
+                where b.event = ?1 and b.revision > ?2 order by b.startsAt, b.id""", event, since)
+                .list().stream().map(b -> BlockView.from(b, zone)).toList();
+        List<?> rows = entityManager.createNativeQuery("""
+                select kind, entity_id from schedule_tombstone where event_id = ?1 and revision > ?2
+                order by revision, kind, entity_id""").setParameter(1, event.id).setParameter(2, since).getResultList();
+        List<ScheduleDelta.Tombstone> deleted = rows.stream().map(Object[].class::cast)
+                .map(row -> new ScheduleDelta.Tombstone((String) row[0], ((Number) row[1]).longValue())).toList();
+        return new ScheduleDelta(EventView.from(event), since, event.scheduleVersion,
+                ScheduleCursor.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks, deleted);
+    }
+}
