@@ -61,10 +61,13 @@ class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, Se
 
     private final Cache<String, Verified> verified;
     private final Duration maxAge;
+    private final boolean remembering;
 
     @Inject
     VerifiedTokens(SecurityConfig config, MeterRegistry registry) {
         maxAge = config.verifiedTokenMaxAge();
+        // A cache of size 0 would still hold an entry until its eviction runs: 0 must mean none at all.
+        remembering = config.verifiedTokens() > 0;
         verified = Caffeine.newBuilder().maximumSize(config.verifiedTokens())
                 .expireAfter(Expiry.creating((String token, Verified v) -> Duration.between(Instant.now(), v.expiresAt())))
                 .recordStats().build();
@@ -87,7 +90,7 @@ class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, Se
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (!(request.getToken() instanceof AccessTokenCredential)) {
+        if (!remembering || !(request.getToken() instanceof AccessTokenCredential)) {
             return Uni.createFrom().nullItem();
         }
         Verified known = verified.getIfPresent(request.getToken().getToken());
@@ -107,7 +110,7 @@ class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, Se
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (credential != null && identity.getPrincipal() instanceof JsonWebToken token && rememberable(identity, token)
+        if (remembering && credential != null && identity.getPrincipal() instanceof JsonWebToken token && rememberable(identity, token)
                 && !verified.asMap().containsKey(credential.getToken())) {
             Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
             attributes.keySet().removeAll(REQUEST_BOUND);
