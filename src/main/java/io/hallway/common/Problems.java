@@ -1,6 +1,7 @@
 package io.hallway.common;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,12 @@ import io.quarkus.security.UnauthorizedException;
 public class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class);
+    /** RFC 3986 path characters besides letters and digits: unreserved, sub-delims, ':', '@' and '/'. */
+    private static final String PATH_CHARACTERS = "-._~!$&'()*+,;=:@/";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final String SECRET_PATH_PARAMETER = "token";
+    /** Long enough for PostgreSQL to restart or fail over, short enough that apps come back soon after. */
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(Problem problem, UriInfo uri) {
@@ -100,7 +107,7 @@ public class Problems {
     /** The identity provider could not be reached to verify a token: our outage, not the caller's fault. */
     @ServerExceptionMapper
     public Response identityProviderDown(io.quarkus.oidc.OIDCException exception, UriInfo uri) {
-        LOG.warnf("Token verification failed on %s: %s", uri.getPath(), exception.getMessage());
+        LOG.warnf("Token verification failed on %s: %s", loggedPath(uri), exception.getMessage());
         return Response.fromResponse(new ProblemDocument("Sign-in unavailable", 503,
                 "Tokens cannot be verified right now. Try again shortly.", instance(uri), List.of(), Map.of())
                 .toResponse()).header(HttpHeaders.RETRY_AFTER, 30).build();
@@ -130,8 +137,30 @@ public class Problems {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable exception, UriInfo uri) {
+        var databaseFailure = DatabaseFailures.classify(exception);
+        if (databaseFailure == DatabaseFailures.Kind.UNAVAILABLE) {
+            LOG.warnf("Database unavailable on %s: %s", loggedPath(uri), DatabaseFailures.rootMessage(exception));
+            return Response.fromResponse(new ProblemDocument("Database unavailable", 503,
+                    "The service cannot reach its database right now; nothing was changed. Try again shortly.",
+                    instance(uri), List.of(), Map.of()).toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
+        }
+        if (databaseFailure == DatabaseFailures.Kind.INVALID_VALUE) {
+            // A value no rule in Java looked at (a NUL character, a number out of the column's range) that
+            // PostgreSQL refused: the caller's input, not our failure.
+            LOG.warnf("Value refused by the database on %s: %s", loggedPath(uri), DatabaseFailures.rootMessage(exception));
+            return new ProblemDocument("Invalid value", 400,
+                    "The request holds a value that cannot be stored or looked up (such as a NUL character).",
+                    instance(uri), List.of(), Map.of()).toResponse();
+        }
+        if (databaseFailure == DatabaseFailures.Kind.DUPLICATE) {
+            // A rule checked in Java first (slug taken, one link per person) that a concurrent request won.
+            return new ProblemDocument("Conflict", 409,
+                    "The same thing was created by another request at the same moment; fetch it and retry if needed.",
+                    instance(uri), List.of(), Map.of()).toResponse();
+        }
         String correlationId = UUID.randomUUID().toString();
-        LOG.errorf(exception, "Unexpected failure [correlationId=%s] on %s", correlationId, uri.getPath());
+        LOG.errorf(exception, "Unexpected failure [correlationId=%s] on %s", correlationId, loggedPath(uri));
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("correlationId", correlationId);
         return new ProblemDocument("Internal error", 500,
@@ -157,8 +186,40 @@ public class Problems {
         }
     }
 
-    private static URI instance(UriInfo uri) {
-        return uri == null ? null : URI.create(uri.getPath());
+    /**
+     * The request path as a URI reference. The decoded path may hold characters no URI may (a {@code %00} or
+     * {@code %20} the client sent), so each is percent-encoded again instead of failing inside the error handler.
+     */
+    static URI instance(UriInfo uri) {
+        return uri == null ? null : URI.create(encoded(uri.getPath()));
+    }
+
+    /**
+     * The path as the log may show it: encoded like {@link #instance}, so a client cannot write control
+     * characters into the log, and without secrets: a path parameter named {@code token} is a credential (a
+     * private calendar feed's, for one), so its value is replaced by its name.
+     */
+    static String loggedPath(UriInfo uri) {
+        String path = uri.getPath();
+        for (String secret : uri.getPathParameters().getOrDefault(SECRET_PATH_PARAMETER, List.of())) {
+            if (!secret.isEmpty()) {
+                path = path.replace(secret, "{" + SECRET_PATH_PARAMETER + "}");
+            }
+        }
+        return encoded(path);
+    }
+
+    private static String encoded(String path) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || PATH_CHARACTERS.indexOf(c) >= 0)) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+            }
+        }
+        return encoded.toString();
     }
 
     /** JSON pointer (RFC 6901) to the offending value, as mobile clients can map it to a form field. */

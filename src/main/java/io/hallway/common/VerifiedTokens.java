@@ -2,12 +2,14 @@ package io.hallway.common;
 
 import java.security.Permission;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,17 +61,30 @@ class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, Se
             Set<Permission> permissions, Map<String, Object> attributes, Instant expiresAt) {
     }
 
+    /**
+     * Set on identities this provider rebuilt from memory. The augmentors run on those too, and one that
+     * expired in between must not be stored again for another full period without being verified.
+     */
+    static final String FROM_MEMORY = VerifiedTokens.class.getName() + ".fromMemory";
+
     private final Cache<String, Verified> verified;
     private final Duration maxAge;
     private final boolean remembering;
+    private final Clock clock;
 
     @Inject
     VerifiedTokens(SecurityConfig config, MeterRegistry registry) {
+        this(config, registry, Clock.systemUTC());
+    }
+
+    VerifiedTokens(SecurityConfig config, MeterRegistry registry, Clock clock) {
+        this.clock = clock;
         maxAge = config.verifiedTokenMaxAge();
         // A cache of size 0 would still hold an entry until its eviction runs: 0 must mean none at all.
         remembering = config.verifiedTokens() > 0;
         verified = Caffeine.newBuilder().maximumSize(config.verifiedTokens())
-                .expireAfter(Expiry.creating((String token, Verified v) -> Duration.between(Instant.now(), v.expiresAt())))
+                .expireAfter(Expiry.creating((String token, Verified v) -> Duration.between(clock.instant(), v.expiresAt())))
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
                 .recordStats().build();
         CaffeineCacheMetrics.monitor(registry, verified, "verified_tokens");
     }
@@ -94,12 +109,12 @@ class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, Se
             return Uni.createFrom().nullItem();
         }
         Verified known = verified.getIfPresent(request.getToken().getToken());
-        if (known == null || !Instant.now().isBefore(known.expiresAt())) {
+        if (known == null || !clock.instant().isBefore(known.expiresAt())) {
             return Uni.createFrom().nullItem();
         }
         var identity = QuarkusSecurityIdentity.builder().setPrincipal(known.principal()).addRoles(known.roles())
                 .addCredentials(known.credentials()).addPermissions(known.permissions())
-                .addAttributes(known.attributes());
+                .addAttributes(known.attributes()).addAttribute(FROM_MEMORY, Boolean.TRUE);
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         if (routing != null) {
             identity.addAttribute(RoutingContext.class.getName(), routing);
@@ -110,14 +125,14 @@ class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, Se
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
-        if (remembering && credential != null && identity.getPrincipal() instanceof JsonWebToken token && rememberable(identity, token)
-                && !verified.asMap().containsKey(credential.getToken())) {
+        if (remembering && credential != null && identity.getAttribute(FROM_MEMORY) == null
+                && identity.getPrincipal() instanceof JsonWebToken token && rememberable(identity, token)) {
             Map<String, Object> attributes = new HashMap<>(identity.getAttributes());
             attributes.keySet().removeAll(REQUEST_BOUND);
             // Absent values, such as the provider client when keys are configured rather than discovered.
             attributes.values().removeIf(Objects::isNull);
             Instant expiresAt = Instant.ofEpochSecond(token.getExpirationTime());
-            Instant latest = Instant.now().plus(maxAge);
+            Instant latest = clock.instant().plus(maxAge);
             verified.put(credential.getToken(), new Verified(token, Set.copyOf(identity.getRoles()),
                     Set.copyOf(identity.getCredentials()), Set.copyOf(identity.getPermissions()), Map.copyOf(attributes),
                     expiresAt.isBefore(latest) ? expiresAt : latest));

@@ -27,7 +27,8 @@ public interface ExchangeConfig {
 
     /**
      * Secret every replica shares, from which codes are derived, so the QR of the current code can be drawn
-     * again without storing the code. Without it each replica uses a random key of its own.
+     * again without storing the code. Required in production (at least 32 characters); a dev or test run
+     * without it uses a random key of its own.
      */
     Optional<String> tokenKey();
 

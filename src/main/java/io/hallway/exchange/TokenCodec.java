@@ -11,9 +11,13 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.Startup;
 
 /**
  * Makes exchange codes: base64url of HMAC-SHA256(server key, 128 random bits). The database keeps the
@@ -21,24 +25,38 @@ import org.jboss.logging.Logger;
  * as a QR again, and a copy of the database alone does not let anyone redeem a code.
  */
 @Singleton
+@Startup
 class TokenCodec {
 
     private static final Logger LOG = Logger.getLogger(TokenCodec.class);
     static final int NONCE_BYTES = 16;
+    static final int MIN_KEY_LENGTH = 32;
     /** 32 bytes of HMAC output as unpadded base64url. */
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final SecureRandom random = new SecureRandom();
     private final byte[] key;
 
+    @Inject
     TokenCodec(ExchangeConfig config) {
+        this(config, LaunchMode.current());
+    }
+
+    /** Created at start-up, so a production replica without the shared key never starts instead of failing later. */
+    TokenCodec(ExchangeConfig config, LaunchMode mode) {
         Optional<String> configured = config.tokenKey().filter(k -> !k.isBlank());
-        if (configured.isPresent() && configured.get().length() < 32) {
-            throw new IllegalStateException("hallway.exchange.token-key must be at least 32 characters");
+        if (configured.isPresent() && configured.get().length() < MIN_KEY_LENGTH) {
+            throw new IllegalStateException("hallway.exchange.token-key must be at least " + MIN_KEY_LENGTH
+                    + " characters; set HALLWAY_EXCHANGE_TOKEN_KEY to the same random value on every replica "
+                    + "(for example: openssl rand -base64 48).");
+        }
+        if (configured.isEmpty() && !mode.isDevOrTest()) {
+            throw new IllegalStateException("hallway.exchange.token-key is not set. Every replica needs the same key "
+                    + "to draw and check exchange codes: set HALLWAY_EXCHANGE_TOKEN_KEY to a random value of at least "
+                    + MIN_KEY_LENGTH + " characters (for example: openssl rand -base64 48), kept in a secret.");
         }
         if (configured.isEmpty()) {
-            LOG.warn("hallway.exchange.token-key is not set: this replica uses a random key, so the QR image of a "
-                    + "code can only be drawn by the replica that issued it. Set the same key on every replica.");
+            LOG.warn("hallway.exchange.token-key is not set: this dev or test run uses a random key of its own.");
         }
         key = configured.map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
             byte[] generated = new byte[32];

@@ -21,15 +21,23 @@ class OperationsTest {
 
     @Test
     void readiness_includes_the_database() {
-        Api.anonymous().get("/q/health/ready").then().statusCode(200)
+        Api.management().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
     }
 
     @Test
-    void metrics_and_swagger_ui_are_served() {
-        Api.anonymous().get("/q/metrics").then().statusCode(200).body(containsString("http_server_active_requests"));
-        Api.anonymous().get("/q/swagger-ui/").then().statusCode(200);
+    void metrics_and_health_are_served_on_the_management_port_only() {
+        Api.management().get("/q/metrics").then().statusCode(200).body(containsString("http_server_active_requests"));
+        Api.management().get("/q/health/live").then().statusCode(200);
+        Api.anonymous().get("/q/metrics").then().statusCode(404).contentType("application/problem+json");
+        Api.anonymous().get("/q/health/ready").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void the_contract_stays_on_the_public_port() {
+        Api.anonymous().get("/q/openapi").then().statusCode(200);
+        Api.management().get("/q/openapi").then().statusCode(404);
     }
 
     @Test

@@ -53,6 +53,24 @@ class ProblemShapeTest {
     }
 
     @Test
+    void a_path_with_characters_no_uri_may_hold_is_a_problem_not_a_crash() {
+        String slug = newEvent("shape");
+        for (String segment : java.util.List.of("a%20b", "%0A", "%7F", "%C3%A9t%C3%A9", "%25", "%FF")) {
+            assertProblem(Api.anonymous().urlEncodingEnabled(false).get("/api/events/" + segment).then().statusCode(404), 404)
+                    .body("instance", not(containsString(" ")));
+            assertProblem(Api.organizer().urlEncodingEnabled(false).get("/api/admin/events/" + slug + "/rooms/" + segment)
+                    .then().statusCode(404), 404);
+        }
+        // PostgreSQL cannot even compare a text holding NUL: the value is refused, as invalid.
+        assertProblem(Api.anonymous().urlEncodingEnabled(false).get("/api/events/a%00b").then().statusCode(400), 400)
+                .body("instance", equalTo("/api/events/a%00b"));
+        assertProblem(Api.organizer().body(Map.of("slug", "nul", "name", "Bad\u0000Name", "timeZone", ZONE, "startDate", DAY,
+                "endDate", DAY)).post("/api/admin/events").then().statusCode(400), 400);
+        assertProblem(Api.anonymous().urlEncodingEnabled(false).get("/api/events/a%20b").then().statusCode(404), 404)
+                .body("instance", equalTo("/api/events/a%20b"));
+    }
+
+    @Test
     void a_wrong_method_or_media_type_is_a_problem() {
         assertProblem(Api.anonymous().delete("/api/events").then().statusCode(405), 405);
         assertProblem(Api.organizer().contentType("text/plain").body("hello").post("/api/admin/events").then()

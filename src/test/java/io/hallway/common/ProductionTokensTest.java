@@ -1,5 +1,7 @@
 package io.hallway.common;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import static org.hamcrest.Matchers.*;
 
 import java.net.InetSocketAddress;
@@ -42,6 +44,12 @@ class ProductionTokensTest {
 
     static final String ISSUER = "https://keycloak.test/realms/hallway";
     static final Path KEYS = Path.of("target", "test-keys");
+    /** Calls to the stand-in's introspection endpoint, in a system property: every class loader sees it. */
+    private static final String INTROSPECTIONS = "hallway.test.fake-keycloak.introspections";
+
+    static int introspections() {
+        return Integer.getInteger(INTROSPECTIONS, 0);
+    }
 
     /** Production's OIDC settings against the stand-in provider. */
     public static class KeycloakLayout implements QuarkusTestProfile {
@@ -70,8 +78,22 @@ class ProductionTokensTest {
                 String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/hallway";
                 serve("/realms/hallway/.well-known/openid-configuration", "{\"issuer\":\"" + ISSUER
                         + "\",\"jwks_uri\":\"" + base + "/protocol/openid-connect/certs\",\"token_endpoint\":\""
-                        + base + "/protocol/openid-connect/token\"}");
+                        + base + "/protocol/openid-connect/token\",\"introspection_endpoint\":\""
+                        + base + "/protocol/openid-connect/token/introspect\",\"userinfo_endpoint\":\""
+                        + base + "/protocol/openid-connect/userinfo\"}");
                 serve("/realms/hallway/protocol/openid-connect/certs", jwks());
+                // Keycloak answers a client without introspection rights like this; each call is counted.
+                server.createContext("/realms/hallway/protocol/openid-connect/token/introspect", exchange -> {
+                    synchronized (System.getProperties()) {
+                        System.setProperty(INTROSPECTIONS, Integer.toString(introspections() + 1));
+                    }
+                    byte[] body = "{\"error\":\"unauthorized_client\",\"error_description\":\"Client not allowed.\"}"
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(403, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
                 server.start();
             }
             return "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/hallway";
@@ -128,6 +150,25 @@ class ProductionTokensTest {
         var stranger = KeyPairGenerator.getInstance("RSA");
         stranger.initialize(2048);
         Api.as(token().jws().keyId("test").sign(stranger.generateKeyPair().getPrivate())).get("/api/admin/events").then().statusCode(401);
+    }
+
+    @Test
+    void a_token_that_is_not_a_jwt_is_refused_without_asking_the_provider() {
+        int before = introspections();
+        for (String garbage : List.of("garbage", "a.b.c", "eyJhbGciOiJub25lIn0.e30.", "x".repeat(4000))) {
+            Api.as(garbage).get("/api/admin/events").then().statusCode(401).contentType("application/problem+json");
+        }
+        assertEquals(before, introspections());
+    }
+
+    @Test
+    void a_jwt_signed_by_a_key_the_provider_does_not_publish_is_refused_without_asking_the_provider() throws Exception {
+        var stranger = KeyPairGenerator.getInstance("RSA");
+        stranger.initialize(2048);
+        int before = introspections();
+        Api.as(token().jws().keyId("unknown").sign(stranger.generateKeyPair().getPrivate())).get("/api/admin/events")
+                .then().statusCode(401);
+        assertEquals(before, introspections());
     }
 
     @Test

@@ -100,7 +100,7 @@ class VerifiedTokensTest {
 
     /** cache_gets_total of the verified-token cache with this result (hit or miss). */
     private static double gets(String result) {
-        String metrics = Api.anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = Api.management().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher gets = Pattern.compile("cache_gets_total\\{(?=[^}]*cache=\"verified_tokens\")(?=[^}]*result=\"" + result
                 + "\")[^}]*} ([0-9.Ee+-]+)").matcher(metrics);
         assertTrue(gets.find(), "no cache_gets_total for " + result + " in " + metrics);

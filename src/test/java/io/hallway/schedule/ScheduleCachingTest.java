@@ -49,7 +49,7 @@ class ScheduleCachingTest {
             Api.anonymous().header("If-None-Match", etag).get("/api/events/" + slug + "/schedule").then()
                     .statusCode(304);
         }
-        Api.anonymous().get("/q/metrics").then().statusCode(200)
+        Api.management().get("/q/metrics").then().statusCode(200)
                 .body(containsString("status=\"304\",uri=\"/api/events/{slug}/schedule\""))
                 .body(not(containsString(slug)));
     }

@@ -23,6 +23,11 @@ public final class Api {
                 .config(RestAssured.config().decoderConfig(DecoderConfig.decoderConfig().noContentDecoders()));
     }
 
+    /** The management interface: health and metrics, on a port of their own. */
+    public static RequestSpecification management() {
+        return given().port(ConfigProvider.getConfig().getValue("quarkus.management.test-port", Integer.class));
+    }
+
     public static RequestSpecification organizer() {
         return as(Tokens.organizer());
     }
