@@ -15,7 +15,7 @@ import io.hallway.schedule.SessionStatus;
 class AgendaBookmarks implements Bookmarks {
 
     private static final String BOOKMARKED = """
-            (s.id in (select b.sessionId from Bookmark b where b.userId = ?1 and b.eventId = ?2)
+            s.event.id = ?2 and (s.id in (select b.sessionId from Bookmark b where b.userId = ?1 and b.eventId = ?2)
              or s.block.id in (select b.blockId from Bookmark b where b.userId = ?1 and b.eventId = ?2))""";
 
     @Override

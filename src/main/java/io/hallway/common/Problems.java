@@ -200,13 +200,13 @@ public class Problems {
      * private calendar feed's, for one), so its value is replaced by its name.
      */
     static String loggedPath(UriInfo uri) {
-        String path = uri.getPath();
+        String path = encoded(uri.getPath());
         for (String secret : uri.getPathParameters().getOrDefault(SECRET_PATH_PARAMETER, List.of())) {
             if (!secret.isEmpty()) {
-                path = path.replace(secret, "{" + SECRET_PATH_PARAMETER + "}");
+                path = path.replace(encoded(secret), "{" + SECRET_PATH_PARAMETER + "}");
             }
         }
-        return encoded(path);
+        return path;
     }
 
     private static String encoded(String path) {

@@ -186,6 +186,27 @@ class BookmarkTest {
         assertEquals(Optional.of(spark), bookmarks.nextSessionId(eventId, userId, nineFifteen));
     }
 
+    @Test
+    void other_features_see_only_sessions_of_the_event_they_ask_about() {
+        String slug = newEvent("bm-mine");
+        long here = create(slug, talk("Here", room(slug, "Theater", 120), "09:00", "09:30")).getLong("id");
+        String elsewhere = newEvent("bm-elsewhere");
+        long there = create(elsewhere, talk("There", room(elsewhere, "Flex", 40), "09:00", "09:30")).getLong("id");
+        Api.attendee().put("/api/events/" + slug + "/agenda/sessions/" + here).then().statusCode(204);
+        long eventId = number("select event_id from session where id = ?1", here);
+        long userId = number("select user_id from bookmark where session_id = ?1", here);
+        // A row that files another event's session under this event: the lookup must still keep to this event.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "insert into bookmark (user_id, event_id, session_id) values (?1, ?2, ?3)")
+                .setParameter(1, userId).setParameter(2, eventId).setParameter(3, there).executeUpdate());
+
+        assertEquals(List.of(here), bookmarks.sessionIds(eventId, userId));
+    }
+
+    private long number(String sql, long parameter) {
+        return ((Number) entityManager.createNativeQuery(sql).setParameter(1, parameter).getSingleResult()).longValue();
+    }
+
     private long rows(long sessionId) {
         return ((Number) entityManager.createNativeQuery("select count(*) from bookmark where session_id = ?1")
                 .setParameter(1, sessionId).getSingleResult()).longValue();

@@ -71,6 +71,16 @@ class ProblemShapeTest {
     }
 
     @Test
+    void a_page_so_far_out_that_its_offset_overflows_is_a_400_naming_the_field() {
+        String slug = newEvent("shape");
+        assertProblem(Api.anonymous().queryParam("page", Integer.MAX_VALUE).queryParam("size", 200)
+                .get("/api/events/" + slug + "/sessions").then().statusCode(400), 400)
+                .body("violations[0].field", equalTo("page"));
+        assertProblem(Api.organizer().queryParam("page", 10_737_419).queryParam("size", 200)
+                .get("/api/admin/events").then().statusCode(400), 400);
+    }
+
+    @Test
     void a_wrong_method_or_media_type_is_a_problem() {
         assertProblem(Api.anonymous().delete("/api/events").then().statusCode(405), 405);
         assertProblem(Api.organizer().contentType("text/plain").body("hello").post("/api/admin/events").then()

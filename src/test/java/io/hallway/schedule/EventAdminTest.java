@@ -46,6 +46,30 @@ class EventAdminTest {
     }
 
     @Test
+    void concurrent_creates_of_one_slug_make_one_event_and_conflicts() throws Exception {
+        String slug = freshSlug();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var calls = new java.util.ArrayList<java.util.concurrent.Callable<io.restassured.response.Response>>();
+            for (int i = 0; i < 6; i++) {
+                calls.add(() -> Api.organizer().body(event(slug)).post("/api/admin/events"));
+            }
+            int created = 0;
+            for (var answer : pool.invokeAll(calls)) {
+                var response = answer.get();
+                if (response.statusCode() == 201) {
+                    created++;
+                } else {
+                    response.then().statusCode(409).contentType("application/problem+json");
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, created);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void an_event_needs_a_real_time_zone_and_ordered_dates() {
         var badZone = event(freshSlug());
         badZone.put("timeZone", "+02:00");
