@@ -46,6 +46,24 @@ class EventAdminTest {
     }
 
     @Test
+    void an_organizer_deletes_an_event_with_its_whole_schedule() {
+        String slug = newEvent("admin-full");
+        long theater = room(slug, "Theater", 100);
+        long cloud = track(slug, "Cloud");
+        long kim = speaker(slug, "Kim");
+        var opening = talk("Opening", theater, "09:00", "09:30", kim);
+        opening.put("trackId", cloud);
+        create(slug, opening);
+        long block = block(slug, "Lightning", theater, "10:00", "10:10");
+        lightningTalk(slug, block, "Spark", kim);
+        Api.attendee().put("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
+
+        Api.organizer().delete("/api/admin/events/" + slug).then().statusCode(204);
+
+        Api.organizer().get("/api/admin/events/" + slug).then().statusCode(404);
+    }
+
+    @Test
     void concurrent_creates_of_one_slug_make_one_event_and_conflicts() throws Exception {
         String slug = freshSlug();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
