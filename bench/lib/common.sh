@@ -10,6 +10,9 @@ BENCH_KEYS="$BENCH_OUT/keys"
 # A free port unless one is given, so a bench never talks to somebody else's app.
 BENCH_PORT=${BENCH_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 BENCH_URL="http://127.0.0.1:$BENCH_PORT"
+# Health and metrics are on the management port, a free one as well.
+BENCH_MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+BENCH_MANAGEMENT_URL="http://127.0.0.1:$BENCH_MANAGEMENT_PORT"
 export PGHOST=127.0.0.1 PGPORT=5432 PGUSER=hallway PGPASSWORD=hallway
 mkdir -p "$BENCH_OUT"
 
@@ -53,13 +56,15 @@ bench_app_start() {
     QUARKUS_DATASOURCE_USERNAME=hallway QUARKUS_DATASOURCE_PASSWORD=hallway \
     QUARKUS_OIDC_PUBLIC_KEY=$(cat "$BENCH_KEYS/public.b64") \
     QUARKUS_OIDC_TOKEN_ISSUER=https://bench.hallway.invalid/realms/hallway \
-    QUARKUS_HTTP_PORT=$BENCH_PORT QUARKUS_LOG_LEVEL=WARN \
+    QUARKUS_HTTP_PORT=$BENCH_PORT QUARKUS_MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT QUARKUS_LOG_LEVEL=WARN \
+    HALLWAY_EXCHANGE_TOKEN_KEY=bench-only-exchange-token-key-0123456789abcdef \
+    HALLWAY_PUBLIC_BASE_URL=$BENCH_URL \
         java ${BENCH_JAVA_OPTS:-} "$@" -jar "$PROJECT_ROOT/target/quarkus-app/quarkus-run.jar" \
         > "$BENCH_OUT/app.log" 2>&1 &
     BENCH_APP_PID=$!
     trap bench_app_stop EXIT
     for _ in $(seq 1 120); do
-        curl -fs "$BENCH_URL/q/health/ready" >/dev/null 2>&1 && return 0
+        curl -fs "$BENCH_MANAGEMENT_URL/q/health/ready" >/dev/null 2>&1 && return 0
         kill -0 "$BENCH_APP_PID" 2>/dev/null || { echo "the app died; see $BENCH_OUT/app.log" >&2; exit 1; }
         sleep 0.5
     done
