@@ -60,6 +60,9 @@ class ProductionTokensTest {
                     "quarkus.oidc.auth-server-url", FakeKeycloak.url(),
                     "quarkus.oidc.token.issuer", ISSUER,
                     "quarkus.oidc.token.audience", "hallway",
+                    // A confidential client, as a deployment that allows introspection would have.
+                    "quarkus.oidc.client-id", "hallway",
+                    "quarkus.oidc.credentials.secret", "hallway-client-secret",
                     "quarkus.oidc.roles.role-claim-path", "realm_access/roles");
         }
     }
