@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleCursor;
+import io.hallway.schedule.ScheduleCursors;
 
 /** The caller's own agenda for an event. Whose agenda it is comes from the token, never from the request. */
 @Path("/api/events/{slug}/agenda")
@@ -53,6 +53,9 @@ public class AgendaResource {
 
     @Inject
     ScheduleHistory history;
+
+    @Inject
+    ScheduleCursors cursors;
 
     @Inject
     Users users;
@@ -115,7 +118,7 @@ public class AgendaResource {
         List<AgendaChangeLog.Entry> entries = userId.isPresent()
                 ? changeLog.between(event.id, userId.getAsLong(), from, event.scheduleVersion, event.zone())
                 : List.of();
-        return new MyChanges(ScheduleCursor.encode(event.id, event.scheduleVersion), entries);
+        return new MyChanges(cursors.encode(event.id, event.scheduleVersion), entries);
     }
 
     @POST

@@ -16,7 +16,7 @@ import io.hallway.schedule.EventView;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.Room;
 import io.hallway.schedule.RoomView;
-import io.hallway.schedule.ScheduleCursor;
+import io.hallway.schedule.ScheduleCursors;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
 import io.hallway.schedule.SessionView;
@@ -49,23 +49,31 @@ class ScheduleDeltas {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ScheduleCursors cursors;
+
     ScheduleDelta since(String slug, String cursor) {
         String snapshotPath = "/api/events/" + slug + "/schedule";
         ScheduleSnapshots.Built built = snapshots.current(slug);
-        long since = history.decode(built.eventId(), cursor);
+        ScheduleCursors.Position position = history.decode(built.eventId(), cursor);
+        long since = position.version();
         if (since > built.scheduleVersion()) {
             // A cursor from a replica that has read a newer version than this one: read it now.
             built = snapshots.current(snapshots.currentVersion(slug));
             if (since > built.scheduleVersion()) {
-                throw Problem.invalid("since", "is not a cursor of this event");
+                throw ScheduleHistory.notACursor();
             }
+        }
+        if (position.legacy()) {
+            // Even at the current version: the snapshot gives the app a signed cursor to continue from.
+            throw ScheduleHistory.tooOld(snapshotPath);
         }
         if (since == built.scheduleVersion()) {
             // Nothing changed, and a cursor of the current version is never older than the kept history.
             return new ScheduleDelta(built.snapshot().event(), since, since, built.snapshot().cursor(), List.of(),
                     List.of(), List.of(), List.of(), List.of(), List.of());
         }
-        history.checkedSince(built.eventId(), since, snapshotPath);
+        history.checkedSince(built.eventId(), position, snapshotPath);
         Made made = built.derived(Made.class, snapshot -> new Made());
         ScheduleDelta known = made.bySince.get(since);
         if (known != null) {
@@ -107,6 +115,6 @@ class ScheduleDeltas {
         List<ScheduleDelta.Tombstone> deleted = rows.stream().map(Object[].class::cast)
                 .map(row -> new ScheduleDelta.Tombstone((String) row[0], ((Number) row[1]).longValue())).toList();
         return new ScheduleDelta(EventView.from(event), since, event.scheduleVersion,
-                ScheduleCursor.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks, deleted);
+                cursors.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks, deleted);
     }
 }
