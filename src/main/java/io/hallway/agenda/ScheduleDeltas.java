@@ -2,8 +2,6 @@ package io.hallway.agenda;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,21 +22,18 @@ import io.hallway.schedule.Speaker;
 import io.hallway.schedule.SpeakerView;
 import io.hallway.schedule.Track;
 import io.hallway.schedule.TrackView;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * What changed in the published schedule since a cursor. The delta between two versions never changes, and
- * right after an organizer change every app asks for the same one: each replica keeps the deltas it made to
- * the current version for as long as that version is current. An up-to-date cursor, the usual poll, is
- * answered from memory.
+ * What changed in the published schedule since a cursor. An up-to-date cursor, the usual poll, is answered
+ * from memory; the deltas that every app asks for right after an organizer change are made once per replica
+ * and kept, within the bounds of {@link RecentDeltas}.
  */
 @ApplicationScoped
 class ScheduleDeltas {
 
-    /** The deltas made to one version, by the version they start from. */
-    static final class Made {
-        final Map<Long, ScheduleDelta> bySince = new ConcurrentHashMap<>();
-    }
+    private final RecentDeltas recent;
 
     @Inject
     ScheduleSnapshots snapshots;
@@ -51,6 +46,11 @@ class ScheduleDeltas {
 
     @Inject
     ScheduleCursors cursors;
+
+    @Inject
+    ScheduleDeltas(AgendaConfig config, MeterRegistry registry) {
+        recent = new RecentDeltas(config.deltaCacheSize(), config.deltaCacheVersions(), registry);
+    }
 
     ScheduleDelta since(String slug, String cursor) {
         String snapshotPath = "/api/events/" + slug + "/schedule";
@@ -74,17 +74,18 @@ class ScheduleDeltas {
                     List.of(), List.of(), List.of(), List.of(), List.of());
         }
         history.checkedSince(built.eventId(), position, snapshotPath);
-        Made made = built.derived(Made.class, snapshot -> new Made());
-        ScheduleDelta known = made.bySince.get(since);
-        if (known != null) {
-            return known;
-        }
         long eventId = built.eventId();
-        ScheduleDelta delta = QuarkusTransaction.requiringNew().call(() -> read(eventId, since));
-        if (delta.scheduleVersion() == built.scheduleVersion()) {
-            made.bySince.putIfAbsent(since, delta);
-        }
-        return delta;
+        return recent.get(eventId, since, built.scheduleVersion(),
+                () -> QuarkusTransaction.requiringNew().call(() -> read(eventId, since)));
+    }
+
+    /** How many deltas this replica keeps, in all and of one event. */
+    long cachedDeltas() {
+        return recent.size();
+    }
+
+    long cachedDeltas(long eventId) {
+        return recent.size(eventId);
     }
 
     private ScheduleDelta read(long eventId, long since) {
