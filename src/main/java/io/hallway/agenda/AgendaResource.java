@@ -109,7 +109,8 @@ public class AgendaResource {
     @Path("changes")
     @Operation(summary = "What changed in my bookmarked sessions since a cursor",
             description = "Moved in time or room, cancelled, reinstated, speakers changed, deleted; each with before and after. "
-                    + "A cursor older than the kept history is a 410: fetch the schedule again and use its cursor.")
+                    + "A cursor older than the kept history, or from before cursors were signed, is a 410: fetch the "
+                    + "schedule again and use its cursor. A cursor the server did not hand out for this event is a 400.")
     @Transactional
     public MyChanges changes(@PathParam("slug") String slug, @QueryParam("since") String since) {
         Event event = Event.publishedOr404(slug);
