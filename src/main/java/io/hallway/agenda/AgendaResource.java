@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleCursor;
+import io.hallway.schedule.ScheduleCursors;
 
 /** The caller's own agenda for an event. Whose agenda it is comes from the token, never from the request. */
 @Path("/api/events/{slug}/agenda")
@@ -53,6 +53,9 @@ public class AgendaResource {
 
     @Inject
     ScheduleHistory history;
+
+    @Inject
+    ScheduleCursors cursors;
 
     @Inject
     Users users;
@@ -106,7 +109,8 @@ public class AgendaResource {
     @Path("changes")
     @Operation(summary = "What changed in my bookmarked sessions since a cursor",
             description = "Moved in time or room, cancelled, reinstated, speakers changed, deleted; each with before and after. "
-                    + "A cursor older than the kept history is a 410: fetch the schedule again and use its cursor.")
+                    + "A cursor older than the kept history, or from before cursors were signed, is a 410: fetch the "
+                    + "schedule again and use its cursor. A cursor the server did not hand out for this event is a 400.")
     @Transactional
     public MyChanges changes(@PathParam("slug") String slug, @QueryParam("since") String since) {
         Event event = Event.publishedOr404(slug);
@@ -115,7 +119,7 @@ public class AgendaResource {
         List<AgendaChangeLog.Entry> entries = userId.isPresent()
                 ? changeLog.between(event.id, userId.getAsLong(), from, event.scheduleVersion, event.zone())
                 : List.of();
-        return new MyChanges(ScheduleCursor.encode(event.id, event.scheduleVersion), entries);
+        return new MyChanges(cursors.encode(event.id, event.scheduleVersion), entries);
     }
 
     @POST

@@ -25,7 +25,8 @@ public class ScheduleDeltaResource {
     @GET
     @Operation(summary = "Everything that changed in the schedule since a cursor",
             description = "Changed rows in full and tombstones for deleted ones. Start from the cursor of the full "
-                    + "schedule; a cursor older than the kept history is a 410 telling you to fetch the schedule again.")
+                    + "schedule; a cursor older than the kept history, or from before cursors were signed, is a 410 "
+                    + "telling you to fetch the schedule again. A cursor the server did not hand out for this event is a 400.")
     public ScheduleDelta changes(@PathParam("slug") String slug, @QueryParam("since") String cursor) {
         return deltas.since(slug, cursor);
     }

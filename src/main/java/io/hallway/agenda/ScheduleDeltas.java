@@ -2,8 +2,6 @@ package io.hallway.agenda;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +14,7 @@ import io.hallway.schedule.EventView;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.Room;
 import io.hallway.schedule.RoomView;
-import io.hallway.schedule.ScheduleCursor;
+import io.hallway.schedule.ScheduleCursors;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
 import io.hallway.schedule.SessionView;
@@ -24,21 +22,18 @@ import io.hallway.schedule.Speaker;
 import io.hallway.schedule.SpeakerView;
 import io.hallway.schedule.Track;
 import io.hallway.schedule.TrackView;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * What changed in the published schedule since a cursor. The delta between two versions never changes, and
- * right after an organizer change every app asks for the same one: each replica keeps the deltas it made to
- * the current version for as long as that version is current. An up-to-date cursor, the usual poll, is
- * answered from memory.
+ * What changed in the published schedule since a cursor. An up-to-date cursor, the usual poll, is answered
+ * from memory; the deltas that every app asks for right after an organizer change are made once per replica
+ * and kept, within the bounds of {@link RecentDeltas}.
  */
 @ApplicationScoped
 class ScheduleDeltas {
 
-    /** The deltas made to one version, by the version they start from. */
-    static final class Made {
-        final Map<Long, ScheduleDelta> bySince = new ConcurrentHashMap<>();
-    }
+    private final RecentDeltas recent;
 
     @Inject
     ScheduleSnapshots snapshots;
@@ -49,34 +44,48 @@ class ScheduleDeltas {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ScheduleCursors cursors;
+
+    @Inject
+    ScheduleDeltas(AgendaConfig config, MeterRegistry registry) {
+        recent = new RecentDeltas(config.deltaCacheSize(), config.deltaCacheVersions(), registry);
+    }
+
     ScheduleDelta since(String slug, String cursor) {
         String snapshotPath = "/api/events/" + slug + "/schedule";
         ScheduleSnapshots.Built built = snapshots.current(slug);
-        long since = history.decode(built.eventId(), cursor);
+        ScheduleCursors.Position position = history.decode(built.eventId(), cursor);
+        long since = position.version();
         if (since > built.scheduleVersion()) {
             // A cursor from a replica that has read a newer version than this one: read it now.
             built = snapshots.current(snapshots.currentVersion(slug));
             if (since > built.scheduleVersion()) {
-                throw Problem.invalid("since", "is not a cursor of this event");
+                throw ScheduleHistory.notACursor();
             }
+        }
+        if (position.legacy()) {
+            // Even at the current version: the snapshot gives the app a signed cursor to continue from.
+            throw ScheduleHistory.tooOld(snapshotPath);
         }
         if (since == built.scheduleVersion()) {
             // Nothing changed, and a cursor of the current version is never older than the kept history.
             return new ScheduleDelta(built.snapshot().event(), since, since, built.snapshot().cursor(), List.of(),
                     List.of(), List.of(), List.of(), List.of(), List.of());
         }
-        history.checkedSince(built.eventId(), since, snapshotPath);
-        Made made = built.derived(Made.class, snapshot -> new Made());
-        ScheduleDelta known = made.bySince.get(since);
-        if (known != null) {
-            return known;
-        }
+        history.checkedSince(built.eventId(), position, snapshotPath);
         long eventId = built.eventId();
-        ScheduleDelta delta = QuarkusTransaction.requiringNew().call(() -> read(eventId, since));
-        if (delta.scheduleVersion() == built.scheduleVersion()) {
-            made.bySince.putIfAbsent(since, delta);
-        }
-        return delta;
+        return recent.get(eventId, since, built.scheduleVersion(),
+                () -> QuarkusTransaction.requiringNew().call(() -> read(eventId, since)));
+    }
+
+    /** How many deltas this replica keeps, in all and of one event. */
+    long cachedDeltas() {
+        return recent.size();
+    }
+
+    long cachedDeltas(long eventId) {
+        return recent.size(eventId);
     }
 
     private ScheduleDelta read(long eventId, long since) {
@@ -107,6 +116,6 @@ class ScheduleDeltas {
         List<ScheduleDelta.Tombstone> deleted = rows.stream().map(Object[].class::cast)
                 .map(row -> new ScheduleDelta.Tombstone((String) row[0], ((Number) row[1]).longValue())).toList();
         return new ScheduleDelta(EventView.from(event), since, event.scheduleVersion,
-                ScheduleCursor.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks, deleted);
+                cursors.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks, deleted);
     }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 
 import io.hallway.common.Problem;
 import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleCursor;
+import io.hallway.schedule.ScheduleCursors;
 
 /**
  * Turns a client's cursor into the schedule version to answer from, and knows how far back the
@@ -20,34 +20,47 @@ class ScheduleHistory {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    ScheduleCursors cursors;
+
     /** The version a cursor stands for; 400 when it is not one of this event's, 410 when it is too old. */
     long since(Event event, String cursor, String snapshotPath) {
-        long since = decode(event.id, cursor);
-        if (since > event.scheduleVersion) {
-            throw Problem.invalid("since", "is not a cursor of this event");
+        ScheduleCursors.Position position = decode(event.id, cursor);
+        if (position.version() > event.scheduleVersion) {
+            throw notACursor();
         }
-        return checkedSince(event.id, since, snapshotPath);
+        return checkedSince(event.id, position, snapshotPath);
     }
 
-    /** The version a cursor of this event stands for, not yet checked against the current one; 400 if none. */
-    long decode(long eventId, String cursor) {
+    /** Where a cursor of this event stands, not yet checked against the current version; 400 if it is none. */
+    ScheduleCursors.Position decode(long eventId, String cursor) {
         if (cursor == null || cursor.isBlank()) {
             throw Problem.invalid("since", "is required: the cursor of your last snapshot or change list");
         }
-        return ScheduleCursor.decode(cursor.strip(), eventId)
-                .orElseThrow(() -> Problem.invalid("since", "is not a cursor of this event"));
+        return cursors.read(cursor.strip(), eventId).orElseThrow(ScheduleHistory::notACursor);
     }
 
-    /** The version itself, unless the history no longer reaches back to it: then 410. */
-    long checkedSince(long eventId, long since, String snapshotPath) {
-        long floor = purgedThrough(eventId);
-        if (since < floor) {
-            throw new Problem(410, "Cursor too old",
-                    "The change history no longer reaches back to this cursor. Fetch the full schedule from "
-                            + snapshotPath + " and continue from the cursor it carries.")
-                    .with("snapshot", snapshotPath);
+    static Problem notACursor() {
+        return Problem.invalid("since", "is not a cursor of this event; start again from the cursor of its schedule");
+    }
+
+    /**
+     * The version itself, unless the history no longer reaches back to it: then 410. A cursor in the format
+     * from before cursors were signed gets the same 410, whatever version it names: anyone could have made
+     * it up, and the snapshot it sends the app to carries a signed cursor to continue from.
+     */
+    long checkedSince(long eventId, ScheduleCursors.Position position, String snapshotPath) {
+        if (position.legacy() || position.version() < purgedThrough(eventId)) {
+            throw tooOld(snapshotPath);
         }
-        return since;
+        return position.version();
+    }
+
+    static Problem tooOld(String snapshotPath) {
+        return new Problem(410, "Cursor too old",
+                "The change history no longer reaches back to this cursor. Fetch the full schedule from "
+                        + snapshotPath + " and continue from the cursor it carries.")
+                .with("snapshot", snapshotPath);
     }
 
     long purgedThrough(long eventId) {

@@ -74,6 +74,9 @@ public class ScheduleSnapshots {
     @Inject
     ScheduleConfig config;
 
+    @Inject
+    ScheduleCursors cursors;
+
     /** The version of a published event as read from the database within the check interval, if any. */
     public Optional<VersionRef> recentVersion(String slug) {
         Checked checked = versions.get(slug);
@@ -143,7 +146,7 @@ public class ScheduleSnapshots {
                 "select distinct b from LightningBlock b left join fetch b.talks where b.event = ?1 order by b.startsAt, b.id",
                 event).list().stream().map(b -> BlockView.from(b, zone)).toList();
         var snapshot = new ScheduleSnapshot(EventView.from(event), event.scheduleVersion,
-                ScheduleCursor.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks);
+                cursors.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks);
         byte[] bytes = serialise(snapshot);
         return new Built(event.id, event.scheduleVersion, snapshot, bytes, gzip(bytes), new ConcurrentHashMap<>(),
                 new ConcurrentHashMap<>());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-import io.hallway.schedule.ScheduleCursor;
+import io.hallway.schedule.ScheduleCursors;
 import io.hallway.testing.Api;
 import io.hallway.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +33,9 @@ class ScheduleDeltaTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    ScheduleCursors cursors;
 
     Db db;
 
@@ -125,7 +128,7 @@ class ScheduleDeltaTest {
         long eventId = db.count("select id from event where slug = ?", slug);
         // What another replica's organizer change leaves in the database, unseen by this replica so far.
         db.update("update event set schedule_version = schedule_version + 1 where id = ?", eventId);
-        String ahead = ScheduleCursor.encode(eventId, db.count("select schedule_version from event where id = ?", eventId));
+        String ahead = cursors.encode(eventId, db.count("select schedule_version from event where id = ?", eventId));
 
         Api.anonymous().queryParam("since", ahead).get("/api/events/" + slug + "/schedule/changes").then()
                 .statusCode(200).body("cursor", equalTo(ahead)).body("sessions", empty());
