@@ -53,7 +53,7 @@ bench_app_start() {
     QUARKUS_DATASOURCE_USERNAME=hallway QUARKUS_DATASOURCE_PASSWORD=hallway \
     QUARKUS_OIDC_PUBLIC_KEY=$(cat "$BENCH_KEYS/public.b64") \
     QUARKUS_OIDC_TOKEN_ISSUER=https://bench.hallway.invalid/realms/hallway \
-    QUARKUS_HTTP_PORT=$BENCH_PORT QUARKUS_LOG_LEVEL=WARN \
+    QUARKUS_HTTP_PORT=$BENCH_PORT QUARKUS_LOG_LEVEL=WARN HALLWAY_PUBLIC_BASE_URL=$BENCH_URL \
         java ${BENCH_JAVA_OPTS:-} "$@" -jar "$PROJECT_ROOT/target/quarkus-app/quarkus-run.jar" \
         > "$BENCH_OUT/app.log" 2>&1 &
     BENCH_APP_PID=$!
