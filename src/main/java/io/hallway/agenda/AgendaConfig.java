@@ -1,7 +1,6 @@
 package io.hallway.agenda;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,9 +15,6 @@ public interface AgendaConfig {
     /** How many sessions the organizer statistics rank by bookmarks. */
     @WithDefault("20")
     int rankingSize();
-
-    /** Public base URL of the API, for links handed to calendar apps; empty: the request's own base. */
-    Optional<String> publicBaseUrl();
 
     /** How long calendar apps and proxies may reuse a calendar feed before asking again. */
     @WithDefault("15m")

@@ -14,10 +14,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -127,10 +125,10 @@ public class AgendaResource {
     @Transactional
     @Operation(summary = "Create a private calendar feed link for my agenda, replacing any earlier one",
             description = "Calendar apps poll the URL without a login; treat it like a password. It follows bookmark and schedule changes.")
-    public RestResponse<CalendarLink> createCalendarLink(@PathParam("slug") String slug, @Context UriInfo uriInfo) {
+    public RestResponse<CalendarLink> createCalendarLink(@PathParam("slug") String slug) {
         Event event = Event.publishedOr404(slug);
         String token = calendarLinks.issue(users.currentId(), event.id);
-        URI url = calendars.base(uriInfo).resolve("api/calendar-feeds/" + token + ".ics");
+        URI url = calendars.base().resolve("api/calendar-feeds/" + token + ".ics");
         return RestResponse.ResponseBuilder.<CalendarLink> created(url).entity(new CalendarLink(url.toString()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }

@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -30,6 +29,7 @@ import biweekly.property.Method;
 import biweekly.property.Status;
 import biweekly.util.DateTimeComponents;
 import biweekly.util.UtcOffset;
+import io.hallway.common.WebUrl;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.Session;
@@ -45,10 +45,12 @@ class CalendarDocuments {
     @Inject
     AgendaConfig config;
 
-    /** Where links in calendars point: the configured public URL, else the one this request came in on. */
-    URI base(UriInfo uriInfo) {
-        return config.publicBaseUrl().map(url -> URI.create(url.endsWith("/") ? url : url + "/"))
-                .orElseGet(uriInfo::getBaseUri);
+    @Inject
+    WebUrl web;
+
+    /** Where links in calendars point: the service's configured public URL, whatever the request's Host says. */
+    URI base() {
+        return web.base();
     }
 
     Response respond(String calendar) {

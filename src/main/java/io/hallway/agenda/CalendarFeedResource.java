@@ -7,9 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,7 +36,7 @@ public class CalendarFeedResource {
     @Path("{token}.ics")
     @Transactional
     @Operation(summary = "My agenda as an iCalendar feed, by the link from POST /api/events/{slug}/agenda/calendar-link")
-    public Response feed(@PathParam("token") String token, @Context UriInfo uriInfo) {
+    public Response feed(@PathParam("token") String token) {
         CalendarLinks.Owner owner = links.owner(token)
                 .orElseThrow(() -> Problem.notFound("No calendar feed at this link; it may have been revoked."));
         Event event = Event.findById(owner.eventId());
@@ -47,6 +45,6 @@ public class CalendarFeedResource {
         }
         return documents.respond(documents.write(event, event.name + " (my agenda)",
                 Agendas.bookmarkedSessions(event.id, owner.userId()),
-                Agendas.bookmarkedBlocks(event.id, owner.userId()), documents.base(uriInfo)));
+                Agendas.bookmarkedBlocks(event.id, owner.userId()), documents.base()));
     }
 }

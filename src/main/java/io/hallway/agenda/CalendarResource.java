@@ -9,9 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,25 +34,25 @@ public class CalendarResource {
     @Path("schedule.ics")
     @Transactional
     @Operation(summary = "The whole published schedule as an iCalendar feed")
-    public Response schedule(@PathParam("slug") String slug, @Context UriInfo uriInfo) {
+    public Response schedule(@PathParam("slug") String slug) {
         Event event = Event.publishedOr404(slug);
         List<Session> sessions = Session.<Session> find("""
                 select distinct s from Session s left join fetch s.room left join fetch s.speakers
                 where s.event = ?1 order by s.startsAt, s.id""", event).list();
-        return documents.respond(documents.write(event, event.name, sessions, List.of(), documents.base(uriInfo)));
+        return documents.respond(documents.write(event, event.name, sessions, List.of(), documents.base()));
     }
 
     @GET
     @Path("sessions/{id: \\d+}.ics")
     @Transactional
     @Operation(summary = "One session as an iCalendar file")
-    public Response session(@PathParam("slug") String slug, @PathParam("id") long id, @Context UriInfo uriInfo) {
+    public Response session(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.publishedOr404(slug);
         Session session = Session.<Session> find("""
                 select distinct s from Session s left join fetch s.room left join fetch s.speakers
                 where s.event = ?1 and s.id = ?2""", event, id).firstResultOptional()
                 .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
-        return documents.respond(documents.write(event, session.title, List.of(session), List.of(), documents.base(uriInfo)));
+        return documents.respond(documents.write(event, session.title, List.of(session), List.of(), documents.base()));
     }
 
 }

@@ -2,6 +2,7 @@ package io.hallway.interop;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -17,7 +18,17 @@ public interface InteropConfig {
     @WithDefault("sessionize.com,pretalx.com")
     List<String> allowedHosts();
 
-    /** How long a fetch may take, from connecting to the last byte. */
+    /**
+     * Hosts fetched even though they resolve to a loopback, private, link-local or other non-public address
+     * (same form as allowedHosts); every other host must resolve to public addresses only.
+     */
+    Optional<List<String>> allowedPrivateHosts();
+
+    /** Whether source URLs, and every redirect they take, must be https. */
+    @WithDefault("true")
+    boolean requireHttps();
+
+    /** How long a fetch may take, from looking the host up to the last byte. */
     @WithDefault("10s")
     Duration fetchTimeout();
 

@@ -27,6 +27,9 @@ import io.quarkus.test.junit.QuarkusTest;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CalendarTest {
 
+    /** hallway.public-base-url in the test profile. */
+    private static final String BASE = "http://localhost:8080";
+
     @Test
     void the_event_calendar_parses_back_with_stable_uids_growing_sequences_and_the_event_time_zone() {
         String slug = newEvent("ics");
@@ -45,7 +48,7 @@ class CalendarTest {
         assertEquals("Theater", before.getLocation().getValue());
         assertEquals(instant("09:00"), before.getDateStart().getValue().toInstant());
         assertEquals(instant("09:30"), before.getDateEnd().getValue().toInstant());
-        assertTrue(before.getUrl().getValue().endsWith("/api/events/" + slug + "/sessions/" + id));
+        assertEquals(BASE + "/api/events/" + slug + "/sessions/" + id, before.getUrl().getValue());
         assertNotNull(before.getDateTimeStamp());
         assertEquals("CONFIRMED", before.getStatus().getValue());
         TimezoneAssignment zone = first.getTimezoneInfo().getTimezone(before.getDateStart());
@@ -117,6 +120,27 @@ class CalendarTest {
         Api.attendee().delete("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(204);
         Api.anonymous().get(secondPath).then().statusCode(404).contentType("application/problem+json");
         Api.anonymous().get("/api/calendar-feeds/not-a-real-token.ics").then().statusCode(404);
+    }
+
+    @Test
+    void calendar_links_hang_under_the_configured_base_url_whatever_host_the_request_names() {
+        String slug = newEvent("ics-host");
+        long theater = room(slug, "Theater", 120);
+        long id = create(slug, talk("Anywhere", theater, "09:00", "09:30")).getLong("id");
+        bookmark(Api.attendee(), slug, id);
+        String sessionUrl = BASE + "/api/events/" + slug + "/sessions/" + id;
+
+        String link = Api.attendee().header("Host", "attacker.example").header("X-Forwarded-Host", "attacker.example")
+                .post("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(201)
+                .header("Location", startsWith(BASE + "/api/calendar-feeds/")).extract().jsonPath().getString("url");
+        assertTrue(link.startsWith(BASE + "/api/calendar-feeds/"), link);
+
+        for (String path : List.of("/api/events/" + slug + "/schedule.ics", "/api/events/" + slug + "/sessions/" + id + ".ics",
+                link.substring(BASE.length()))) {
+            String text = Api.anonymous().header("Host", "attacker.example").get(path).then().statusCode(200)
+                    .extract().asString();
+            assertEquals(sessionUrl, Biweekly.parse(text).first().getEvents().get(0).getUrl().getValue(), path);
+        }
     }
 
     private static ICalendar fetch(String path) {

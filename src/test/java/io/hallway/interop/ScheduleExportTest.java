@@ -14,6 +14,8 @@ import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
+import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -36,6 +39,11 @@ import io.restassured.path.json.JsonPath;
 class ScheduleExportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** hallway.public-base-url in the test profile. */
+    private static final String BASE = "http://localhost:8080";
+
+    @Inject
+    ScheduleSnapshots snapshots;
 
     @Test
     void the_xml_export_is_valid_against_the_c3voc_schema_and_lists_each_lightning_talk() throws Exception {
@@ -87,6 +95,44 @@ class ScheduleExportTest {
 
         ((ObjectNode) hall.get(0)).remove("guid");
         assertFalse(schema.validate(document).isEmpty(), "an event without guid must break the schema");
+    }
+
+    @Test
+    void links_in_the_exports_hang_under_the_configured_base_url_whatever_host_the_request_names() throws Exception {
+        String slug = conference("host");
+        String eventUrl = BASE + "/api/events/" + slug;
+        for (String path : List.of("/schedule.xml", "/schedule.frab.json")) {
+            var plain = Api.anonymous().get("/api/events/" + slug + path).then().statusCode(200).extract();
+            var forged = Api.anonymous().header("Host", "attacker.example")
+                    .header("X-Forwarded-Host", "attacker.example").header("X-Forwarded-Proto", "https")
+                    .get("/api/events/" + slug + path).then().statusCode(200).extract();
+
+            assertEquals(plain.asString(), forged.asString(), path);
+            assertEquals(plain.header("ETag"), forged.header("ETag"), path);
+            assertThat(forged.asString(), not(containsString("attacker.example")));
+        }
+        String xml = Api.anonymous().header("Host", "attacker.example").get("/api/events/" + slug + "/schedule.xml")
+                .then().extract().asString();
+        assertThat(xml, containsString("<base_url>" + eventUrl + "</base_url>"));
+        assertThat(xml, containsString("<url>" + eventUrl + "/sessions/"));
+        JsonNode json = JSON.readTree(Api.anonymous().header("Host", "attacker.example")
+                .get("/api/events/" + slug + "/schedule.frab.json").then().extract().asString());
+        assertEquals(eventUrl, json.at("/schedule/base_url").asText());
+        assertThat(json.at("/schedule/conference/days/0/rooms/Main Hall/0/url").asText(), startsWith(eventUrl + "/sessions/"));
+    }
+
+    @Test
+    void a_replica_keeps_one_rendition_per_format_however_many_host_names_ask() {
+        String slug = conference("hosts");
+        for (int i = 0; i < 25; i++) {
+            Api.anonymous().header("Host", "h" + i + ".attacker.example").get("/api/events/" + slug + "/schedule.xml")
+                    .then().statusCode(200);
+            Api.anonymous().header("Host", "h" + i + ".attacker.example").get("/api/events/" + slug + "/schedule.frab.json")
+                    .then().statusCode(200);
+        }
+
+        assertEquals(Set.of(ScheduleExportResource.XML, ScheduleExportResource.JSON),
+                snapshots.current(slug).renditions().keySet());
     }
 
     @Test

@@ -27,7 +27,8 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * Imports from a source URL, against a local stub server standing in for Sessionize. The test profile
- * allow-lists localhost and 127.0.0.1, limits documents to 200 KB and fetches to 2 s.
+ * allow-lists localhost, 127.0.0.1 and 127.0.0.2, lets the first two be fetched although they are loopback
+ * addresses (allowed-private-hosts), accepts http, limits documents to 200 KB and fetches to 2 s.
  */
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -46,6 +47,7 @@ class SourceUrlImportTest {
         stub.createContext("/api/v2/demo/view/All", exchange -> send(exchange, 200, document));
         stub.createContext("/moved", exchange -> redirect(exchange, "/api/v2/demo/view/All"));
         stub.createContext("/elsewhere", exchange -> redirect(exchange, "http://localhost:" + port + "/api/v2/demo/view/All"));
+        stub.createContext("/other-port", exchange -> redirect(exchange, "http://127.0.0.1:" + (port + 1) + "/api/v2/demo/view/All"));
         stub.createContext("/huge", exchange -> send(exchange, 200, new byte[300 * 1024]));
         stub.createContext("/slow", exchange -> {
             try {
@@ -95,6 +97,26 @@ class SourceUrlImportTest {
     void a_redirect_to_another_host_is_not_followed() {
         fetch(newEvent("hop"), base + "/elsewhere").statusCode(400)
                 .body("violations[0].message", containsString("redirects to another host (localhost)"));
+    }
+
+    @Test
+    void an_allow_listed_host_that_resolves_to_a_loopback_address_is_refused_without_a_fetch() {
+        String slug = newEvent("loopback");
+        String url = base.replace("127.0.0.1", "127.0.0.2") + "/api/v2/demo/view/All";
+
+        fetch(slug, url).statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("sourceUrl"))
+                .body("violations[0].message", containsString("resolves to a loopback address (127.0.0.2)"))
+                .body("violations[0].message", containsString("hallway.interop.allowed-private-hosts"));
+        Api.anonymous().get("/api/events/" + slug + "/schedule").then().body("sessions", empty());
+    }
+
+    @Test
+    void a_redirect_to_another_port_is_not_followed() {
+        String slug = newEvent("port");
+        fetch(slug, base + "/other-port").statusCode(400).contentType("application/problem+json")
+                .body("violations[0].message", containsString("redirects to another port"));
+        Api.anonymous().get("/api/events/" + slug + "/schedule").then().body("sessions", empty());
     }
 
     @Test
