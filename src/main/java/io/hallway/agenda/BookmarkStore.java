@@ -1,5 +1,8 @@
 package io.hallway.agenda;
 
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -54,6 +57,24 @@ class BookmarkStore {
             entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")
                     .setParameter(1, userId.getAsLong()).setParameter(2, event.id).setParameter(3, id).executeUpdate();
         }
+    }
+
+    /** One stored bookmark: of a session or of a whole lightning block. */
+    record Stored(Long sessionId, Long blockId, Instant bookmarkedAt) {
+    }
+
+    /** The person's bookmarks in the event, oldest first. */
+    List<Stored> of(long eventId, long userId) {
+        return Bookmark.<Bookmark> list("eventId = ?1 and userId = ?2 order by createdAt, id", eventId, userId).stream()
+                .map(b -> new Stored(b.sessionId, b.blockId, b.createdAt)).toList();
+    }
+
+    void erase(long eventId, long userId) {
+        Bookmark.delete("eventId = ?1 and userId = ?2", eventId, userId);
+    }
+
+    long purge(long eventId) {
+        return Bookmark.delete("eventId", eventId);
     }
 
     private void insert(long userId, long eventId, String column, long id) {
