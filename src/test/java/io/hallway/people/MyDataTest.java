@@ -61,7 +61,7 @@ class MyDataTest {
         String slug = ScheduleFixtures.newEvent("mydata-agenda");
         long talk = ratableTalk(slug);
         String pia = Tokens.of("pia");
-        personalDataOf(pia, Tokens.of("quinn"), slug, talk, 4, "Pia's comment");
+        personalDataOf(pia, slug, talk, 4, "Pia's comment", Tokens.of("quinn"));
         Api.as(Tokens.of("quinn")).body(Map.of("rating", 1, "comment", "Quinn's comment"))
                 .put("/api/events/" + slug + "/sessions/" + talk + "/feedback").then().statusCode(200);
         moveTalk(slug, talk);
@@ -156,7 +156,7 @@ class MyDataTest {
         String slug = ScheduleFixtures.newEvent("erase-feed");
         long talk = ratableTalk(slug);
         String vera = Tokens.of("vera");
-        String feed = personalDataOf(vera, Tokens.of("rafa"), slug, talk, 3, "fine");
+        String feed = personalDataOf(vera, slug, talk, 3, "fine", Tokens.of("rafa"));
         Api.anonymous().get(feed).then().statusCode(200);
 
         Api.as(vera).delete("/api/events/" + slug + "/me").then().statusCode(204);

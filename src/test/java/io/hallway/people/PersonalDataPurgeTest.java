@@ -38,7 +38,7 @@ class PersonalDataPurgeTest {
     void an_organizer_purges_the_personal_data_of_every_feature_only_after_the_retention_period() {
         String past = ScheduleFixtures.newEvent("purge");
         long talk = ratableTalk(past);
-        personalDataOf(Tokens.attendee(), Tokens.otherAttendee(), past, talk, 5, "Great");
+        personalDataOf(Tokens.attendee(), past, talk, 5, "Great", Tokens.otherAttendee());
         moveTalk(past, talk);
         String upcoming = upcomingEvent("purge");
         profile(Tokens.attendee(), upcoming, "Ada");

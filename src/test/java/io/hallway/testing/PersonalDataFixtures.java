@@ -23,15 +23,20 @@ public final class PersonalDataFixtures {
         return ScheduleFixtures.create(slug, ScheduleFixtures.talk("Kept in mind", room, "09:00", "09:30")).getLong("id");
     }
 
-    /** The person's rows in every feature; the peer is whom they connect with (the peer gets rows too). */
-    public static String personalDataOf(String token, String peerToken, String slug, long talkId, int rating,
-            String comment) {
+    /**
+     * The person's rows in every feature; they connect with each peer by scanning the peer's code (the peers
+     * get rows too). Returns the path of the person's calendar feed.
+     */
+    public static String personalDataOf(String token, String slug, long talkId, int rating, String comment,
+            String... peers) {
         profile(token, slug, "Person");
-        profile(peerToken, slug, "Peer");
         issue(token, slug);
-        Api.as(token).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("token", issue(peerToken, slug).getString("token")))
-                .post(connectionsPath(slug)).then().statusCode(201);
+        for (String peer : peers) {
+            profile(peer, slug, "Peer");
+            Api.as(token).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("token", issue(peer, slug).getString("token")))
+                    .post(connectionsPath(slug)).then().statusCode(201);
+        }
         Api.as(token).put("/api/events/" + slug + "/agenda/sessions/" + talkId).then().statusCode(204);
         Api.as(token).body(Map.of("rating", rating, "comment", comment))
                 .put("/api/events/" + slug + "/sessions/" + talkId + "/feedback").then().statusCode(200);
