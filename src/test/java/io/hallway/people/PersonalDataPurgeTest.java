@@ -5,9 +5,14 @@ import static io.hallway.testing.PersonalDataFixtures.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import io.hallway.common.OneReplicaAtATime;
 import io.hallway.testing.Api;
 import io.hallway.testing.Db;
 import io.hallway.testing.ScheduleFixtures;
@@ -33,6 +39,9 @@ class PersonalDataPurgeTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    RetentionPurge retentionPurge;
 
     @Test
     void an_organizer_purges_the_personal_data_of_every_feature_only_after_the_retention_period() {
@@ -56,6 +65,50 @@ class PersonalDataPurgeTest {
             assertEquals(0, rowsIn(db, table, past), table);
         }
         assertEquals(1, rowsIn(db, "profile", upcoming));
+    }
+
+    @Test
+    void the_scheduled_purge_empties_the_events_whose_retention_period_is_over_and_leaves_the_others() {
+        String past = ScheduleFixtures.newEvent("scheduled-purge");
+        long talk = ratableTalk(past);
+        personalDataOf(Tokens.of("rafa"), past, talk, 3, "Fine", Tokens.of("sami"));
+        moveTalk(past, talk);
+        String upcoming = upcomingEvent("scheduled-purge");
+        profile(Tokens.of("rafa"), upcoming, "Rafa");
+
+        Map<String, Map<String, Long>> purged = retentionPurge.purgeDue(Instant.now()).orElseThrow();
+
+        assertEquals(Map.of("profiles", 2L, "connections", 1L, "exchangeTokens", 2L, "bookmarks", 1L, "calendarLinks", 1L,
+                "agendaChanges", 1L, "feedback", 1L), purged.get(past));
+        assertFalse(purged.containsKey(upcoming), purged.toString());
+        Db db = new Db(dataSource);
+        for (String table : TABLES) {
+            assertEquals(0, rowsIn(db, table, past), table);
+        }
+        assertEquals(1, rowsIn(db, "profile", upcoming));
+        assertFalse(retentionPurge.purgeDue(Instant.now()).orElseThrow().containsKey(past), "nothing left to purge");
+    }
+
+    @Test
+    void a_replica_skips_the_scheduled_purge_while_another_one_runs_it() throws SQLException {
+        String past = ScheduleFixtures.newEvent("purge-elsewhere");
+        profile(Tokens.of("rafa"), past, "Rafa");
+        Db db = new Db(dataSource);
+
+        try (Connection otherReplica = dataSource.getConnection()) {
+            otherReplica.setAutoCommit(false);
+            try (PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, OneReplicaAtATime.LOCK_SPACE);
+                lock.setString(2, RetentionPurge.JOB);
+                lock.execute();
+            }
+            assertEquals(Optional.empty(), retentionPurge.purgeDue(Instant.now()));
+            assertEquals(1, rowsIn(db, "profile", past));
+            otherReplica.rollback();
+        }
+
+        assertEquals(1L, retentionPurge.purgeDue(Instant.now()).orElseThrow().get(past).get("profiles"));
+        assertEquals(0, rowsIn(db, "profile", past));
     }
 
     private static long rowsIn(Db db, String table, String slug) {
