@@ -52,6 +52,16 @@ class AgendaData implements PersonalData {
     }
 
     @Override
+    public boolean holds(long eventId, long userId) {
+        return (Boolean) entityManager.createNativeQuery("""
+                select exists (select 1 from bookmark where event_id = ?1 and user_id = ?2)
+                    or exists (select 1 from calendar_link where event_id = ?1 and user_id = ?2)
+                    or exists (select 1 from agenda_change where event_id = ?1 and user_id = ?2)
+                    or exists (select 1 from session_feedback where event_id = ?1 and user_id = ?2)""")
+                .setParameter(1, eventId).setParameter(2, userId).getSingleResult();
+    }
+
+    @Override
     public Object export(long eventId, long userId) {
         Event event = Event.findById(eventId);
         List<MyFeedback> feedback = entityManager.createNativeQuery("""

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.hallway.common.Problem;
 import io.hallway.common.Users;
+import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.Session;
@@ -26,6 +27,9 @@ class BookmarkStore {
 
     @Inject
     Users users;
+
+    @Inject
+    SelfService selfService;
 
     @Transactional
     void bookmarkSession(String slug, long sessionId) {
@@ -48,10 +52,13 @@ class BookmarkStore {
         insert(users.currentId(), event.id, "block_id", block.id);
     }
 
-    /** Removing what is not there is done already: the result is the same either way. */
+    /**
+     * Removing what is not there is done already: the result is the same either way. Works on an unpublished
+     * event too, where nothing new can be bookmarked.
+     */
     @Transactional
     void remove(String slug, String column, long id) {
-        Event event = Event.publishedOr404(slug);
+        Event event = selfService.eventOr404(slug);
         var userId = users.existingId();
         if (userId.isPresent()) {
             entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")

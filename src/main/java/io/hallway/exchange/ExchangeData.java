@@ -43,6 +43,16 @@ class ExchangeData implements PersonalData {
     }
 
     @Override
+    public boolean holds(long eventId, long userId) {
+        return (Boolean) entityManager.createNativeQuery("""
+                select exists (select 1 from connection where event_id = ?1 and (user_low = ?2 or user_high = ?2))
+                    or exists (select 1 from exchange_token where event_id = ?1 and owner_id = ?2)
+                    or exists (select 1 from exchange_idempotency where event_id = ?1 and user_id = ?2)
+                    or exists (select 1 from exchange_rate_limit where event_id = ?1 and user_id = ?2)""")
+                .setParameter(1, eventId).setParameter(2, userId).getSingleResult();
+    }
+
+    @Override
     public Object export(long eventId, long userId) {
         List<MyConnection> mine = connections.list(eventId, userId).stream().map(Connections.Row::view)
                 .map(c -> new MyConnection(c.id(), c.connectedAt(), c.where(), c.sharingBack(), c.note(), c.starred()))

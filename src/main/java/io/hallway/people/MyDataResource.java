@@ -29,7 +29,7 @@ import io.hallway.schedule.Event;
 
 /**
  * What the server keeps about me in an event: to take away (export) and to erase. Each feature answers for
- * its own part ({@link PersonalData}).
+ * its own part ({@link PersonalData}). Both work on an unpublished event I keep something in ({@link SelfService}).
  */
 @Path("/api/events/{slug}/me")
 @RolesAllowed(Roles.ATTENDEE)
@@ -43,6 +43,9 @@ public class MyDataResource {
     @Inject
     Instance<PersonalData> features;
 
+    @Inject
+    SelfService selfService;
+
     @GET
     @Path("export")
     @Produces(MediaType.APPLICATION_JSON)
@@ -53,7 +56,7 @@ public class MyDataResource {
                     + "the codes), \"agenda\" (bookmarks, the calendar link's creation time, the changes recorded for "
                     + "me, my session feedback). Nothing another person stored.")
     public Response export(@PathParam("slug") String slug) {
-        Event event = Event.publishedOr404(slug);
+        Event event = selfService.eventOr404(slug);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("event", event.slug);
         document.put("exportedAt", Instant.now());
@@ -77,7 +80,7 @@ public class MyDataResource {
                     + "session feedback. Each connection goes for both sides: the other person keeps only what they "
                     + "saved on their own device. Other people's ratings stay; my other events are untouched.")
     public void erase(@PathParam("slug") String slug) {
-        Event event = Event.publishedOr404(slug);
+        Event event = selfService.eventOr404(slug);
         var me = users.existingId();
         if (me.isPresent()) {
             inOrder().forEach(feature -> feature.erase(event.id, me.getAsLong()));

@@ -14,6 +14,9 @@ public interface PersonalData {
     /** The member of the export document this feature fills. */
     String section();
 
+    /** Whether this feature keeps anything about the person in the event: anything {@link #erase} would delete. */
+    boolean holds(long eventId, long userId);
+
     /** What this feature keeps about the person in the event, as a JSON value; null leaves the member out. */
     Object export(long eventId, long userId);
 

@@ -14,6 +14,11 @@ class ProfileData implements PersonalData {
     }
 
     @Override
+    public boolean holds(long eventId, long userId) {
+        return Profile.count("eventId = ?1 and userId = ?2", eventId, userId) > 0;
+    }
+
+    @Override
     public Object export(long eventId, long userId) {
         return Profile.of(eventId, userId).map(ProfileView::from).orElse(null);
     }
