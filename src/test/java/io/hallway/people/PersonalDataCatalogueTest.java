@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -101,6 +102,9 @@ class PersonalDataCatalogueTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    Instance<PersonalData> features;
+
     @Test
     void an_erased_person_keeps_no_row_in_any_table_that_refers_to_a_person() {
         List<PersonColumn> columns = personColumns();
@@ -135,6 +139,10 @@ class PersonalDataCatalogueTest {
                     "the set-up (PersonalDataFixtures.personalDataOf) makes no row in " + column + ": add one, so the erasure is tested");
         }
 
+        for (PersonalData feature : features) {
+            assertTrue(feature.holds(event, erasedId), feature.section() + " holds the person's data before the erasure");
+        }
+
         Api.as(erased).delete("/api/events/" + slug + "/me").then().statusCode(204);
 
         List<String> left = new ArrayList<>();
@@ -147,6 +155,10 @@ class PersonalDataCatalogueTest {
         }
         assertEquals(List.of(), left, "rows of the erased person left after DELETE /me; their feature's PersonalData "
                 + "must erase them");
+        for (PersonalData feature : features) {
+            assertFalse(feature.holds(event, erasedId), feature.section() + " holds nothing of the person after the erasure");
+            assertTrue(feature.holds(event, keptId), feature.section() + " still holds another person's data");
+        }
     }
 
     @Test
