@@ -143,8 +143,8 @@ public class ConnectionResource {
 
     /**
      * The event of my own connections, published or unpublished ({@link SelfService}): reading, annotating and
-     * removing them goes on after an organizer unpublishes the event (new scans and sharing more do not). A published event's id comes
-     * from memory while its version was checked within the interval, as for a scan.
+     * removing them goes on after an organizer unpublishes the event (new scans and sharing more do not). A
+     * published event's id comes from memory while its version was checked within the interval, as for a scan.
      */
     private long eventId(String slug) {
         return snapshots.recentVersion(slug).map(ScheduleSnapshots.VersionRef::id).orElseGet(() -> {
