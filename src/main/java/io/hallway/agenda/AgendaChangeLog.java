@@ -71,6 +71,16 @@ class AgendaChangeLog {
         }).toList();
     }
 
+    void erase(long eventId, long userId) {
+        entityManager.createNativeQuery("delete from agenda_change where event_id = ?1 and user_id = ?2")
+                .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
+    }
+
+    long purge(long eventId) {
+        return entityManager.createNativeQuery("delete from agenda_change where event_id = ?1")
+                .setParameter(1, eventId).executeUpdate();
+    }
+
     private static java.time.Instant instant(Object value) {
         if (value instanceof java.sql.Timestamp timestamp) {
             return timestamp.toInstant();

@@ -25,10 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
+import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleCursors;
 
-/** The caller's own agenda for an event. Whose agenda it is comes from the token, never from the request. */
+/**
+ * The caller's own agenda for an event. Whose agenda it is comes from the token, never from the request.
+ * Reading it, its changes, and removing bookmarks or the calendar link work on an unpublished event I keep
+ * something in ({@link SelfService}); new bookmarks and new calendar links need a published one.
+ */
 @Path("/api/events/{slug}/agenda")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ATTENDEE)
@@ -57,6 +62,9 @@ public class AgendaResource {
 
     @Inject
     Users users;
+
+    @Inject
+    SelfService selfService;
 
     @Inject
     CalendarLinks calendarLinks;
@@ -111,7 +119,7 @@ public class AgendaResource {
                     + "schedule again and use its cursor. A cursor the server did not hand out for this event is a 400.")
     @Transactional
     public MyChanges changes(@PathParam("slug") String slug, @QueryParam("since") String since) {
-        Event event = Event.publishedOr404(slug);
+        Event event = selfService.eventOr404(slug);
         long from = history.since(event, since, "/api/events/" + slug + "/schedule");
         var userId = users.existingId();
         List<AgendaChangeLog.Entry> entries = userId.isPresent()
@@ -138,7 +146,7 @@ public class AgendaResource {
     @Transactional
     @Operation(summary = "Revoke my calendar feed link; the old URL stops working at once")
     public void revokeCalendarLink(@PathParam("slug") String slug) {
-        Event event = Event.publishedOr404(slug);
+        Event event = selfService.eventOr404(slug);
         users.existingId().ifPresent(userId -> calendarLinks.revoke(userId, event.id));
     }
 }

@@ -28,7 +28,9 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import org.hibernate.jpa.HibernateHints;
 
 import io.hallway.common.WalkingTimes;
+import io.hallway.people.SelfService;
 import io.hallway.schedule.BlockView;
+import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.RoomView;
 import io.hallway.schedule.ScheduleSnapshot;
@@ -109,15 +111,18 @@ class Agendas {
     ObjectMapper json;
 
     @Inject
+    SelfService selfService;
+
+    @Inject
     Instance<WalkingTimes> walkingTimes;
 
     AgendaView of(String slug, Long userId) {
-        ScheduleSnapshots.Built built = snapshots.current(slug);
+        ScheduleSnapshots.Built built = snapshots.current(version(slug));
         Marks marks = userId == null ? Marks.NONE : marks(built.eventId(), userId);
         List<Rendered> items = index(built).items(marks);
         if (items.size() < marks.size()) {
             // A bookmark of a session added after this replica last checked the version: read it now.
-            built = snapshots.current(snapshots.currentVersion(slug));
+            built = snapshots.current(currentVersion(slug));
             items = index(built).items(marks);
         }
         items.sort(Comparator.comparing((Rendered r) -> r.item().startsAt()).thenComparing(r -> r.item().endsAt())
@@ -127,6 +132,21 @@ class Agendas {
         ScheduleSnapshot snapshot = built.snapshot();
         return new AgendaView(snapshot.event().slug(), snapshot.event().timeZone(), snapshot.cursor(),
                 items.stream().map(Rendered::json).toList(), conflicts(live), gaps(built.eventId(), live));
+    }
+
+    /** The version to answer from: a published event's from memory within the version-check interval. */
+    private ScheduleSnapshots.VersionRef version(String slug) {
+        return snapshots.recentVersion(slug).orElseGet(() -> currentVersion(slug));
+    }
+
+    /**
+     * The version in the database. An unpublished event's too, where I keep something ({@link SelfService}): my
+     * agenda stays mine to read (its sessions as they stand now), while nothing new can be bookmarked there.
+     */
+    private ScheduleSnapshots.VersionRef currentVersion(String slug) {
+        Event event = selfService.eventOr404(slug);
+        return event.published ? snapshots.currentVersion(slug)
+                : new ScheduleSnapshots.VersionRef(event.id, event.scheduleVersion);
     }
 
     private Index index(ScheduleSnapshots.Built built) {

@@ -1,5 +1,8 @@
 package io.hallway.agenda;
 
+import java.time.Instant;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -7,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.hallway.common.Problem;
 import io.hallway.common.Users;
+import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.Session;
@@ -23,6 +27,9 @@ class BookmarkStore {
 
     @Inject
     Users users;
+
+    @Inject
+    SelfService selfService;
 
     @Transactional
     void bookmarkSession(String slug, long sessionId) {
@@ -45,15 +52,36 @@ class BookmarkStore {
         insert(users.currentId(), event.id, "block_id", block.id);
     }
 
-    /** Removing what is not there is done already: the result is the same either way. */
+    /**
+     * Removing what is not there is done already: the result is the same either way. Works on an unpublished
+     * event too, where nothing new can be bookmarked.
+     */
     @Transactional
     void remove(String slug, String column, long id) {
-        Event event = Event.publishedOr404(slug);
+        Event event = selfService.eventOr404(slug);
         var userId = users.existingId();
         if (userId.isPresent()) {
             entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")
                     .setParameter(1, userId.getAsLong()).setParameter(2, event.id).setParameter(3, id).executeUpdate();
         }
+    }
+
+    /** One stored bookmark: of a session or of a whole lightning block. */
+    record Stored(Long sessionId, Long blockId, Instant bookmarkedAt) {
+    }
+
+    /** The person's bookmarks in the event, oldest first. */
+    List<Stored> of(long eventId, long userId) {
+        return Bookmark.<Bookmark> list("eventId = ?1 and userId = ?2 order by createdAt, id", eventId, userId).stream()
+                .map(b -> new Stored(b.sessionId, b.blockId, b.createdAt)).toList();
+    }
+
+    void erase(long eventId, long userId) {
+        Bookmark.delete("eventId = ?1 and userId = ?2", eventId, userId);
+    }
+
+    long purge(long eventId) {
+        return Bookmark.delete("eventId", eventId);
     }
 
     private void insert(long userId, long eventId, String column, long id) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,18 @@ class CalendarLinks {
     void revoke(long userId, long eventId) {
         entityManager.createNativeQuery("delete from calendar_link where user_id = ?1 and event_id = ?2")
                 .setParameter(1, userId).setParameter(2, eventId).executeUpdate();
+    }
+
+    /** When the person's current link was made, if they have one. */
+    Optional<Instant> createdAt(long userId, long eventId) {
+        return entityManager.createNativeQuery("select created_at from calendar_link where user_id = ?1 and event_id = ?2",
+                Instant.class).setParameter(1, userId).setParameter(2, eventId).getResultList().stream()
+                .map(Instant.class::cast).findFirst();
+    }
+
+    long purge(long eventId) {
+        return entityManager.createNativeQuery("delete from calendar_link where event_id = ?1")
+                .setParameter(1, eventId).executeUpdate();
     }
 
     Optional<Owner> owner(String token) {

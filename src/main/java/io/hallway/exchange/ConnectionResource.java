@@ -32,6 +32,8 @@ import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
+import io.hallway.people.SelfService;
+import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleSnapshots;
 
 @Path("/api/events/{slug}/connections")
@@ -53,6 +55,9 @@ public class ConnectionResource {
 
     @Inject
     ScheduleSnapshots snapshots;
+
+    @Inject
+    SelfService selfService;
 
     @POST
     @Operation(summary = "Redeem a scanned code: a connection for both of us",
@@ -76,7 +81,7 @@ public class ConnectionResource {
     @GET
     @Operation(summary = "My connections, newest first, with what each shared, where we met, my note and star")
     public Page<ConnectionView> list(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
-        long eventId = snapshots.publishedEventId(slug);
+        long eventId = eventId(slug);
         var me = users.existingId();
         var all = me.isEmpty() ? List.<ConnectionView> of()
                 : connections.list(eventId, me.getAsLong()).stream().map(Connections.Row::view).toList();
@@ -86,17 +91,18 @@ public class ConnectionResource {
     @GET
     @Path("{id}")
     public ConnectionView connection(@PathParam("slug") String slug, @PathParam("id") long id) {
-        long eventId = snapshots.publishedEventId(slug);
+        long eventId = eventId(slug);
         return connections.one(eventId, me(id), id).view();
     }
 
     @PUT
     @Path("{id}/share-back")
     @Transactional
-    @Operation(summary = "Give (or stop giving) this connection my 'connections' fields")
+    @Operation(summary = "Give (or stop giving) this connection my 'connections' fields",
+            description = "Stopping works on an unpublished event too; giving needs a published one.")
     public ConnectionView shareBack(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.ShareBack request) {
-        long eventId = snapshots.publishedEventId(slug);
+        long eventId = request.share() ? snapshots.publishedEventId(slug) : eventId(slug);
         long me = me(id);
         connections.shareBack(eventId, me, id, request.share());
         return connections.one(eventId, me, id).view();
@@ -108,7 +114,7 @@ public class ConnectionResource {
     @Operation(summary = "My private note on this connection; nobody else ever sees it")
     public ConnectionView note(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Note request) {
-        long eventId = snapshots.publishedEventId(slug);
+        long eventId = eventId(slug);
         long me = me(id);
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
         connections.note(eventId, me, id, note);
@@ -120,7 +126,7 @@ public class ConnectionResource {
     @Transactional
     public ConnectionView star(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Star request) {
-        long eventId = snapshots.publishedEventId(slug);
+        long eventId = eventId(slug);
         long me = me(id);
         connections.star(eventId, me, id, request.starred());
         return connections.one(eventId, me, id).view();
@@ -131,8 +137,20 @@ public class ConnectionResource {
     @Transactional
     @Operation(summary = "Remove this connection for me: they stop seeing my 'connections' fields, and I theirs")
     public void remove(@PathParam("slug") String slug, @PathParam("id") long id) {
-        long eventId = snapshots.publishedEventId(slug);
+        long eventId = eventId(slug);
         connections.remove(eventId, me(id), id);
+    }
+
+    /**
+     * The event of my own connections, published or unpublished ({@link SelfService}): reading, annotating and
+     * removing them goes on after an organizer unpublishes the event (new scans and sharing more do not). A
+     * published event's id comes from memory while its version was checked within the interval, as for a scan.
+     */
+    private long eventId(String slug) {
+        return snapshots.recentVersion(slug).map(ScheduleSnapshots.VersionRef::id).orElseGet(() -> {
+            Event event = selfService.eventOr404(slug);
+            return event.published ? snapshots.publishedEventId(slug) : event.id;
+        });
     }
 
     /** Someone with no user row yet has no connections: a 404 without creating one. */

@@ -9,9 +9,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 import io.hallway.common.Users;
+import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 
-/** The caller's contacts as a file download; personal data, so never cached. */
+/** The caller's contacts as a file download; personal data, so never cached, and theirs on an unpublished event too. */
 @ApplicationScoped
 class ContactDownloads {
 
@@ -21,8 +22,11 @@ class ContactDownloads {
     @Inject
     Connections connections;
 
+    @Inject
+    SelfService selfService;
+
     Response download(String slug, String extension, String type, Function<List<Connections.Row>, String> format) {
-        Event event = Event.publishedOr404(slug);
+        Event event = selfService.eventOr404(slug);
         var me = users.existingId();
         List<Connections.Row> rows = me.isEmpty() ? List.of() : connections.list(event.id, me.getAsLong());
         return Response.ok(format.apply(rows), type)

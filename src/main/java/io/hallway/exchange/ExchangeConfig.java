@@ -32,7 +32,14 @@ public interface ExchangeConfig {
      */
     Optional<String> tokenKey();
 
-    /** Days after an event ends before an organizer may purge its profiles and connections, unless set per event. */
+    /** Days after an event ends before its personal data is purged, unless set per event. */
     @WithDefault("30")
     int retentionDays();
+
+    /**
+     * How long a redeem's Idempotency-Key is remembered: a retry within it gets the first outcome, a later
+     * one is a new scan. Older keys are deleted hourly by {@link IdempotencyExpiry}.
+     */
+    @WithDefault("24h")
+    Duration idempotencyRetention();
 }

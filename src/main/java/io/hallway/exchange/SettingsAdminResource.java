@@ -1,8 +1,5 @@
 package io.hallway.exchange;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,12 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.Problem;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 import io.hallway.schedule.Event;
 
-/** Organizer switches for profiles and the exchange. Organizers never read anyone's connections or notes. */
+/**
+ * Organizer switches for profiles and the exchange. Organizers never read anyone's connections or notes.
+ * The purge of an event's personal data is people's (POST .../people/purge, {@code PurgeAdminResource}).
+ */
 @Path("/api/admin/events/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -75,38 +73,9 @@ public class SettingsAdminResource {
         return view(event, settings);
     }
 
-    @POST
-    @Path("people/purge")
-    @Transactional
-    @Operation(summary = "Purge the event's profiles, codes and connections once its retention period is over",
-            description = "Allowed from the end of the event plus the retention days (409 before, with purgeableFrom).")
-    public SettingsView.Purged purge(@PathParam("slug") String slug) {
-        Event event = Event.bySlugOr404(slug);
-        Instant from = purgeableFrom(event, ExchangeSettings.of(event.id, config));
-        if (Instant.now().isBefore(from)) {
-            throw Problem.conflict("Retention period not over",
-                    "Profiles and connections of this event may be purged from " + from + ".").with("purgeableFrom", from);
-        }
-        long connections = delete("delete from connection where event_id = ?1", event);
-        long tokens = delete("delete from exchange_token where event_id = ?1", event);
-        delete("delete from exchange_idempotency where event_id = ?1", event);
-        delete("delete from exchange_rate_limit where event_id = ?1", event);
-        long profiles = delete("delete from profile where event_id = ?1", event);
-        return new SettingsView.Purged(profiles, connections, tokens);
-    }
-
-    private long delete(String sql, Event event) {
-        return entityManager.createNativeQuery(sql).setParameter(1, event.id).executeUpdate();
-    }
-
     private Response view(Event event, ExchangeSettings settings) {
         var body = new SettingsView.Settings(settings.exchangeEnabled, settings.retentionDays,
-                settings.tokenLifetime(config).toSeconds(), purgeableFrom(event, settings), settings.version);
+                settings.tokenLifetime(config).toSeconds(), Retention.purgeableFrom(event, settings), settings.version);
         return Response.ok(body).header(HttpHeaders.ETAG, Versions.etag(settings.version)).build();
-    }
-
-    /** The end of the event's last day, in its own time zone, plus the retention days. */
-    private static Instant purgeableFrom(Event event, ExchangeSettings settings) {
-        return event.closesAt().plus(Duration.ofDays(settings.retentionDays));
     }
 }

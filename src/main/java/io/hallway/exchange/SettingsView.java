@@ -24,7 +24,4 @@ public final class SettingsView {
             @Min(value = 30, message = "must be at least 30") @Max(value = 3600, message = "must be at most 3600") Integer tokenLifetimeSeconds,
             Long version) {
     }
-
-    public record Purged(long profiles, long connections, long exchangeTokens) {
-    }
 }

@@ -32,6 +32,7 @@ import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
 
+/** My own profile: readable and editable on an unpublished event I keep something in ({@link SelfService}). */
 @Path("/api/events/{slug}/me/profile")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -46,11 +47,14 @@ public class ProfileResource {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    SelfService selfService;
+
     @GET
     @Operation(summary = "My profile for the event, with the visibility of each field",
             description = "Before the first PUT this is an empty profile with the private defaults and no id.")
     public ProfileView profile(@PathParam("slug") String slug) {
-        Event event = Event.publishedOr404(slug);
+        Event event = selfService.eventOr404(slug);
         var me = users.existingId();
         Profile profile = me.isPresent() ? Profile.of(event.id, me.getAsLong()).orElse(null) : null;
         if (profile == null) {
@@ -66,7 +70,7 @@ public class ProfileResource {
             description = "Every field is replaced; a visibility left out is its private default. "
                     + "The profile is listed in the directory only with inDirectory: true.")
     public RestResponse<ProfileView> save(@PathParam("slug") String slug, @Valid @NotNull ProfileRequest request) {
-        Event event = Event.publishedOr404(slug);
+        Event event = selfService.eventOr404(slug);
         long me = users.currentId();
         // Two devices saving a first profile at once must agree on one row, so create it under the unique key.
         int created = entityManager.createNativeQuery("""

@@ -3,21 +3,13 @@ package io.hallway.exchange;
 import static io.hallway.testing.PeopleFixtures.*;
 import static org.hamcrest.Matchers.*;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.hallway.testing.Api;
-import io.hallway.testing.Db;
 import io.hallway.testing.ScheduleFixtures;
 import io.hallway.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,9 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PeopleAdminTest {
-
-    @Inject
-    DataSource dataSource;
 
     @Test
     void settings_start_from_the_defaults_and_a_stale_version_is_a_conflict() {
@@ -72,31 +61,5 @@ class PeopleAdminTest {
         Api.organizer().get(connectionsPath(slug) + "/" + id).then().statusCode(404);
         Api.organizer().get(connectionsPath(slug)).then().statusCode(200).body("items", empty());
         Api.attendee().get("/api/admin/events/" + slug + "/stats").then().statusCode(403);
-    }
-
-    @Test
-    void an_organizer_purges_profiles_and_connections_only_after_the_retention_period() {
-        String past = ScheduleFixtures.newEvent("purge");
-        profile(Tokens.attendee(), past, "Ada");
-        connect(past, Tokens.attendee(), Tokens.otherAttendee());
-        String upcoming = "purge-" + UUID.randomUUID().toString().substring(0, 8);
-        String day = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
-        Api.organizer().body(Map.of("slug", upcoming, "name", "Upcoming", "timeZone", "UTC", "startDate", day,
-                "endDate", day, "published", true)).post("/api/admin/events").then().statusCode(201);
-        profile(Tokens.attendee(), upcoming, "Ada");
-
-        Api.organizer().post("/api/admin/events/" + upcoming + "/people/purge").then().statusCode(409)
-                .body("purgeableFrom", notNullValue());
-        Api.attendee().post("/api/admin/events/" + past + "/people/purge").then().statusCode(403);
-        Api.organizer().post("/api/admin/events/" + past + "/people/purge").then().statusCode(200)
-                .body("profiles", is(1)).body("connections", is(1)).body("exchangeTokens", is(1));
-
-        Db db = new Db(dataSource);
-        for (String table : new String[] { "profile", "connection", "exchange_token" }) {
-            org.junit.jupiter.api.Assertions.assertEquals(0, db.count("select count(*) from " + table
-                    + " t join event e on e.id = t.event_id where e.slug = ?", past), table);
-        }
-        org.junit.jupiter.api.Assertions.assertEquals(1, db.count(
-                "select count(*) from profile t join event e on e.id = t.event_id where e.slug = ?", upcoming));
     }
 }

@@ -1,6 +1,7 @@
-package io.hallway.exchange;
+package io.hallway.people;
 
 import static io.hallway.testing.PeopleFixtures.*;
+import static io.hallway.testing.PersonalDataFixtures.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -44,14 +45,44 @@ class MyDataTest {
                 .body("event", is(slug))
                 .body("profile.displayName", is("Sami"))
                 .body("profile.email", is("sami@mail.example"))
-                .body("connections", hasSize(1))
-                .body("connections[0].id", is((int) id))
-                .body("connections[0].note", is("Sami's own note"))
-                .body("exchangeTokens", hasSize(1))
-                .body("exchangeTokens[0]", not(hasKey("token")))
+                .body("exchange.connections", hasSize(1))
+                .body("exchange.connections[0].id", is((int) id))
+                .body("exchange.connections[0].note", is("Sami's own note"))
+                .body("exchange.exchangeTokens", hasSize(1))
+                .body("exchange.exchangeTokens[0]", not(hasKey("token")))
+                .body("exchange.exchangeTokens[0].issuedAt", notNullValue())
                 .extract().asString();
         assertFalse(export.contains("Bruno"), export);
         assertFalse(export.contains("bruno@mail.example"), export);
+    }
+
+    @Test
+    void the_export_holds_my_bookmarks_calendar_link_changes_and_feedback() {
+        String slug = ScheduleFixtures.newEvent("mydata-agenda");
+        long talk = ratableTalk(slug);
+        String pia = Tokens.of("pia");
+        personalDataOf(pia, slug, talk, 4, "Pia's comment", Tokens.of("quinn"));
+        Api.as(Tokens.of("quinn")).body(Map.of("rating", 1, "comment", "Quinn's comment"))
+                .put("/api/events/" + slug + "/sessions/" + talk + "/feedback").then().statusCode(200);
+        moveTalk(slug, talk);
+
+        String export = Api.as(pia).get("/api/events/" + slug + "/me/export").then().statusCode(200)
+                .body("agenda.bookmarkedSessionIds", contains((int) talk))
+                .body("agenda.bookmarks", hasSize(1))
+                .body("agenda.bookmarks[0].sessionId", is((int) talk))
+                .body("agenda.bookmarks[0].bookmarkedAt", notNullValue())
+                .body("agenda.calendarLink.createdAt", notNullValue())
+                .body("agenda.changes", hasSize(1))
+                .body("agenda.changes[0].sessionId", is((int) talk))
+                .body("agenda.changes[0].changes", contains("time"))
+                .body("agenda.feedback", hasSize(1))
+                .body("agenda.feedback[0].sessionId", is((int) talk))
+                .body("agenda.feedback[0].rating", is(4))
+                .body("agenda.feedback[0].comment", is("Pia's comment"))
+                .body("agenda.feedback[0].updatedAt", notNullValue())
+                .extract().asString();
+        assertFalse(export.contains("Quinn's comment"), export);
+        assertFalse(export.contains("calendar-feeds"), "the link itself is never kept: " + export);
     }
 
     @Test
@@ -96,6 +127,44 @@ class MyDataTest {
                 + "where e.slug = ? and p.user_id = ?", other, me));
         Api.otherAttendee().get(connectionsPath(slug)).then().body("items", empty());
         Api.as(tara).get("/api/events/" + slug + "/me/export").then().statusCode(200)
-                .body("connections", empty()).body("exchangeTokens", empty()).body("$", not(hasKey("profile")));
+                .body("exchange.connections", empty()).body("exchange.exchangeTokens", empty())
+                .body("$", not(hasKey("profile")));
+    }
+
+    @Test
+    void erased_feedback_leaves_the_other_ratings_in_the_summary() {
+        String slug = ScheduleFixtures.newEvent("erase-feedback");
+        long talk = ratableTalk(slug);
+        String path = "/api/events/" + slug + "/sessions/" + talk + "/feedback";
+        Api.as(Tokens.of("nina")).body(Map.of("rating", 1, "comment", "Nina regrets this comment")).put(path).then()
+                .statusCode(200);
+        Api.as(Tokens.of("omar")).body(Map.of("rating", 5, "comment", "Omar loved it")).put(path).then().statusCode(200);
+
+        Api.as(Tokens.of("nina")).delete("/api/events/" + slug + "/me").then().statusCode(204);
+
+        Api.organizer().get("/api/admin/events/" + slug + "/feedback").then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].count", is(1))
+                .body("[0].average", is(5.0f))
+                .body("[0].distribution.'1'", is(0))
+                .body("[0].distribution.'5'", is(1))
+                .body("[0].comments", contains("Omar loved it"));
+    }
+
+    @Test
+    void after_erasure_my_calendar_feed_is_not_found_and_my_agenda_is_empty() {
+        String slug = ScheduleFixtures.newEvent("erase-feed");
+        long talk = ratableTalk(slug);
+        String vera = Tokens.of("vera");
+        String feed = personalDataOf(vera, slug, talk, 3, "fine", Tokens.of("rafa"));
+        Api.anonymous().get(feed).then().statusCode(200);
+
+        Api.as(vera).delete("/api/events/" + slug + "/me").then().statusCode(204);
+
+        Api.anonymous().get(feed).then().statusCode(404);
+        Api.as(vera).get("/api/events/" + slug + "/agenda").then().statusCode(200).body("items", empty());
+        Api.as(vera).get("/api/events/" + slug + "/me/export").then().statusCode(200)
+                .body("agenda.bookmarks", empty()).body("agenda.calendarLink", nullValue())
+                .body("agenda.feedback", empty());
     }
 }

@@ -1,0 +1,91 @@
+package io.hallway.exchange;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.hallway.people.PersonalData;
+
+/**
+ * The exchange's personal data: my side of each connection (with my note and star), my codes, and the
+ * rate-limit windows and idempotency keys of my scans. Erasing a connection erases it for both sides.
+ */
+@ApplicationScoped
+class ExchangeData implements PersonalData {
+
+    /** My side of a connection: nothing of the other person's profile, which is theirs. */
+    record MyConnection(long id, Instant connectedAt, @JsonInclude(JsonInclude.Include.NON_NULL) ConnectionView.Place where,
+            boolean sharingBack, @JsonInclude(JsonInclude.Include.NON_NULL) String note, boolean starred) {
+    }
+
+    /** When one of my codes was issued, and what became of it; never the code. */
+    record MyToken(Instant issuedAt, Instant expiresAt, Instant redeemedAt, Instant revokedAt) {
+    }
+
+    record Export(List<MyConnection> connections, List<MyToken> exchangeTokens) {
+    }
+
+    @Inject
+    Connections connections;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Override
+    public String section() {
+        return "exchange";
+    }
+
+    @Override
+    public boolean holds(long eventId, long userId) {
+        return (Boolean) entityManager.createNativeQuery("""
+                select exists (select 1 from connection where event_id = ?1 and (user_low = ?2 or user_high = ?2))
+                    or exists (select 1 from exchange_token where event_id = ?1 and owner_id = ?2)
+                    or exists (select 1 from exchange_idempotency where event_id = ?1 and user_id = ?2)
+                    or exists (select 1 from exchange_rate_limit where event_id = ?1 and user_id = ?2)""")
+                .setParameter(1, eventId).setParameter(2, userId).getSingleResult();
+    }
+
+    @Override
+    public Object export(long eventId, long userId) {
+        List<MyConnection> mine = connections.list(eventId, userId).stream().map(Connections.Row::view)
+                .map(c -> new MyConnection(c.id(), c.connectedAt(), c.where(), c.sharingBack(), c.note(), c.starred()))
+                .toList();
+        List<MyToken> tokens = entityManager.createNativeQuery("""
+                select issued_at, expires_at, redeemed_at, revoked_at from exchange_token
+                where event_id = ?1 and owner_id = ?2 order by issued_at""", MyToken.class)
+                .setParameter(1, eventId).setParameter(2, userId).getResultList();
+        return new Export(mine, tokens);
+    }
+
+    @Override
+    public void erase(long eventId, long userId) {
+        for (String delete : List.of(
+                // members and idempotency keys of these connections go with them (on delete cascade)
+                "delete from connection where event_id = ?1 and (user_low = ?2 or user_high = ?2)",
+                "delete from exchange_token where event_id = ?1 and owner_id = ?2",
+                "delete from exchange_idempotency where event_id = ?1 and user_id = ?2",
+                "delete from exchange_rate_limit where event_id = ?1 and user_id = ?2")) {
+            entityManager.createNativeQuery(delete).setParameter(1, eventId).setParameter(2, userId).executeUpdate();
+        }
+    }
+
+    @Override
+    public Map<String, Long> purge(long eventId) {
+        long connectionsDeleted = delete("delete from connection where event_id = ?1", eventId);
+        long tokens = delete("delete from exchange_token where event_id = ?1", eventId);
+        delete("delete from exchange_idempotency where event_id = ?1", eventId);
+        delete("delete from exchange_rate_limit where event_id = ?1", eventId);
+        return Map.of("connections", connectionsDeleted, "exchangeTokens", tokens);
+    }
+
+    private long delete(String sql, long eventId) {
+        return entityManager.createNativeQuery(sql).setParameter(1, eventId).executeUpdate();
+    }
+}

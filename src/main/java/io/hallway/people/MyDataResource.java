@@ -1,0 +1,93 @@
+package io.hallway.people;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Roles;
+import io.hallway.common.Users;
+import io.hallway.schedule.Event;
+
+/**
+ * What the server keeps about me in an event: to take away (export) and to erase. Each feature answers for
+ * its own part ({@link PersonalData}). Both work on an unpublished event I keep something in ({@link SelfService}).
+ */
+@Path("/api/events/{slug}/me")
+@RolesAllowed(Roles.ATTENDEE)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "My data")
+public class MyDataResource {
+
+    @Inject
+    Users users;
+
+    @Inject
+    Instance<PersonalData> features;
+
+    @Inject
+    SelfService selfService;
+
+    @GET
+    @Path("export")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(summary = "Everything stored about me in this event, as one JSON document",
+            description = "\"event\" and \"exportedAt\", then one member per feature: \"profile\" (my profile), "
+                    + "\"exchange\" (my side of each connection with my note and star, my codes' timestamps, never "
+                    + "the codes), \"agenda\" (bookmarks, the calendar link's creation time, the changes recorded for "
+                    + "me, my session feedback). Nothing another person stored.")
+    public Response export(@PathParam("slug") String slug) {
+        Event event = selfService.eventOr404(slug);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("event", event.slug);
+        document.put("exportedAt", Instant.now());
+        var me = users.existingId();
+        if (me.isPresent()) {
+            for (PersonalData feature : inOrder()) {
+                Object part = feature.export(event.id, me.getAsLong());
+                if (part != null) {
+                    document.put(feature.section(), part);
+                }
+            }
+        }
+        return Response.ok(document).header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .header("Content-Disposition", "attachment; filename=\"" + event.slug + "-my-data.json\"").build();
+    }
+
+    @DELETE
+    @Transactional
+    @Operation(summary = "Erase everything stored about me in this event",
+            description = "My profile, codes, connections and notes, bookmarks, calendar link, change feed and "
+                    + "session feedback. Each connection goes for both sides: the other person keeps only what they "
+                    + "saved on their own device. Other people's ratings stay; my other events are untouched.")
+    public void erase(@PathParam("slug") String slug) {
+        Event event = selfService.eventOr404(slug);
+        var me = users.existingId();
+        if (me.isPresent()) {
+            inOrder().forEach(feature -> feature.erase(event.id, me.getAsLong()));
+        }
+    }
+
+    private List<PersonalData> inOrder() {
+        return features.stream().sorted(Comparator.comparing(PersonalData::section)).toList();
+    }
+}

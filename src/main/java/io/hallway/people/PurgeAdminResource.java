@@ -1,0 +1,52 @@
+package io.hallway.people;
+
+import java.time.Instant;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Problem;
+import io.hallway.common.Roles;
+import io.hallway.schedule.Event;
+
+@Path("/api/admin/events/{slug}/people/purge")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ORGANIZER)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "Admin: people")
+public class PurgeAdminResource {
+
+    @Inject
+    RetentionPeriods retention;
+
+    @Inject
+    PersonalDataPurge purge;
+
+    @POST
+    @Transactional
+    @Operation(summary = "Purge the event's personal data once its retention period is over",
+            description = "Profiles, codes, connections, bookmarks, calendar links, change feeds and session feedback. "
+                    + "Allowed from the end of the event plus the retention days (409 before, with purgeableFrom). "
+                    + "Answers the rows deleted by kind: profiles, connections, exchangeTokens, bookmarks, "
+                    + "calendarLinks, agendaChanges, feedback.")
+    public Map<String, Long> purge(@PathParam("slug") String slug) {
+        Event event = Event.bySlugOr404(slug);
+        Instant from = retention.purgeableFrom(event.id);
+        if (Instant.now().isBefore(from)) {
+            throw Problem.conflict("Retention period not over",
+                    "Personal data of this event may be purged from " + from + ".").with("purgeableFrom", from);
+        }
+        return purge.purge(event.id);
+    }
+}

@@ -1,0 +1,126 @@
+package io.hallway.people;
+
+import static io.hallway.testing.PeopleFixtures.*;
+import static io.hallway.testing.PersonalDataFixtures.*;
+import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import io.hallway.common.OneReplicaAtATime;
+import io.hallway.testing.Api;
+import io.hallway.testing.Db;
+import io.hallway.testing.ScheduleFixtures;
+import io.hallway.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class PersonalDataPurgeTest {
+
+    private static final String[] TABLES = { "profile", "connection", "exchange_token", "exchange_idempotency",
+            "exchange_rate_limit", "bookmark", "calendar_link", "agenda_change", "session_feedback" };
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    RetentionPurge retentionPurge;
+
+    @Test
+    void an_organizer_purges_the_personal_data_of_every_feature_only_after_the_retention_period() {
+        String past = ScheduleFixtures.newEvent("purge");
+        long talk = ratableTalk(past);
+        personalDataOf(Tokens.attendee(), past, talk, 5, "Great", Tokens.otherAttendee());
+        moveTalk(past, talk);
+        String upcoming = upcomingEvent("purge");
+        profile(Tokens.attendee(), upcoming, "Ada");
+
+        Api.organizer().post("/api/admin/events/" + upcoming + "/people/purge").then().statusCode(409)
+                .body("purgeableFrom", notNullValue());
+        Api.attendee().post("/api/admin/events/" + past + "/people/purge").then().statusCode(403);
+        Api.organizer().post("/api/admin/events/" + past + "/people/purge").then().statusCode(200)
+                .body("profiles", is(2)).body("connections", is(1)).body("exchangeTokens", is(2))
+                .body("bookmarks", is(1)).body("calendarLinks", is(1)).body("agendaChanges", is(1))
+                .body("feedback", is(1));
+
+        Db db = new Db(dataSource);
+        for (String table : TABLES) {
+            assertEquals(0, rowsIn(db, table, past), table);
+        }
+        assertEquals(1, rowsIn(db, "profile", upcoming));
+    }
+
+    @Test
+    void the_scheduled_purge_empties_the_events_whose_retention_period_is_over_and_leaves_the_others() {
+        String past = ScheduleFixtures.newEvent("scheduled-purge");
+        long talk = ratableTalk(past);
+        personalDataOf(Tokens.of("rafa"), past, talk, 3, "Fine", Tokens.of("sami"));
+        moveTalk(past, talk);
+        String upcoming = upcomingEvent("scheduled-purge");
+        profile(Tokens.of("rafa"), upcoming, "Rafa");
+
+        Map<String, Map<String, Long>> purged = retentionPurge.purgeDue(Instant.now()).orElseThrow();
+
+        assertEquals(Map.of("profiles", 2L, "connections", 1L, "exchangeTokens", 2L, "bookmarks", 1L, "calendarLinks", 1L,
+                "agendaChanges", 1L, "feedback", 1L), purged.get(past));
+        assertFalse(purged.containsKey(upcoming), purged.toString());
+        Db db = new Db(dataSource);
+        for (String table : TABLES) {
+            assertEquals(0, rowsIn(db, table, past), table);
+        }
+        assertEquals(1, rowsIn(db, "profile", upcoming));
+        assertFalse(retentionPurge.purgeDue(Instant.now()).orElseThrow().containsKey(past), "nothing left to purge");
+    }
+
+    @Test
+    void a_replica_skips_the_scheduled_purge_while_another_one_runs_it() throws SQLException {
+        String past = ScheduleFixtures.newEvent("purge-elsewhere");
+        profile(Tokens.of("rafa"), past, "Rafa");
+        Db db = new Db(dataSource);
+
+        try (Connection otherReplica = dataSource.getConnection()) {
+            otherReplica.setAutoCommit(false);
+            try (PreparedStatement lock = otherReplica.prepareStatement("select pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, OneReplicaAtATime.LOCK_SPACE);
+                lock.setString(2, RetentionPurge.JOB);
+                lock.execute();
+            }
+            assertEquals(Optional.empty(), retentionPurge.purgeDue(Instant.now()));
+            assertEquals(1, rowsIn(db, "profile", past));
+            otherReplica.rollback();
+        }
+
+        assertEquals(1L, retentionPurge.purgeDue(Instant.now()).orElseThrow().get(past).get("profiles"));
+        assertEquals(0, rowsIn(db, "profile", past));
+    }
+
+    private static long rowsIn(Db db, String table, String slug) {
+        return db.count("select count(*) from " + table + " t join event e on e.id = t.event_id where e.slug = ?", slug);
+    }
+
+    /** A published event three days from now: its retention period is far from over. */
+    private static String upcomingEvent(String prefix) {
+        String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String day = LocalDate.now(ZoneOffset.UTC).plusDays(3).toString();
+        Api.organizer().body(Map.of("slug", slug, "name", "Upcoming", "timeZone", "UTC", "startDate", day,
+                "endDate", day, "published", true)).post("/api/admin/events").then().statusCode(201);
+        return slug;
+    }
+}

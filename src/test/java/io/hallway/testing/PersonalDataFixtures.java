@@ -1,0 +1,71 @@
+package io.hallway.testing;
+
+import static io.hallway.testing.PeopleFixtures.*;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A person's data in every feature of an event, made through the API the way the app makes it: a profile,
+ * a code, a connection made by scanning with an Idempotency-Key, a bookmark, a calendar link, feedback on
+ * a talk and, once the organizer moves the talk, a change recorded for them.
+ */
+public final class PersonalDataFixtures {
+
+    private PersonalDataFixtures() {
+    }
+
+    /** A talk on the test day (already over, so it can be rated), in a room of its own. */
+    public static long ratableTalk(String slug) {
+        long room = ScheduleFixtures.room(slug, "Room " + UUID.randomUUID().toString().substring(0, 4), 100);
+        return ScheduleFixtures.create(slug, ScheduleFixtures.talk("Kept in mind", room, "09:00", "09:30")).getLong("id");
+    }
+
+    /**
+     * The person's rows in every feature; they connect with each peer by scanning the peer's code (the peers
+     * get rows too). Returns the path of the person's calendar feed.
+     */
+    public static String personalDataOf(String token, String slug, long talkId, int rating, String comment,
+            String... peers) {
+        profile(token, slug, "Person");
+        issue(token, slug);
+        for (String peer : peers) {
+            profile(peer, slug, "Peer");
+            Api.as(token).header("Idempotency-Key", UUID.randomUUID().toString())
+                    .body(Map.of("token", issue(peer, slug).getString("token")))
+                    .post(connectionsPath(slug)).then().statusCode(201);
+        }
+        Api.as(token).put("/api/events/" + slug + "/agenda/sessions/" + talkId).then().statusCode(204);
+        Api.as(token).body(Map.of("rating", rating, "comment", comment))
+                .put("/api/events/" + slug + "/sessions/" + talkId + "/feedback").then().statusCode(200);
+        return calendarLink(token, slug);
+    }
+
+    /** A new calendar link; returns the feed's path. */
+    public static String calendarLink(String token, String slug) {
+        String url = Api.as(token).post("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(201)
+                .extract().jsonPath().getString("url");
+        return url.substring(url.indexOf("/api/"));
+    }
+
+    /** The organizer moves the talk half an hour later: a change for everyone who bookmarked it. */
+    public static void moveTalk(String slug, long talkId) {
+        String path = "/api/admin/events/" + slug + "/sessions/" + talkId;
+        JsonPath current = Api.organizer().get(path).then().statusCode(200).extract().jsonPath();
+        Api.organizer().body(Map.of("kind", current.getString("kind"), "title", current.getString("title"),
+                "roomId", current.getLong("roomId"), "startsAt", ScheduleFixtures.at("09:30"),
+                "endsAt", ScheduleFixtures.at("10:00"), "version", current.getLong("version")))
+                .put(path).then().statusCode(200);
+    }
+
+    /** Takes the event off the public API, as an organizer does; its data stays. */
+    public static void unpublish(String slug) {
+        String path = "/api/admin/events/" + slug;
+        JsonPath event = Api.organizer().get(path).then().statusCode(200).extract().jsonPath();
+        Api.organizer().body(Map.of("slug", slug, "name", event.getString("name"), "timeZone", event.getString("timeZone"),
+                "startDate", event.getString("startDate"), "endDate", event.getString("endDate"), "published", false,
+                "version", event.getLong("version"))).put(path).then().statusCode(200);
+    }
+}
