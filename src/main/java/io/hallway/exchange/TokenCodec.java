@@ -39,12 +39,12 @@ class TokenCodec {
 
     @Inject
     TokenCodec(ExchangeConfig config) {
-        this(config, LaunchMode.current());
+        this(config.tokenKey(), LaunchMode.current());
     }
 
     /** Created at start-up, so a production replica without the shared key never starts instead of failing later. */
-    TokenCodec(ExchangeConfig config, LaunchMode mode) {
-        Optional<String> configured = config.tokenKey().filter(k -> !k.isBlank());
+    TokenCodec(Optional<String> tokenKey, LaunchMode mode) {
+        Optional<String> configured = tokenKey.filter(k -> !k.isBlank());
         if (configured.isPresent() && configured.get().length() < MIN_KEY_LENGTH) {
             throw new IllegalStateException("hallway.exchange.token-key must be at least " + MIN_KEY_LENGTH
                     + " characters; set HALLWAY_EXCHANGE_TOKEN_KEY to the same random value on every replica "
