@@ -65,7 +65,7 @@ public class MyDataResource {
     @GET
     @Path("export")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Everything stored about me in this event, as one JSON document",
+    @Operation(operationId = "exportMyData", summary = "Everything stored about me in this event, as one JSON document",
             description = "My profile, my side of each connection (note, star, whether I share back), my codes' "
                     + "timestamps (never the codes) and my bookmarks. Nothing another person stored.")
     @SuppressWarnings("unchecked")
@@ -98,7 +98,7 @@ public class MyDataResource {
 
     @DELETE
     @Transactional
-    @Operation(summary = "Erase my profile, codes, connections and notes in this event",
+    @Operation(operationId = "eraseMyData", summary = "Erase my profile, codes, connections and notes in this event",
             description = "Each connection goes for both sides: the other person keeps only what they saved on their "
                     + "own device. Other events and my bookmarks are untouched.")
     public void erase(@PathParam("slug") String slug) {
