@@ -77,7 +77,11 @@ public class AgendaResource {
     }
 
     @GET
-    @Operation(summary = "My bookmarked sessions in time order, with the ones that clash and the free time between them")
+    @Operation(operationId = "getAgenda",
+            summary = "My bookmarked sessions in time order, with the ones that clash and the free time between them",
+            description = "Whose agenda it is comes from the token. Conflicts say which sessions overlap and by how "
+                    + "many minutes; gaps give the free time between one session and the next, whether the room "
+                    + "changes and, where the venue map knows it, the walking time.")
     public AgendaView agenda(@PathParam("slug") String slug) {
         var userId = users.existingId();
         return agendas.of(slug, userId.isPresent() ? userId.getAsLong() : null);
@@ -85,35 +89,42 @@ public class AgendaResource {
 
     @PUT
     @Path("sessions/{id}")
-    @Operation(summary = "Bookmark a session; bookmarking it again changes nothing")
+    @Operation(operationId = "bookmarkSession", summary = "Bookmark a session; bookmarking it again changes nothing",
+            description = "204 whether or not it was bookmarked before. A cancelled session is a 409; a session of "
+                    + "another event a 404.")
     public void bookmarkSession(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.bookmarkSession(slug, id);
     }
 
     @DELETE
     @Path("sessions/{id}")
-    @Operation(summary = "Remove a session's bookmark; removing it again changes nothing")
+    @Operation(operationId = "unbookmarkSession",
+            summary = "Remove a session's bookmark; removing it again changes nothing",
+            description = "204 whether or not it was bookmarked.")
     public void removeSession(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.remove(slug, "session_id", id);
     }
 
     @PUT
     @Path("blocks/{id}")
-    @Operation(summary = "Bookmark a whole lightning block, whichever talks it holds")
+    @Operation(operationId = "bookmarkBlock", summary = "Bookmark a whole lightning block, whichever talks it holds",
+            description = "Talks added to the block later are in the agenda too. 204 whether or not it was bookmarked "
+                    + "before; a block of another event is a 404.")
     public void bookmarkBlock(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.bookmarkBlock(slug, id);
     }
 
     @DELETE
     @Path("blocks/{id}")
-    @Operation(summary = "Remove a lightning block's bookmark")
+    @Operation(operationId = "unbookmarkBlock", summary = "Remove a lightning block's bookmark",
+            description = "204 whether or not it was bookmarked.")
     public void removeBlock(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.remove(slug, "block_id", id);
     }
 
     @GET
     @Path("changes")
-    @Operation(summary = "What changed in my bookmarked sessions since a cursor",
+    @Operation(operationId = "getMyChanges", summary = "What changed in my bookmarked sessions since a cursor",
             description = "Moved in time or room, cancelled, reinstated, speakers changed, deleted; each with before and after. "
                     + "A cursor older than the kept history, or from before cursors were signed, is a 410: fetch the "
                     + "schedule again and use its cursor. A cursor the server did not hand out for this event is a 400.")
@@ -131,7 +142,8 @@ public class AgendaResource {
     @POST
     @Path("calendar-link")
     @Transactional
-    @Operation(summary = "Create a private calendar feed link for my agenda, replacing any earlier one",
+    @Operation(operationId = "createCalendarLink",
+            summary = "Create a private calendar feed link for my agenda, replacing any earlier one",
             description = "Calendar apps poll the URL without a login; treat it like a password. It follows bookmark and schedule changes.")
     public RestResponse<CalendarLink> createCalendarLink(@PathParam("slug") String slug) {
         Event event = Event.publishedOr404(slug);
@@ -144,7 +156,10 @@ public class AgendaResource {
     @DELETE
     @Path("calendar-link")
     @Transactional
-    @Operation(summary = "Revoke my calendar feed link; the old URL stops working at once")
+    @Operation(operationId = "revokeCalendarLink",
+            summary = "Revoke my calendar feed link; the old URL stops working at once",
+            description = "204 also when there was no link. The old URL answers 404 from then on; create a new link "
+                    + "to subscribe again.")
     public void revokeCalendarLink(@PathParam("slug") String slug) {
         Event event = selfService.eventOr404(slug);
         users.existingId().ifPresent(userId -> calendarLinks.revoke(userId, event.id));

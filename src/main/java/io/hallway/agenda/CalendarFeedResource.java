@@ -35,7 +35,10 @@ public class CalendarFeedResource {
     @GET
     @Path("{token}.ics")
     @Transactional
-    @Operation(summary = "My agenda as an iCalendar feed, by the link from POST /api/events/{slug}/agenda/calendar-link")
+    @Operation(operationId = "getCalendarFeed",
+            summary = "My agenda as an iCalendar feed, by the link from POST /api/events/{slug}/agenda/calendar-link",
+            description = "No login: the unguessable token in the link is the credential. It follows bookmark and "
+                    + "schedule changes. A revoked or unknown link is a 404.")
     public Response feed(@PathParam("token") String token) {
         CalendarLinks.Owner owner = links.owner(token)
                 .orElseThrow(() -> Problem.notFound("No calendar feed at this link; it may have been revoked."));

@@ -33,7 +33,10 @@ public class CalendarResource {
     @GET
     @Path("schedule.ics")
     @Transactional
-    @Operation(summary = "The whole published schedule as an iCalendar feed")
+    @Operation(operationId = "getScheduleCalendar", summary = "The whole published schedule as an iCalendar feed",
+            description = "For calendar subscriptions: one VEVENT per session, in the event's time zone; cancelled "
+                    + "sessions stay, marked cancelled, so calendars drop them. Calendar apps may reuse it for "
+                    + "hallway.agenda.calendar-max-age (15 minutes by default).")
     public Response schedule(@PathParam("slug") String slug) {
         Event event = Event.publishedOr404(slug);
         List<Session> sessions = Session.<Session> find("""
@@ -45,7 +48,9 @@ public class CalendarResource {
     @GET
     @Path("sessions/{id: \\d+}.ics")
     @Transactional
-    @Operation(summary = "One session as an iCalendar file")
+    @Operation(operationId = "getSessionCalendar", summary = "One session as an iCalendar file",
+            description = "To add one session to a calendar; its UID stays the same across changes, so adding it "
+                    + "again updates the entry. A session of another event is a 404.")
     public Response session(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.publishedOr404(slug);
         Session session = Session.<Session> find("""

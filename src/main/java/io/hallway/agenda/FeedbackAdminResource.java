@@ -43,7 +43,10 @@ public class FeedbackAdminResource {
     ObjectMapper json;
 
     @GET
-    @Operation(summary = "Feedback per session: count, average, distribution and comments, anonymous")
+    @Operation(operationId = "adminListFeedback",
+            summary = "Feedback per session: count, average, distribution and comments, anonymous",
+            description = "Only sessions with feedback, in time order; comments newest first, never with who wrote "
+                    + "them.")
     public List<SessionFeedback> feedback(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         List<?> rows = entityManager.createNativeQuery("""

@@ -49,7 +49,11 @@ public class RoomFillResource {
 
     @GET
     @Transactional
-    @Operation(summary = "Bookmark counts and fill levels per session, live status per room")
+    @Operation(operationId = "getFillLevels",
+            summary = "Bookmark counts and fill levels per session, live status per room",
+            description = "Kept out of the cached schedule because counts change with every bookmark: apps poll this "
+                    + "small document next to it, and may reuse it for hallway.agenda.fill-max-age (30 seconds by "
+                    + "default). fill is available, filling or full, and null where the room has no capacity.")
     public Response fill(@PathParam("slug") String slug) {
         Event event = Event.publishedOr404(slug);
         List<SessionFill> sessions = roomFill.recent(event.id).stream()

@@ -43,7 +43,9 @@ public class RoomStatusAdminResource {
 
     @PUT
     @Transactional
-    @Operation(summary = "Say whether a room is open, full or closed right now")
+    @Operation(operationId = "adminSetRoomStatus", summary = "Say whether a room is open, full or closed right now",
+            description = "Live information for the day, so no version is needed: the last call wins. The schedule, "
+                    + "getNowAndNext and getFillLevels show it at once.")
     public RoomView set(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull StatusRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Room room = Room.<Room> find("id = ?1 and event = ?2", id, change.event()).firstResultOptional()

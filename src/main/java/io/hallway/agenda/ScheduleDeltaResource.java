@@ -23,7 +23,7 @@ public class ScheduleDeltaResource {
     ScheduleDeltas deltas;
 
     @GET
-    @Operation(summary = "Everything that changed in the schedule since a cursor",
+    @Operation(operationId = "getScheduleChanges", summary = "Everything that changed in the schedule since a cursor",
             description = "Changed rows in full and tombstones for deleted ones. Start from the cursor of the full "
                     + "schedule; a cursor older than the kept history, or from before cursors were signed, is a 410 "
                     + "telling you to fetch the schedule again. A cursor the server did not hand out for this event is a 400.")

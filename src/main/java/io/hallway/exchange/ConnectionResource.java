@@ -60,7 +60,7 @@ public class ConnectionResource {
     SelfService selfService;
 
     @POST
-    @Operation(summary = "Redeem a scanned code: a connection for both of us",
+    @Operation(operationId = "redeemExchangeToken", summary = "Redeem a scanned code: a connection for both of us",
             description = "201 with the new connection (200 if we were already connected). Unknown or other-event code 404, "
                     + "expired or used 410, my own code 400; 30 scans a minute, then 429 with Retry-After. "
                     + "A retry with the same Idempotency-Key returns the first outcome.")
@@ -79,7 +79,9 @@ public class ConnectionResource {
     }
 
     @GET
-    @Operation(summary = "My connections, newest first, with what each shared, where we met, my note and star")
+    @Operation(operationId = "listConnections",
+            summary = "My connections, newest first, with what each shared, where we met, my note and star",
+            description = "Only the caller's own connections in this event, as the caller sees them.")
     public Page<ConnectionView> list(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         long eventId = eventId(slug);
         var me = users.existingId();
@@ -90,6 +92,8 @@ public class ConnectionResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getConnection", summary = "One of my connections",
+            description = "Someone else's connection, or one I removed, is a 404.")
     public ConnectionView connection(@PathParam("slug") String slug, @PathParam("id") long id) {
         long eventId = eventId(slug);
         return connections.one(eventId, me(id), id).view();
@@ -98,8 +102,10 @@ public class ConnectionResource {
     @PUT
     @Path("{id}/share-back")
     @Transactional
-    @Operation(summary = "Give (or stop giving) this connection my 'connections' fields",
-            description = "Stopping works on an unpublished event too; giving needs a published one.")
+    @Operation(operationId = "setConnectionShareBack",
+            summary = "Give (or stop giving) this connection my 'connections' fields",
+            description = "share: true gives them my fields whose visibility is connections; false takes them back. "
+                    + "They see the change at once. Stopping works on an unpublished event too; giving needs a published one.")
     public ConnectionView shareBack(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.ShareBack request) {
         long eventId = request.share() ? snapshots.publishedEventId(slug) : eventId(slug);
@@ -111,7 +117,9 @@ public class ConnectionResource {
     @PUT
     @Path("{id}/note")
     @Transactional
-    @Operation(summary = "My private note on this connection; nobody else ever sees it")
+    @Operation(operationId = "setConnectionNote",
+            summary = "My private note on this connection; nobody else ever sees it",
+            description = "A blank note removes it.")
     public ConnectionView note(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Note request) {
         long eventId = eventId(slug);
@@ -124,6 +132,8 @@ public class ConnectionResource {
     @PUT
     @Path("{id}/star")
     @Transactional
+    @Operation(operationId = "setConnectionStar", summary = "Star or unstar one of my connections",
+            description = "Stars are mine alone: the other person never sees them.")
     public ConnectionView star(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Star request) {
         long eventId = eventId(slug);
@@ -135,7 +145,9 @@ public class ConnectionResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(summary = "Remove this connection for me: they stop seeing my 'connections' fields, and I theirs")
+    @Operation(operationId = "deleteConnection",
+            summary = "Remove this connection for me: they stop seeing my 'connections' fields, and I theirs",
+            description = "My note and star go with it. Someone else's connection is a 404.")
     public void remove(@PathParam("slug") String slug, @PathParam("id") long id) {
         long eventId = eventId(slug);
         connections.remove(eventId, me(id), id);

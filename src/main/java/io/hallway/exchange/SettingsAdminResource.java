@@ -45,7 +45,10 @@ public class SettingsAdminResource {
 
     @GET
     @Path("settings")
-    @Operation(summary = "Exchange on/off, retention and code lifetime of the event")
+    @Operation(operationId = "adminGetExchangeSettings",
+            summary = "Exchange on/off, retention and code lifetime of the event",
+            description = "The defaults until first changed. The ETag is the settings' version; purgeableFrom says "
+                    + "from when adminPurgePeople may run.")
     public Response settings(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         return view(event, ExchangeSettings.of(event.id, config));
@@ -54,8 +57,8 @@ public class SettingsAdminResource {
     @PUT
     @Path("settings")
     @Transactional
-    @Operation(summary = "Change the event's exchange settings",
-            description = "Send the version you read (If-Match or \"version\"); a stale one is a 409.")
+    @Operation(operationId = "adminUpdateExchangeSettings", summary = "Change the event's exchange settings",
+            description = "Send the version you read (If-Match or \"version\"): none is a 428, a stale one a 409.")
     public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SettingsView.Change change) {
         long expected = Versions.expected(ifMatch, change.version());

@@ -43,9 +43,11 @@ public class TokenResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a code to show as a QR code; my earlier codes stop working",
+    @Operation(operationId = "issueExchangeToken",
+            summary = "Issue a code to show as a QR code; my earlier codes stop working",
             description = "Showing the code is consent to give whoever scans it my 'connections' fields. "
-                    + "At most 10 a minute (429 with Retry-After beyond). Needs a saved profile (409).")
+                    + "At most 10 a minute (429 with Retry-After beyond). Needs a saved profile (409); a 403 when "
+                    + "the organizers switched the exchange off.")
     public Response issue(@PathParam("slug") String slug) {
         Event event = Event.publishedOr404(slug);
         TokenIssuer.Issued issued = issuer.issue(event);
@@ -59,7 +61,9 @@ public class TokenResource {
     @GET
     @Path("current/qr.png")
     @Produces("image/png")
-    @Operation(summary = "The QR code of my current code's link, as PNG")
+    @Operation(operationId = "getExchangeQrCodePng", summary = "The QR code of my current code's link, as PNG",
+            description = "The link of my current code, for another phone to scan; no cache may keep it. A 404 when I "
+                    + "have no valid code (it expired, was used or was replaced): issue a new one.")
     public Response png(@PathParam("slug") String slug,
             @QueryParam("size") @DefaultValue("512") @Min(value = 128, message = "must be at least 128")
             @Max(value = 2048, message = "must be at most 2048") int size) {
@@ -69,7 +73,8 @@ public class TokenResource {
     @GET
     @Path("current/qr.svg")
     @Produces("image/svg+xml")
-    @Operation(summary = "The QR code of my current code's link, as SVG")
+    @Operation(operationId = "getExchangeQrCodeSvg", summary = "The QR code of my current code's link, as SVG",
+            description = "The same as getExchangeQrCodePng, drawn as SVG.")
     public Response svg(@PathParam("slug") String slug) {
         return image(QrCodes.svg(currentLink(slug)), "image/svg+xml");
     }

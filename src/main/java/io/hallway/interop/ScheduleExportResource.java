@@ -45,7 +45,7 @@ public class ScheduleExportResource {
     @GET
     @Path("{slug}/schedule.xml")
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(summary = "The published schedule as frab/c3voc schedule.xml",
+    @Operation(operationId = "getScheduleFrabXml", summary = "The published schedule as frab/c3voc schedule.xml",
             description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
     @APIResponse(responseCode = "200", description = "The schedule, valid against the c3voc schedule.xml.xsd",
             content = @Content(mediaType = MediaType.APPLICATION_XML))
@@ -59,7 +59,7 @@ public class ScheduleExportResource {
     @GET
     @Path("{slug}/schedule.frab.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The published schedule as frab/pretalx schedule JSON",
+    @Operation(operationId = "getScheduleFrabJson", summary = "The published schedule as frab/pretalx schedule JSON",
             description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
     @APIResponse(responseCode = "200", description = "The schedule, valid against the c3voc schedule.schema.json",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))

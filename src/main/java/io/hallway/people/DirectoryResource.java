@@ -58,7 +58,8 @@ public class DirectoryResource {
     Relations relations;
 
     @GET
-    @Operation(summary = "The attendee directory: profiles whose owners opted in, with their 'everyone' fields",
+    @Operation(operationId = "listAttendees",
+            summary = "The attendee directory: profiles whose owners opted in, with their 'everyone' fields",
             description = "q searches name, headline and company; interest matches one interest exactly (any case).")
     @SuppressWarnings("unchecked")
     public Page<AttendeeView> directory(@PathParam("slug") String slug,
@@ -80,7 +81,7 @@ public class DirectoryResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One attendee as I may see them",
+    @Operation(operationId = "getAttendee", summary = "One attendee as I may see them",
             description = "Directory fields for a listed stranger, also their 'connections' fields when they share with me. "
                     + "Someone neither listed nor sharing with me is not found.")
     public AttendeeView attendee(@PathParam("slug") String slug, @PathParam("id") long id) {

@@ -51,7 +51,7 @@ public class ProfileResource {
     SelfService selfService;
 
     @GET
-    @Operation(summary = "My profile for the event, with the visibility of each field",
+    @Operation(operationId = "getMyProfile", summary = "My profile for the event, with the visibility of each field",
             description = "Before the first PUT this is an empty profile with the private defaults and no id.")
     public ProfileView profile(@PathParam("slug") String slug) {
         Event event = selfService.eventOr404(slug);
@@ -66,9 +66,10 @@ public class ProfileResource {
 
     @PUT
     @Transactional
-    @Operation(summary = "Create or replace my profile for the event",
+    @Operation(operationId = "saveMyProfile", summary = "Create or replace my profile for the event",
             description = "Every field is replaced; a visibility left out is its private default. "
-                    + "The profile is listed in the directory only with inDirectory: true.")
+                    + "The profile is listed in the directory only with inDirectory: true. 201 for the first save, "
+                    + "200 after.")
     public RestResponse<ProfileView> save(@PathParam("slug") String slug, @Valid @NotNull ProfileRequest request) {
         Event event = selfService.eventOr404(slug);
         long me = users.currentId();

@@ -35,7 +35,7 @@ public class PurgeAdminResource {
 
     @POST
     @Transactional
-    @Operation(summary = "Purge the event's personal data once its retention period is over",
+    @Operation(operationId = "adminPurgePeople", summary = "Purge the event's personal data once its retention period is over",
             description = "Profiles, codes, connections, bookmarks, calendar links, change feeds and session feedback. "
                     + "Allowed from the end of the event plus the retention days (409 before, with purgeableFrom). "
                     + "Answers the rows deleted by kind: profiles, connections, exchangeTokens, bookmarks, "

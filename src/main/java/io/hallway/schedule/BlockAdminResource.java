@@ -47,6 +47,8 @@ public class BlockAdminResource {
     SessionEditor editor;
 
     @GET
+    @Operation(operationId = "adminListBlocks", summary = "The event's lightning-talk blocks",
+            description = "In time order, for draft events too.")
     public Page<BlockView> blocks(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         Event event = Event.bySlugOr404(slug);
         return Page.of(LightningBlock.<LightningBlock> find("event = ?1 order by startsAt, id", event), page,
@@ -55,6 +57,9 @@ public class BlockAdminResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "adminGetBlock", summary = "One lightning-talk block",
+            description = "The ETag is the block's version: send it back as If-Match (or as version in the body) to "
+                    + "update it.")
     public Response block(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.bySlugOr404(slug);
         LightningBlock block = find(event, id);
@@ -64,6 +69,9 @@ public class BlockAdminResource {
 
     @POST
     @Transactional
+    @Operation(operationId = "adminCreateBlock", summary = "Add a lightning-talk block",
+            description = "201 with its Location. The block holds its room for its time span (409 when the room is "
+                    + "taken); add talks with adminAddBlockTalk.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull BlockRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = new LightningBlock();
@@ -77,7 +85,10 @@ public class BlockAdminResource {
     @PUT
     @Path("{id}")
     @Transactional
-    @Operation(summary = "Move or rename a block; its talks move with it")
+    @Operation(operationId = "adminUpdateBlock", summary = "Move or rename a block; its talks move with it",
+            description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: "
+                    + "none is a 428, a stale one a 409 with currentVersion, and nothing changes. The new span must "
+                    + "hold the block's talks (400) and its room be free (409).")
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
@@ -93,7 +104,8 @@ public class BlockAdminResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(summary = "Delete a block and the talks in it")
+    @Operation(operationId = "adminDeleteBlock", summary = "Delete a block and the talks in it",
+            description = "Its talks leave the schedule with it, as if each were deleted.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
         editor.deleteBlock(change, find(change.event(), id));
@@ -101,7 +113,10 @@ public class BlockAdminResource {
 
     @POST
     @Path("{id}/talks")
-    @Operation(summary = "Add a lightning talk to the block, at a position or at the end")
+    @Operation(operationId = "adminAddBlockTalk",
+            summary = "Add a lightning talk to the block, at a position or at the end",
+            description = "201 with the talk's Location. The talk takes its room and time from the block and its "
+                    + "position (block start + position x the event's lightning-talk length); a full block is a 409.")
     public Response addTalk(@PathParam("slug") String slug, @PathParam("id") long id,
             @QueryParam("position") Integer position, @Valid @NotNull SessionRequest request) {
         Session talk = editor.addToBlock(slug, id, request, position);
@@ -111,7 +126,11 @@ public class BlockAdminResource {
 
     @PUT
     @Path("{id}/order")
-    @Operation(summary = "Reorder the talks of the block; their start times follow")
+    @Operation(operationId = "adminReorderBlockTalks",
+            summary = "Reorder the talks of the block; their start times follow",
+            description = "talkIds lists each talk of the block exactly once, in the new order (400 otherwise). Send "
+                    + "the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a "
+                    + "428, a stale one a 409 with currentVersion, and nothing changes.")
     public BlockView reorder(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockOrderRequest request) {
         LightningBlock block = editor.reorder(slug, id, Versions.expected(ifMatch, request.version()), request.talkIds());

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,12 +43,17 @@ public class RoomAdminResource {
     ScheduleChanges changes;
 
     @GET
+    @Operation(operationId = "adminListRooms", summary = "The event's rooms",
+            description = "In the organizers' order (position, then name), for draft events too.")
     public Page<RoomView> rooms(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         return Page.of(Room.find("event = ?1 order by position, name", Event.bySlugOr404(slug)), page, RoomView::from);
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "adminGetRoom", summary = "One room",
+            description = "The ETag is the room's version: send it back as If-Match (or as version in the body) to "
+                    + "update it.")
     public Response room(@PathParam("slug") String slug, @PathParam("id") long id) {
         Room room = find(Event.bySlugOr404(slug), id);
         return Response.ok(RoomView.from(room)).header(HttpHeaders.ETAG, Versions.etag(room.version)).build();
@@ -55,6 +61,8 @@ public class RoomAdminResource {
 
     @POST
     @Transactional
+    @Operation(operationId = "adminCreateRoom", summary = "Add a room",
+            description = "201 with its Location. Room names are unique within an event: a taken one is a 409.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull RoomRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Room room = new Room();
@@ -68,6 +76,10 @@ public class RoomAdminResource {
     @PUT
     @Path("{id}")
     @Transactional
+    @Operation(operationId = "adminUpdateRoom", summary = "Change a room",
+            description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: "
+                    + "none is a 428, a stale one a 409 with currentVersion, and nothing changes. A name another "
+                    + "room of the event has is a 409.")
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RoomRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
@@ -82,6 +94,9 @@ public class RoomAdminResource {
     @DELETE
     @Path("{id}")
     @Transactional
+    @Operation(operationId = "adminDeleteRoom", summary = "Delete an empty room",
+            description = "While sessions or lightning blocks are in the room, the answer is a 409 and nothing "
+                    + "changes.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
         Room room = find(change.event(), id);

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,12 +44,17 @@ public class SpeakerAdminResource {
     ScheduleChanges changes;
 
     @GET
+    @Operation(operationId = "adminListSpeakers", summary = "The event's speakers",
+            description = "By name, for draft events too.")
     public Page<SpeakerView> speakers(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         return Page.of(Speaker.find("event = ?1 order by name, id", Event.bySlugOr404(slug)), page, SpeakerView::from);
     }
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "adminGetSpeaker", summary = "One speaker",
+            description = "The ETag is the speaker's version: send it back as If-Match (or as version in the body) to "
+                    + "update it.")
     public Response speaker(@PathParam("slug") String slug, @PathParam("id") long id) {
         Speaker speaker = find(Event.bySlugOr404(slug), id);
         return Response.ok(SpeakerView.from(speaker)).header(HttpHeaders.ETAG, Versions.etag(speaker.version)).build();
@@ -56,6 +62,8 @@ public class SpeakerAdminResource {
 
     @POST
     @Transactional
+    @Operation(operationId = "adminCreateSpeaker", summary = "Add a speaker",
+            description = "201 with its Location. Sessions name their speakers in speakerIds.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SpeakerRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Speaker speaker = new Speaker();
@@ -69,6 +77,10 @@ public class SpeakerAdminResource {
     @PUT
     @Path("{id}")
     @Transactional
+    @Operation(operationId = "adminUpdateSpeaker", summary = "Change a speaker",
+            description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: "
+                    + "none is a 428, a stale one a 409 with currentVersion, and nothing changes. Their sessions "
+                    + "show the new name at once and come with it in the schedule changes.")
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SpeakerRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
@@ -86,6 +98,9 @@ public class SpeakerAdminResource {
     @DELETE
     @Path("{id}")
     @Transactional
+    @Operation(operationId = "adminDeleteSpeaker", summary = "Delete a speaker who has no sessions",
+            description = "While the speaker is in sessions, the answer is a 409 and nothing changes: take them off "
+                    + "those sessions first.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
         Speaker speaker = find(change.event(), id);

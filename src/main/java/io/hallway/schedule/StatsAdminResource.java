@@ -31,7 +31,10 @@ public class StatsAdminResource {
     Instance<EventStatsSection> sections;
 
     @GET
-    @Operation(summary = "Organizer statistics: one section per feature, counts only")
+    @Operation(operationId = "adminGetEventStats",
+            summary = "Organizer statistics: one section per feature, counts only",
+            description = "One member per feature (schedule, agenda, people, ...) with counts and rankings; never who "
+                    + "did what.")
     public Map<String, Object> stats(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         Map<String, Object> document = new TreeMap<>();

@@ -49,10 +49,12 @@ public class NextRouteResource {
     Instance<Bookmarks> bookmarks;
 
     @GET
-    @Operation(summary = "The route to my next bookmarked session, and when to leave",
+    @Operation(operationId = "getNextRoute", summary = "The route to my next bookmarked session, and when to leave",
             description = "Takes the first bookmarked, not cancelled session starting after \"at\" (default now), or "
                     + "the session given. leaveBy is the start minus the walking time; slackSeconds what is left "
-                    + "on arrival when leaving at \"at\".")
+                    + "on arrival when leaving at \"at\". A 404 when no bookmarked session is left or the event has "
+                    + "no venue map; a 409 when the session is cancelled, has no room or its room is not on the map; "
+                    + "a 422 when there is no way there (see getRoute).")
     public NextRouteView nextRoute(@PathParam("slug") String slug,
             @Parameter(description = "Where I am: a room, point of interest or node id") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant with offset; default now") @QueryParam("at") String at,

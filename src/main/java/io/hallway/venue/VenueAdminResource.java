@@ -51,7 +51,8 @@ public class VenueAdminResource {
     VenueConfig config;
 
     @GET
-    @Operation(summary = "The venue document as stored, with its version")
+    @Operation(operationId = "adminGetVenue", summary = "The venue document as stored, with its version",
+            description = "A 404 until the first upload. The ETag is the venue's version, for the next upload.")
     public Response venue(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         VenueStore.Stored stored = store.load(event.id).orElseThrow(() -> Problem.notFound("This event has no venue yet."));
@@ -60,7 +61,7 @@ public class VenueAdminResource {
     }
 
     @PUT
-    @Operation(summary = "Upload the whole venue",
+    @Operation(operationId = "adminUploadVenue", summary = "Upload the whole venue",
             description = "Validated as a whole: every problem is listed with a JSON pointer to the element. The first "
                     + "upload creates the venue (201); later ones replace it and must send the version they are based "
                     + "on (If-Match or \"version\"); a stale one is a 409. Rooms link to schedule rooms by name.")
@@ -83,9 +84,11 @@ public class VenueAdminResource {
     @PATCH
     @Path("edges/{edgeId}")
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @Operation(summary = "Close or reopen one edge during the event, without re-uploading the venue",
+    @Operation(operationId = "adminUpdateVenueEdge",
+            summary = "Close or reopen one edge during the event, without re-uploading the venue",
             description = "Routes stop using a closed edge at once on this server and within the refresh interval on "
-                    + "the others. Bumps the venue version.")
+                    + "the others. Bumps the venue version. The version is optional here: when sent (If-Match or "
+                    + "\"version\"), a stale one is a 409.")
     public Response closeOrReopen(@PathParam("slug") String slug, @PathParam("edgeId") String edgeId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull EdgeClosure closure) {
         Event event = Event.bySlugOr404(slug);
