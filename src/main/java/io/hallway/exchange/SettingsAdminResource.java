@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 import io.hallway.schedule.Event;
@@ -84,7 +85,7 @@ public class SettingsAdminResource {
         Event event = Event.bySlugOr404(slug);
         Instant from = purgeableFrom(event, ExchangeSettings.of(event.id, config));
         if (Instant.now().isBefore(from)) {
-            throw Problem.conflict("Retention period not over",
+            throw Problem.of(ProblemType.RETENTION_PERIOD_NOT_OVER,
                     "Profiles and connections of this event may be purged from " + from + ".").with("purgeableFrom", from);
         }
         long connections = delete("delete from connection where event_id = ?1", event);

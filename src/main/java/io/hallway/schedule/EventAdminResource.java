@@ -31,6 +31,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
@@ -61,7 +62,7 @@ public class EventAdminResource {
     @Transactional
     public RestResponse<EventView> create(@Valid @NotNull EventRequest request) {
         if (Event.findBySlug(request.slug()).isPresent()) {
-            throw Problem.conflict("Slug taken", "An event with slug '" + request.slug() + "' already exists.");
+            throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
         }
         Event event = new Event();
         event.slug = request.slug();
@@ -84,7 +85,7 @@ public class EventAdminResource {
         Event event = change.event();
         Versions.check(expected, event.version, "The event");
         if (!request.slug().equals(slug) && Event.findBySlug(request.slug()).isPresent()) {
-            throw Problem.conflict("Slug taken", "An event with slug '" + request.slug() + "' already exists.");
+            throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
         }
         event.slug = request.slug();
         apply(event, request);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 
 /** Answers a route request on one venue graph: resolves the ends, searches, explains a failure. */
 final class Routing {
@@ -128,7 +129,7 @@ final class Routing {
                             .orElse(" (closed)"));
                 }
             }
-            return new Problem(422, "No route", "There is no open way " + between + ": the only way is through "
+            return Problem.of(ProblemType.NO_ROUTE, "There is no open way " + between + ": the only way is through "
                     + String.join(", ", described) + ".").with("reason", "closed").with("closedEdges", List.copyOf(closed));
         }
         if (options.profile() == Profile.STEP_FREE) {
@@ -141,12 +142,12 @@ final class Routing {
                         stepped.add(graph.edgeIds[edge]);
                     }
                 }
-                return new Problem(422, "No route", "There is no step-free way " + between + ": the only way takes "
+                return Problem.of(ProblemType.NO_ROUTE, "There is no step-free way " + between + ": the only way takes "
                         + String.join(", ", stepped.stream().map(e -> "'" + e + "'").toList()) + ", which has steps.")
                         .with("reason", "steps").with("steppedEdges", List.copyOf(stepped));
             }
         }
-        return new Problem(422, "No route", "The venue has no way " + between + ".").with("reason", "disconnected");
+        return Problem.of(ProblemType.NO_ROUTE, "The venue has no way " + between + ".").with("reason", "disconnected");
     }
 
     static RouteView.Endpoint endpoint(VenueGraph graph, VenueGraph.Place place) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 
 /**
  * Checks a venue as a whole before it is stored. Every finding names the element it is about and points
@@ -39,7 +40,7 @@ final class VenueValidator {
         validator.run(scheduleRooms, maxNodes);
         if (!validator.violations.isEmpty()) {
             var found = validator.violations;
-            throw new Problem(400, "Invalid venue", found.size() == 1 ? found.get(0).message()
+            throw Problem.of(ProblemType.INVALID_VENUE, found.size() == 1 ? found.get(0).message()
                     : "The venue has " + found.size() + " problems; the first: " + found.get(0).message(), found);
         }
     }
