@@ -123,6 +123,12 @@ public class Problems {
         if (status >= 500) {
             return unexpected(exception, uri);
         }
+        // The JSON reader hands on most failures as a bare 400. A value that is none of a wire enum's names is
+        // readable but invalid, so it is named like a value a constraint refused, with the allowed values.
+        if (exception.getCause() instanceof JsonMappingException mapping
+                && mapping.getCause() instanceof WireEnum.UnknownValue unknown) {
+            return problem(unknown.at(propertyPath(mapping)), uri);
+        }
         ProblemType type = ProblemType.forHttpStatus(status);
         var response = Response.fromResponse(new ProblemDocument(type, status, detailFor(type), instance(uri),
                 List.of(), Map.of()).toResponse());
@@ -234,6 +240,30 @@ public class Problems {
             }
         }
         return pointer.isEmpty() ? "/" : pointer.toString();
+    }
+
+    /**
+     * The field as Bean Validation names it ("links.type[0]": the index of a list goes with the property after it),
+     * so a value refused while the body is read is named like one a constraint refused.
+     */
+    private static String propertyPath(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        Integer index = null;
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() == null) {
+                index = reference.getIndex();
+                continue;
+            }
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(reference.getFieldName());
+            if (index != null) {
+                path.append('[').append(index).append(']');
+                index = null;
+            }
+        }
+        return index == null ? path.toString() : path.append('[').append(index).append(']').toString();
     }
 
     /**
