@@ -32,6 +32,7 @@ import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
+import io.hallway.common.WireEnum;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
@@ -122,7 +123,8 @@ public class EventAdminResource {
         event.published = Boolean.TRUE.equals(request.published());
         var limits = new TreeMap<String, Integer>(Event.DEFAULT_DURATION_LIMITS);
         if (request.durationLimits() != null) {
-            request.durationLimits().forEach((kind, minutes) -> limits.put(SessionKind.fromWire(kind).wireName(), minutes));
+            request.durationLimits().forEach((kind, minutes) -> limits.put(
+                    WireEnum.parseField(SessionKind.class, "durationLimits", kind).wireName(), minutes));
         }
         event.durationLimits = limits;
     }
