@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
+import io.hallway.common.WireEnum;
 
 /** Answers a route request on one venue graph: resolves the ends, searches, explains a failure. */
 final class Routing {
@@ -80,8 +81,9 @@ final class Routing {
             var endpoint = new RouteView.Endpoint(id, graph.landmark[node], "node", null, graph.level(node).id());
             return new End(new int[] { node }, List.of(), endpoint, "node '" + id + "'");
         }
+        boolean category = WireEnum.find(PoiCategory.class, id).isPresent();
         throw Problem.invalid(field, "there is no room, point of interest or node '" + id + "' in this venue"
-                + (PoiCategory.parse(id).isPresent() ? "; a category can only be a destination" : ""));
+                + (category ? "; a category can only be a destination" : ""));
     }
 
     /**
@@ -89,7 +91,7 @@ final class Routing {
      * toilet includes accessible toilets; when none is marked accessible, all members do, with a warning.
      */
     private static End destination(VenueGraph graph, String to, Profile profile, List<String> warnings) {
-        var category = PoiCategory.parse(to);
+        var category = WireEnum.find(PoiCategory.class, to);
         if (category.isEmpty()) {
             return place(graph, "to", to);
         }
