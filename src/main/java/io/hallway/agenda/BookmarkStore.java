@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Users;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
@@ -37,7 +38,8 @@ class BookmarkStore {
         Session session = Session.<Session> find("id = ?1 and event = ?2", sessionId, event).firstResultOptional()
                 .orElseThrow(() -> Problem.notFound("No session " + sessionId + " in this event."));
         if (session.isCancelled()) {
-            throw Problem.conflict("Session cancelled", "\"" + session.title + "\" is cancelled and cannot be bookmarked.")
+            throw Problem.of(ProblemType.SESSION_CANCELLED,
+                    "\"" + session.title + "\" is cancelled and cannot be bookmarked.")
                     .with("sessionId", sessionId);
         }
         insert(users.currentId(), event.id, "session_id", sessionId);

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
@@ -56,17 +57,19 @@ public class FeedbackResource {
         Session session = Session.<Session> find("id = ?1 and event = ?2", id, event).firstResultOptional()
                 .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
         if (session.kind == SessionKind.BREAK || session.kind == SessionKind.SOCIAL) {
-            throw Problem.conflict("No feedback for this session", "\"" + session.title + "\" is a "
+            throw Problem.of(ProblemType.NO_FEEDBACK_FOR_THIS_SESSION, "\"" + session.title + "\" is a "
                     + session.kind.wireName() + "; feedback is for talks, workshops and the like.");
         }
         if (session.isCancelled()) {
-            throw Problem.conflict("Session cancelled", "\"" + session.title + "\" was cancelled, so there is nothing to rate.");
+            throw Problem.of(ProblemType.SESSION_CANCELLED,
+                    "\"" + session.title + "\" was cancelled, so there is nothing to rate.");
         }
         Instant now = Instant.now();
         if (now.isBefore(session.startsAt)) {
             OffsetDateTime opensAt = session.startsAt.atZone(event.zone()).toOffsetDateTime();
-            throw Problem.conflict("Feedback not open yet", "Feedback on \"" + session.title + "\" opens when it starts, at "
-                    + opensAt + ".").with("opensAt", opensAt.toString());
+            throw Problem.of(ProblemType.FEEDBACK_NOT_OPEN_YET,
+                    "Feedback on \"" + session.title + "\" opens when it starts, at " + opensAt + ".")
+                    .with("opensAt", opensAt.toString());
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
         entityManager.createNativeQuery("""

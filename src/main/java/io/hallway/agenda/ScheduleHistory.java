@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleCursors;
 
@@ -57,7 +58,7 @@ class ScheduleHistory {
     }
 
     static Problem tooOld(String snapshotPath) {
-        return new Problem(410, "Cursor too old",
+        return Problem.of(ProblemType.CURSOR_TOO_OLD,
                 "The change history no longer reaches back to this cursor. Fetch the full schedule from "
                         + snapshotPath + " and continue from the cursor it carries.")
                 .with("snapshot", snapshotPath);

@@ -4,50 +4,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.ws.rs.core.Response.Status;
-
 /**
  * A failure a client should understand, rendered as RFC 9457 problem+json by {@link Problems}.
- * Thrown from anywhere in a request; the message is the "detail" shown to the client, so it must
- * never carry internals.
+ * Thrown from anywhere in a request: the type says what kind of problem it is, the message is the "detail" shown
+ * to the client, so it must never carry internals.
  */
 public class Problem extends RuntimeException {
 
     public record Violation(String field, String message) {
     }
 
-    private final int status;
-    private final String title;
+    private final ProblemType type;
     private final List<Violation> violations;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    public Problem(int status, String title, String detail) {
-        this(status, title, detail, List.of());
-    }
-
-    public Problem(int status, String title, String detail, List<Violation> violations) {
+    private Problem(ProblemType type, String detail, List<Violation> violations) {
         super(detail, null, false, false);
-        this.status = status;
-        this.title = title;
+        this.type = type;
         this.violations = List.copyOf(violations);
     }
 
-    public static Problem notFound(String detail) {
-        return new Problem(Status.NOT_FOUND.getStatusCode(), "Not found", detail);
+    public static Problem of(ProblemType type, String detail) {
+        return new Problem(type, detail, List.of());
     }
 
-    public static Problem conflict(String title, String detail) {
-        return new Problem(Status.CONFLICT.getStatusCode(), title, detail);
+    /** A problem whose detail is spelled out per field, such as a venue document's mistakes. */
+    public static Problem of(ProblemType type, String detail, List<Violation> violations) {
+        return new Problem(type, detail, violations);
+    }
+
+    public static Problem notFound(String detail) {
+        return of(ProblemType.NOT_FOUND, detail);
     }
 
     public static Problem invalid(String field, String message) {
-        return new Problem(Status.BAD_REQUEST.getStatusCode(), "Invalid request", field + ": " + message,
-                List.of(new Violation(field, message)));
+        return of(ProblemType.INVALID_REQUEST, field + ": " + message, List.of(new Violation(field, message)));
     }
 
-    public static Problem badRequest(String title, String detail) {
-        return new Problem(Status.BAD_REQUEST.getStatusCode(), title, detail);
+    public static Problem tooManyRequests(String detail, long retryAfterSeconds) {
+        return of(ProblemType.TOO_MANY_REQUESTS, detail).header("Retry-After", Long.toString(retryAfterSeconds))
+                .with("retryAfterSeconds", retryAfterSeconds);
     }
 
     /** Adds a member to the problem document, such as the id of the session a change clashes with. */
@@ -62,17 +59,16 @@ public class Problem extends RuntimeException {
         return this;
     }
 
-    public static Problem tooManyRequests(String detail, long retryAfterSeconds) {
-        return new Problem(429, "Too many requests", detail).header("Retry-After", Long.toString(retryAfterSeconds))
-                .with("retryAfterSeconds", retryAfterSeconds);
+    public ProblemType type() {
+        return type;
     }
 
     public int status() {
-        return status;
+        return type.status();
     }
 
     public String title() {
-        return title;
+        return type.title();
     }
 
     public List<Violation> violations() {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 /** The RFC 9457 body every 4xx and 5xx carries. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({ "type", "title", "status", "detail", "instance", "violations" })
-
 public final class ProblemDocument {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -29,21 +27,21 @@ public final class ProblemDocument {
     public final List<Problem.Violation> violations;
     private final Map<String, Object> extensions;
 
-    ProblemDocument(String title, int status, String detail, URI instance, List<Problem.Violation> violations,
+    ProblemDocument(ProblemType type, String detail, URI instance, List<Problem.Violation> violations,
             Map<String, Object> extensions) {
-        this.type = typeFor(title);
-        this.title = title;
+        this(type, type.status(), detail, instance, violations, extensions);
+    }
+
+    /** With the response's status, for the one type that stands for several: {@link ProblemType#REQUEST_FAILED}. */
+    ProblemDocument(ProblemType type, int status, String detail, URI instance, List<Problem.Violation> violations,
+            Map<String, Object> extensions) {
+        this.type = type.uri();
+        this.title = type.title();
         this.status = status;
         this.detail = detail;
         this.instance = instance;
         this.violations = violations;
         this.extensions = extensions;
-    }
-
-    /** A stable, machine-readable type per kind of problem, so clients can switch on it. */
-    static URI typeFor(String title) {
-        String slug = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        return URI.create("urn:hallway:problem:" + slug);
     }
 
     @JsonAnyGetter

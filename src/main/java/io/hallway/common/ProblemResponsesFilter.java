@@ -1,5 +1,8 @@
 package io.hallway.common;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -13,7 +16,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 /**
  * Documents the error responses every operation can give, as problem+json, so the mobile team's
  * generated clients know them: 400 and 500 everywhere, 401 and 403 where a token is required, 404 where
- * the path names something, 409 on writes. Registered with mp.openapi.filter.
+ * the path names something, 409 on writes. The problem schema lists every {@link ProblemType}. Registered with
+ * mp.openapi.filter.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -58,12 +62,34 @@ public class ProblemResponsesFilter implements OASFilter {
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                 .description("RFC 9457 problem details. Extra members depend on the problem, such as clashingSessionId "
                         + "or correlationId.")
-                .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
+                .addProperty("type", problemTypes())
                 .addProperty("title", text)
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
                 .addProperty("detail", text)
                 .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri"))
                 .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(violation));
+    }
+
+    /**
+     * The catalogue: every type URI as an enum clients can switch on, and in x-problem-types the title and status
+     * of each, so a generated client can name them.
+     */
+    private static Schema problemTypes() {
+        List<Object> uris = new ArrayList<>();
+        List<Object> catalogue = new ArrayList<>();
+        for (ProblemType type : ProblemType.values()) {
+            uris.add(type.uri().toString());
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("type", type.uri().toString());
+            entry.put("title", type.title());
+            entry.put("status", type.status());
+            catalogue.add(entry);
+        }
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri").enumeration(uris)
+                .description("What kind of problem this is, one of a fixed catalogue: switch on this, not on the title "
+                        + "or the detail, which are for people and may be reworded. x-problem-types gives each type's "
+                        + "title and status (request-failed stands for any other 4xx of the HTTP layer).")
+                .addExtension("x-problem-types", catalogue);
     }
 
     private static void add(APIResponses responses, String status, String description) {

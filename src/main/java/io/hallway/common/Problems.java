@@ -47,8 +47,8 @@ public class Problems {
 
     @ServerExceptionMapper
     public Response problem(Problem problem, UriInfo uri) {
-        var document = new ProblemDocument(problem.title(), problem.status(), problem.getMessage(),
-                instance(uri), problem.violations(), problem.extensions());
+        var document = new ProblemDocument(problem.type(), problem.getMessage(), instance(uri), problem.violations(),
+                problem.extensions());
         var response = Response.fromResponse(document.toResponse());
         problem.headers().forEach(response::header);
         return response.build();
@@ -61,7 +61,7 @@ public class Problems {
             violations.add(new Problem.Violation(fieldOf(violation.getPropertyPath()), violation.getMessage()));
         }
         violations.sort((a, b) -> a.field().compareTo(b.field()));
-        return new ProblemDocument("Invalid request", 400, "The request has " + violations.size()
+        return new ProblemDocument(ProblemType.INVALID_REQUEST, "The request has " + violations.size()
                 + (violations.size() == 1 ? " invalid field." : " invalid fields."), instance(uri), violations, Map.of())
                 .toResponse();
     }
@@ -86,21 +86,20 @@ public class Problems {
             detail = location == null ? "The body is not valid JSON."
                     : "The body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ").";
         }
-        return new ProblemDocument("Unreadable request body", 400, detail, instance(uri), violations, Map.of())
+        return new ProblemDocument(ProblemType.UNREADABLE_REQUEST_BODY, detail, instance(uri), violations, Map.of())
                 .toResponse();
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
     public Response staleVersion(RuntimeException exception, UriInfo uri) {
-        return new ProblemDocument("Stale version", 409,
-                "Someone else changed this resource since you read it; fetch it again and reapply your change.",
-                instance(uri), List.of(), Map.of()).toResponse();
+        return respond(ProblemType.STALE_VERSION,
+                "Someone else changed this resource since you read it; fetch it again and reapply your change.", uri)
+                .build();
     }
 
     @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
     public Response unauthenticated(RuntimeException exception, UriInfo uri) {
-        return Response.fromResponse(new ProblemDocument("Unauthorized", 401,
-                "A valid bearer token is required.", instance(uri), List.of(), Map.of()).toResponse())
+        return respond(ProblemType.UNAUTHORIZED, "A valid bearer token is required.", uri)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
     }
 
@@ -108,15 +107,13 @@ public class Problems {
     @ServerExceptionMapper
     public Response identityProviderDown(io.quarkus.oidc.OIDCException exception, UriInfo uri) {
         LOG.warnf("Token verification failed on %s: %s", loggedPath(uri), exception.getMessage());
-        return Response.fromResponse(new ProblemDocument("Sign-in unavailable", 503,
-                "Tokens cannot be verified right now. Try again shortly.", instance(uri), List.of(), Map.of())
-                .toResponse()).header(HttpHeaders.RETRY_AFTER, 30).build();
+        return respond(ProblemType.SIGN_IN_UNAVAILABLE, "Tokens cannot be verified right now. Try again shortly.", uri)
+                .header(HttpHeaders.RETRY_AFTER, 30).build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException exception, UriInfo uri) {
-        return new ProblemDocument("Forbidden", 403, "Your role does not allow this.", instance(uri), List.of(), Map.of())
-                .toResponse();
+        return respond(ProblemType.FORBIDDEN, "Your role does not allow this.", uri).build();
     }
 
     @ServerExceptionMapper
@@ -126,9 +123,14 @@ public class Problems {
         if (status >= 500) {
             return unexpected(exception, uri);
         }
-        Response.StatusType statusType = Response.Status.fromStatusCode(status);
-        String title = statusType == null ? "Request failed" : statusType.getReasonPhrase();
-        var response = Response.fromResponse(new ProblemDocument(title, status, detailFor(status), instance(uri),
+        // The JSON reader hands on most failures as a bare 400. A value that is none of a wire enum's names is
+        // readable but invalid, so it is named like a value a constraint refused, with the allowed values.
+        if (exception.getCause() instanceof JsonMappingException mapping
+                && mapping.getCause() instanceof WireEnum.UnknownValue unknown) {
+            return problem(unknown.at(propertyPath(mapping)), uri);
+        }
+        ProblemType type = ProblemType.forHttpStatus(status);
+        var response = Response.fromResponse(new ProblemDocument(type, status, detailFor(type), instance(uri),
                 List.of(), Map.of()).toResponse());
         copyHeader(original, response, HttpHeaders.ALLOW);
         copyHeader(original, response, HttpHeaders.WWW_AUTHENTICATE);
@@ -140,41 +142,45 @@ public class Problems {
         var databaseFailure = DatabaseFailures.classify(exception);
         if (databaseFailure == DatabaseFailures.Kind.UNAVAILABLE) {
             LOG.warnf("Database unavailable on %s: %s", loggedPath(uri), DatabaseFailures.rootMessage(exception));
-            return Response.fromResponse(new ProblemDocument("Database unavailable", 503,
-                    "The service cannot reach its database right now; nothing was changed. Try again shortly.",
-                    instance(uri), List.of(), Map.of()).toResponse())
+            return respond(ProblemType.DATABASE_UNAVAILABLE,
+                    "The service cannot reach its database right now; nothing was changed. Try again shortly.", uri)
                     .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS).build();
         }
         if (databaseFailure == DatabaseFailures.Kind.INVALID_VALUE) {
             // A value no rule in Java looked at (a NUL character, a number out of the column's range) that
             // PostgreSQL refused: the caller's input, not our failure.
             LOG.warnf("Value refused by the database on %s: %s", loggedPath(uri), DatabaseFailures.rootMessage(exception));
-            return new ProblemDocument("Invalid value", 400,
-                    "The request holds a value that cannot be stored or looked up (such as a NUL character).",
-                    instance(uri), List.of(), Map.of()).toResponse();
+            return respond(ProblemType.INVALID_VALUE,
+                    "The request holds a value that cannot be stored or looked up (such as a NUL character).", uri)
+                    .build();
         }
         if (databaseFailure == DatabaseFailures.Kind.DUPLICATE) {
             // A rule checked in Java first (slug taken, one link per person) that a concurrent request won.
-            return new ProblemDocument("Conflict", 409,
+            return respond(ProblemType.CONFLICT,
                     "The same thing was created by another request at the same moment; fetch it and retry if needed.",
-                    instance(uri), List.of(), Map.of()).toResponse();
+                    uri).build();
         }
         String correlationId = UUID.randomUUID().toString();
         LOG.errorf(exception, "Unexpected failure [correlationId=%s] on %s", correlationId, loggedPath(uri));
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("correlationId", correlationId);
-        return new ProblemDocument("Internal error", 500,
+        return new ProblemDocument(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side. Quote the correlation id when you report it.", instance(uri),
                 List.of(), extensions).toResponse();
     }
 
-    private static String detailFor(int status) {
-        return switch (status) {
-            case 404 -> "No such resource.";
-            case 405 -> "This method is not allowed on this resource.";
-            case 406 -> "None of the accepted media types can be produced.";
-            case 415 -> "This media type is not supported here.";
-            case 413 -> "The request body is too large.";
+    private static Response.ResponseBuilder respond(ProblemType type, String detail, UriInfo uri) {
+        var document = new ProblemDocument(type, detail, instance(uri), List.of(), Map.of());
+        return Response.fromResponse(document.toResponse());
+    }
+
+    private static String detailFor(ProblemType type) {
+        return switch (type) {
+            case NOT_FOUND -> "No such resource.";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource.";
+            case NOT_ACCEPTABLE -> "None of the accepted media types can be produced.";
+            case UNSUPPORTED_MEDIA_TYPE -> "This media type is not supported here.";
+            case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large.";
             default -> "The request could not be processed.";
         };
     }
@@ -234,6 +240,30 @@ public class Problems {
             }
         }
         return pointer.isEmpty() ? "/" : pointer.toString();
+    }
+
+    /**
+     * The field as Bean Validation names it ("links.type[0]": the index of a list goes with the property after it),
+     * so a value refused while the body is read is named like one a constraint refused.
+     */
+    private static String propertyPath(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        Integer index = null;
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() == null) {
+                index = reference.getIndex();
+                continue;
+            }
+            if (!path.isEmpty()) {
+                path.append('.');
+            }
+            path.append(reference.getFieldName());
+            if (index != null) {
+                path.append('[').append(index).append(']');
+                index = null;
+            }
+        }
+        return index == null ? path.toString() : path.append('[').append(index).append(']').toString();
     }
 
     /**

@@ -29,14 +29,15 @@ public class RequestSizeLimit {
             String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
             if (length != null && length.chars().allMatch(Character::isDigit) && length.length() < 19
                     && Long.parseLong(length) > limit) {
-                String title = "Payload too large";
+                ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
                 JsonObject problem = new JsonObject()
-                        .put("type", ProblemDocument.typeFor(title).toString())
-                        .put("title", title)
-                        .put("status", 413)
+                        .put("type", type.uri().toString())
+                        .put("title", type.title())
+                        .put("status", type.status())
                         .put("detail", "The request body is larger than the limit of " + limit + " bytes.")
                         .put("instance", context.request().path());
-                context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, ProblemDocument.MEDIA_TYPE)
+                context.response().setStatusCode(type.status())
+                        .putHeader(HttpHeaders.CONTENT_TYPE, ProblemDocument.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(problem.encode());
                 return;
             }

@@ -18,11 +18,12 @@ public final class Versions {
             try {
                 return Long.parseLong(tag.replace("\"", ""));
             } catch (NumberFormatException e) {
-                throw Problem.badRequest("Invalid If-Match", "If-Match must be the ETag of the resource, such as \"3\".");
+                throw Problem.of(ProblemType.INVALID_IF_MATCH,
+                        "If-Match must be the ETag of the resource, such as \"3\".");
             }
         }
         if (bodyVersion == null) {
-            throw new Problem(428, "Version required",
+            throw Problem.of(ProblemType.VERSION_REQUIRED,
                     "Send the version you are changing, as an If-Match header or a \"version\" field.");
         }
         return bodyVersion;
@@ -30,7 +31,7 @@ public final class Versions {
 
     public static void check(long expected, long actual, String what) {
         if (expected != actual) {
-            throw Problem.conflict("Stale version", what + " is at version " + actual + ", not " + expected
+            throw Problem.of(ProblemType.STALE_VERSION, what + " is at version " + actual + ", not " + expected
                     + ": someone else changed it. Fetch it again and reapply your change.").with("currentVersion", actual);
         }
     }

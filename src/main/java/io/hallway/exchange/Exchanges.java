@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 
 /** Small pieces the exchange resources share. */
 final class Exchanges {
@@ -12,7 +13,8 @@ final class Exchanges {
     }
 
     static Problem switchedOff() {
-        return new Problem(403, "Exchange switched off", "The organizers switched contact exchange off for this event.");
+        return Problem.of(ProblemType.EXCHANGE_SWITCHED_OFF,
+                "The organizers switched contact exchange off for this event.");
     }
 
     /** A timestamptz column as the JDBC driver hands it to a native query. */

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Users;
 
 /** Turns a scanned code into a connection, exactly once, however many replicas and scanners race. */
@@ -94,7 +95,7 @@ class Redeemer {
         Object[] first = rows.isEmpty() ? null : (Object[]) rows.get(0);
         if (first == null || ((Number) first[0]).longValue() != eventId || !Arrays.equals((byte[]) first[1], hash)
                 || first[2] == null) {
-            throw new Problem(422, "Idempotency key reused",
+            throw Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for another request; use a new key for a new scan.");
         }
         return new Redeemed(connections.side(eventId, me, ((Number) first[2]).longValue()), false, true);
@@ -140,9 +141,10 @@ class Redeemer {
             return Problem.notFound(UNKNOWN);
         }
         if (((Number) rows.get(0)).longValue() == me) {
-            return Problem.badRequest("Own code", "This is your own code: scan someone else's.");
+            return Problem.of(ProblemType.OWN_CODE, "This is your own code: scan someone else's.");
         }
-        return new Problem(410, "Code no longer valid", "This code expired or was already used; ask for a fresh one.");
+        return Problem.of(ProblemType.CODE_NO_LONGER_VALID,
+                "This code expired or was already used; ask for a fresh one.");
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Users;
 import io.hallway.people.Profile;
 import io.hallway.schedule.Event;
@@ -49,7 +50,7 @@ class TokenIssuer {
         }
         long me = users.currentId();
         if (Profile.of(event.id, me).isEmpty()) {
-            throw Problem.conflict("Profile needed",
+            throw Problem.of(ProblemType.PROFILE_NEEDED,
                     "Save your profile for this event first: showing your code shares it with whoever scans it.");
         }
         rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());

@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 
 /**
  * Strict reading of an import document: every value is checked for its type, and every failure names
@@ -16,7 +17,7 @@ final class DocumentFields {
     }
 
     static Problem malformed(String pointer, String message) {
-        return new Problem(422, "Malformed schedule document", pointer + ": " + message,
+        return Problem.of(ProblemType.MALFORMED_SCHEDULE_DOCUMENT, pointer + ": " + message,
                 List.of(new Problem.Violation(pointer, message))).with("pointer", pointer);
     }
 

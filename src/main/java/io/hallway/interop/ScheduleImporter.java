@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleChanges;
 import io.hallway.schedule.SessionEditor;
@@ -84,17 +85,17 @@ class ScheduleImporter {
         try {
             JsonNode root = json.readTree(bytes);
             if (root == null || root.isMissingNode()) {
-                throw new Problem(400, "Unreadable schedule document", what + " is empty.");
+                throw Problem.of(ProblemType.UNREADABLE_SCHEDULE_DOCUMENT, what + " is empty.");
             }
             return root;
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
-            Problem problem = new Problem(400, "Unreadable schedule document", what + " is not valid JSON"
+            Problem problem = Problem.of(ProblemType.UNREADABLE_SCHEDULE_DOCUMENT, what + " is not valid JSON"
                     + (location == null ? "." : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")."));
             return location == null ? throwing(problem)
                     : throwing(problem.with("line", location.getLineNr()).with("column", location.getColumnNr()));
         } catch (IOException e) {
-            throw new Problem(400, "Unreadable schedule document", what + " could not be read.");
+            throw Problem.of(ProblemType.UNREADABLE_SCHEDULE_DOCUMENT, what + " could not be read.");
         }
     }
 

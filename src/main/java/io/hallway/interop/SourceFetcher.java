@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 
 /**
  * Fetches a schedule document from a source URL without opening a way into the network behind us (SSRF):
@@ -198,15 +199,15 @@ class SourceFetcher {
     }
 
     static Problem tooLarge(long limit) {
-        return new Problem(413, "Document too large", "Import documents may be at most " + limit + " bytes.");
+        return Problem.of(ProblemType.DOCUMENT_TOO_LARGE, "Import documents may be at most " + limit + " bytes.");
     }
 
     private Problem timeout(URI uri) {
-        return new Problem(504, "Source timed out", "Fetching " + uri + " took longer than "
+        return Problem.of(ProblemType.SOURCE_TIMED_OUT, "Fetching " + uri + " took longer than "
                 + config.fetchTimeout().toSeconds() + " s.");
     }
 
     private static Problem unreachable(String url, String why) {
-        return new Problem(502, "Source unavailable", "Could not fetch " + url + ": " + why + ".");
+        return Problem.of(ProblemType.SOURCE_UNAVAILABLE, "Could not fetch " + url + ": " + why + ".");
     }
 }

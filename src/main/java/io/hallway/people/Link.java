@@ -6,6 +6,6 @@ import jakarta.validation.constraints.Size;
 
 /** One typed link on a profile, such as a GitHub account. */
 public record Link(
-        @NotNull(message = "must be one of website, github, linkedin, mastodon, bluesky, x") LinkType type,
+        @NotNull(message = "is required") LinkType type,
         @NotBlank(message = "must not be empty") @Size(max = 2048, message = "must be at most 2048 characters") String url) {
 }

@@ -6,8 +6,10 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.hallway.common.WireEnum;
+
 /** The kinds of link a profile can carry; each but a website and Mastodon lives on known hosts. */
-public enum LinkType {
+public enum LinkType implements WireEnum {
     WEBSITE("website", Set.of()),
     GITHUB("github", Set.of("github.com")),
     LINKEDIN("linkedin", Set.of("linkedin.com")),
@@ -23,20 +25,15 @@ public enum LinkType {
         this.hosts = hosts;
     }
 
+    @Override
     @JsonValue
     public String wireName() {
         return wireName;
     }
 
-    /** Null for an unknown kind, which the @NotNull on {@link Link#type()} reports with the allowed kinds. */
     @JsonCreator
     public static LinkType fromWire(String value) {
-        for (LinkType type : values()) {
-            if (type.wireName.equals(value)) {
-                return type;
-            }
-        }
-        return null;
+        return WireEnum.parse(LinkType.class, value);
     }
 
     /** Whether the host fits the kind: "www.linkedin.com" is a LinkedIn link, "evil.example" is not. */

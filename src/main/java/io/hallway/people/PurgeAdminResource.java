@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.schedule.Event;
 
@@ -44,7 +45,7 @@ public class PurgeAdminResource {
         Event event = Event.bySlugOr404(slug);
         Instant from = retention.purgeableFrom(event.id);
         if (Instant.now().isBefore(from)) {
-            throw Problem.conflict("Retention period not over",
+            throw Problem.of(ProblemType.RETENTION_PERIOD_NOT_OVER,
                     "Personal data of this event may be purged from " + from + ".").with("purgeableFrom", from);
         }
         return purge.purge(event.id);

@@ -3,8 +3,10 @@ package io.hallway.people;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.hallway.common.WireEnum;
+
 /** Who may see one field of a profile. */
-public enum Visibility {
+public enum Visibility implements WireEnum {
     /** Anyone in the attendee directory (once the owner opted in). */
     EVERYONE("everyone"),
     /** Only people the owner exchanged codes with and shares with. */
@@ -18,6 +20,7 @@ public enum Visibility {
         this.wireName = wireName;
     }
 
+    @Override
     @JsonValue
     public String wireName() {
         return wireName;
@@ -25,12 +28,7 @@ public enum Visibility {
 
     @JsonCreator
     public static Visibility fromWire(String value) {
-        for (Visibility visibility : values()) {
-            if (visibility.wireName.equals(value)) {
-                return visibility;
-            }
-        }
-        throw new IllegalArgumentException("must be one of everyone, connections, only-me");
+        return WireEnum.parse(Visibility.class, value);
     }
 
     /** Whether a viewer with this relation to the owner may see a field with this visibility. */

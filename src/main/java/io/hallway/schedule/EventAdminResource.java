@@ -32,6 +32,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
+import io.hallway.common.WireEnum;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
@@ -70,7 +72,7 @@ public class EventAdminResource {
                     + "true. A slug already taken is a 409.")
     public RestResponse<EventView> create(@Valid @NotNull EventRequest request) {
         if (Event.findBySlug(request.slug()).isPresent()) {
-            throw Problem.conflict("Slug taken", "An event with slug '" + request.slug() + "' already exists.");
+            throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
         }
         Event event = new Event();
         event.slug = request.slug();
@@ -97,7 +99,7 @@ public class EventAdminResource {
         Event event = change.event();
         Versions.check(expected, event.version, "The event");
         if (!request.slug().equals(slug) && Event.findBySlug(request.slug()).isPresent()) {
-            throw Problem.conflict("Slug taken", "An event with slug '" + request.slug() + "' already exists.");
+            throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
         }
         event.slug = request.slug();
         apply(event, request);
@@ -137,7 +139,8 @@ public class EventAdminResource {
         event.published = Boolean.TRUE.equals(request.published());
         var limits = new TreeMap<String, Integer>(Event.DEFAULT_DURATION_LIMITS);
         if (request.durationLimits() != null) {
-            request.durationLimits().forEach((kind, minutes) -> limits.put(SessionKind.fromWire(kind).wireName(), minutes));
+            request.durationLimits().forEach((kind, minutes) -> limits.put(
+                    WireEnum.parseField(SessionKind.class, "durationLimits", kind).wireName(), minutes));
         }
         event.durationLimits = limits;
     }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
@@ -102,7 +103,7 @@ public class RoomAdminResource {
         Room room = find(change.event(), id);
         long inUse = Session.count("room", room) + LightningBlock.count("room", room);
         if (inUse > 0) {
-            throw Problem.conflict("Room in use", room.name + " still holds " + inUse
+            throw Problem.of(ProblemType.ROOM_IN_USE, room.name + " still holds " + inUse
                     + " sessions or blocks; move or delete them first.");
         }
         room.delete();
@@ -112,7 +113,8 @@ public class RoomAdminResource {
     private static void apply(ScheduleChanges.Change change, Room room, RoomRequest request) {
         if (Room.count("event = ?1 and name = ?2 and id <> ?3", change.event(), request.name(),
                 room.id == null ? ScheduleRules.NONE : room.id) > 0) {
-            throw Problem.conflict("Room name taken", "This event already has a room named '" + request.name() + "'.");
+            throw Problem.of(ProblemType.ROOM_NAME_TAKEN,
+                    "This event already has a room named '" + request.name() + "'.");
         }
         room.name = request.name();
         room.capacity = request.capacity();

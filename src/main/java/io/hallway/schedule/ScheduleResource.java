@@ -39,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
+import io.hallway.common.WireEnum;
 import io.hallway.common.SessionInterest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -112,7 +113,8 @@ public class ScheduleResource {
         ScheduleSnapshots.Built built = snapshots.current(slug);
         ScheduleSnapshot snapshot = built.snapshot();
         ZoneId zone = ZoneId.of(snapshot.event().timeZone());
-        Optional<SessionKind> wantedKind = Optional.ofNullable(kind).map(SessionKind::fromWire);
+        Optional<SessionKind> wantedKind = Optional.ofNullable(kind)
+                .map(value -> WireEnum.parseField(SessionKind.class, "kind", value));
         String needle = text == null || text.isBlank() ? null : text.toLowerCase(Locale.ROOT).strip();
         List<SessionView> matching = snapshot.sessions().stream()
                 .filter(s -> day == null || s.startsAt().atZoneSameInstant(zone).toLocalDate().equals(day))

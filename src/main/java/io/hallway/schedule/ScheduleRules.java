@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 
 /**
  * The rules a schedule keeps. Each broken rule is a problem a client can show; callers check them
@@ -59,14 +60,14 @@ final class ScheduleRules {
                 and id <> ?6 order by startsAt""", event, room, SessionStatus.SCHEDULED, startsAt, endsAt,
                 movingSessionId).firstResult();
         if (clash != null) {
-            throw Problem.conflict("Room already in use", room.name + " is taken by \"" + clash.title + "\" ("
+            throw Problem.of(ProblemType.ROOM_ALREADY_IN_USE, room.name + " is taken by \"" + clash.title + "\" ("
                     + span(event, clash.startsAt, clash.endsAt) + ").").with("clashingSessionId", clash.id);
         }
         LightningBlock blockClash = LightningBlock.<LightningBlock> find("""
                 event = ?1 and room = ?2 and startsAt < ?4 and endsAt > ?3 and id <> ?5 order by startsAt""",
                 event, room, startsAt, endsAt, movingBlockId).firstResult();
         if (blockClash != null) {
-            throw Problem.conflict("Room already in use", room.name + " is taken by the lightning block \""
+            throw Problem.of(ProblemType.ROOM_ALREADY_IN_USE, room.name + " is taken by the lightning block \""
                     + blockClash.title + "\" (" + span(event, blockClash.startsAt, blockClash.endsAt) + ").")
                     .with("clashingBlockId", blockClash.id);
         }
@@ -85,7 +86,7 @@ final class ScheduleRules {
                 event, speakers, SessionStatus.SCHEDULED, startsAt, endsAt, movingSessionId).list();
         for (Session clash : clashes) {
             Speaker busy = clash.speakers.stream().filter(speakers::contains).findFirst().orElseThrow();
-            throw Problem.conflict("Speaker already booked", busy.name + " already speaks in \"" + clash.title
+            throw Problem.of(ProblemType.SPEAKER_ALREADY_BOOKED, busy.name + " already speaks in \"" + clash.title
                     + "\" (" + span(event, clash.startsAt, clash.endsAt) + ").")
                     .with("clashingSessionId", clash.id).with("speakerId", busy.id);
         }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Versions;
 
 /**
@@ -107,7 +108,7 @@ public class SessionEditor {
         }
         Duration length = lightningLength(change.event());
         if (block.talks.size() + 1 > block.capacity(length)) {
-            throw Problem.conflict("Block full", "\"" + block.title + "\" has room for " + block.capacity(length)
+            throw Problem.of(ProblemType.BLOCK_FULL, "\"" + block.title + "\" has room for " + block.capacity(length)
                     + " lightning talks of " + length.toMinutes() + " minutes.");
         }
         Map<Long, SessionView> before = talkStates(block);
@@ -202,7 +203,7 @@ public class SessionEditor {
         talk.revision = change.revision();
         Duration length = lightningLength(change.event());
         if (target.talks.size() > target.capacity(length)) {
-            throw Problem.conflict("Block full", "\"" + target.title + "\" has room for " + target.capacity(length)
+            throw Problem.of(ProblemType.BLOCK_FULL, "\"" + target.title + "\" has room for " + target.capacity(length)
                     + " lightning talks of " + length.toMinutes() + " minutes.");
         }
         relayout(change, target, before);

@@ -1,11 +1,14 @@
 package io.hallway.schedule;
 
+import jakarta.persistence.Converter;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import io.hallway.common.Problem;
+import io.hallway.common.WireEnum;
+import io.hallway.common.WireNameConverter;
 
-public enum SessionKind {
+public enum SessionKind implements WireEnum {
     TALK("talk"),
     LIGHTNING_TALK("lightning-talk"),
     KEYNOTE("keynote"),
@@ -20,6 +23,7 @@ public enum SessionKind {
         this.wireName = wireName;
     }
 
+    @Override
     @JsonValue
     public String wireName() {
         return wireName;
@@ -27,24 +31,13 @@ public enum SessionKind {
 
     @JsonCreator
     public static SessionKind fromWire(String value) {
-        for (SessionKind kind : values()) {
-            if (kind.wireName.equals(value)) {
-                return kind;
-            }
-        }
-        throw Problem.invalid("kind", "must be one of talk, lightning-talk, keynote, panel, workshop, break, social");
+        return WireEnum.parse(SessionKind.class, value);
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    static class DatabaseConverter implements jakarta.persistence.AttributeConverter<SessionKind, String> {
-        @Override
-        public String convertToDatabaseColumn(SessionKind kind) {
-            return kind == null ? null : kind.wireName;
-        }
-
-        @Override
-        public SessionKind convertToEntityAttribute(String value) {
-            return value == null ? null : fromWire(value);
+    @Converter(autoApply = true)
+    static class Column extends WireNameConverter<SessionKind> {
+        Column() {
+            super(SessionKind.class);
         }
     }
 }

@@ -1,12 +1,15 @@
 package io.hallway.schedule;
 
+import jakarta.persistence.Converter;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import io.hallway.common.Problem;
+import io.hallway.common.WireEnum;
+import io.hallway.common.WireNameConverter;
 
 /** A cancelled session stays in the schedule so apps can show it as cancelled; deleting removes it. */
-public enum SessionStatus {
+public enum SessionStatus implements WireEnum {
     SCHEDULED("scheduled"),
     CANCELLED("cancelled");
 
@@ -16,6 +19,7 @@ public enum SessionStatus {
         this.wireName = wireName;
     }
 
+    @Override
     @JsonValue
     public String wireName() {
         return wireName;
@@ -23,24 +27,13 @@ public enum SessionStatus {
 
     @JsonCreator
     public static SessionStatus fromWire(String value) {
-        for (SessionStatus status : values()) {
-            if (status.wireName.equals(value)) {
-                return status;
-            }
-        }
-        throw Problem.invalid("status", "must be scheduled or cancelled");
+        return WireEnum.parse(SessionStatus.class, value);
     }
 
-    @jakarta.persistence.Converter(autoApply = true)
-    static class DatabaseConverter implements jakarta.persistence.AttributeConverter<SessionStatus, String> {
-        @Override
-        public String convertToDatabaseColumn(SessionStatus status) {
-            return status == null ? null : status.wireName;
-        }
-
-        @Override
-        public SessionStatus convertToEntityAttribute(String value) {
-            return value == null ? null : fromWire(value);
+    @Converter(autoApply = true)
+    static class Column extends WireNameConverter<SessionStatus> {
+        Column() {
+            super(SessionStatus.class);
         }
     }
 }

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
@@ -106,7 +107,7 @@ public class SpeakerAdminResource {
         Speaker speaker = find(change.event(), id);
         long sessions = Session.count("select count(s) from Session s join s.speakers sp where sp = ?1", speaker);
         if (sessions > 0) {
-            throw Problem.conflict("Speaker in use", speaker.name + " still speaks in " + sessions
+            throw Problem.of(ProblemType.SPEAKER_IN_USE, speaker.name + " still speaks in " + sessions
                     + " sessions; take them off those sessions first.");
         }
         speaker.delete();

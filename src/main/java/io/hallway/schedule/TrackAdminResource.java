@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
@@ -101,7 +102,8 @@ public class TrackAdminResource {
         Track track = find(change.event(), id);
         long inUse = Session.count("track", track);
         if (inUse > 0) {
-            throw Problem.conflict("Track in use", inUse + " sessions are still in " + track.name + "; move them first.");
+            throw Problem.of(ProblemType.TRACK_IN_USE,
+                    inUse + " sessions are still in " + track.name + "; move them first.");
         }
         track.delete();
         changes.deleted(change, ScheduleChanges.Kind.TRACK, id);
@@ -110,7 +112,8 @@ public class TrackAdminResource {
     private static void apply(ScheduleChanges.Change change, Track track, TrackRequest request) {
         if (Track.count("event = ?1 and name = ?2 and id <> ?3", change.event(), request.name(),
                 track.id == null ? ScheduleRules.NONE : track.id) > 0) {
-            throw Problem.conflict("Track name taken", "This event already has a track named '" + request.name() + "'.");
+            throw Problem.of(ProblemType.TRACK_NAME_TAKEN,
+                    "This event already has a track named '" + request.name() + "'.");
         }
         track.name = request.name();
         track.color = request.color();

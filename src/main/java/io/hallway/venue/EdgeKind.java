@@ -1,13 +1,33 @@
 package io.hallway.venue;
 
-import java.util.Locale;
-import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
-enum EdgeKind {
-    CORRIDOR, DOOR, STAIRS, RAMP, ELEVATOR, ESCALATOR;
+import io.hallway.common.WireEnum;
 
-    String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+enum EdgeKind implements WireEnum {
+    CORRIDOR("corridor"),
+    DOOR("door"),
+    STAIRS("stairs"),
+    RAMP("ramp"),
+    ELEVATOR("elevator"),
+    ESCALATOR("escalator");
+
+    private final String wireName;
+
+    EdgeKind(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @Override
+    @JsonValue
+    public String wireName() {
+        return wireName;
+    }
+
+    @JsonCreator
+    static EdgeKind fromWire(String value) {
+        return WireEnum.parse(EdgeKind.class, value);
     }
 
     /** The kinds that may join two levels. */
@@ -18,14 +38,5 @@ enum EdgeKind {
     /** Stairs and escalators always have steps, whatever the upload says. */
     boolean hasSteps() {
         return this == STAIRS || this == ESCALATOR;
-    }
-
-    static Optional<EdgeKind> parse(String wire) {
-        for (EdgeKind kind : values()) {
-            if (kind.wireName().equals(wire)) {
-                return Optional.of(kind);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Bookmarks;
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
@@ -65,13 +66,13 @@ public class NextRouteResource {
         Instant now = at == null ? Instant.now() : parse(at);
         Session session = sessionId != null ? sessionOf(event, sessionId) : nextBookmarked(event, now);
         if (session.room == null) {
-            throw Problem.conflict("No room", "'" + session.title + "' has no room yet, so there is no way to it.");
+            throw Problem.of(ProblemType.NO_ROOM, "'" + session.title + "' has no room yet, so there is no way to it.");
         }
         VenueGraph graph = graphs.forEvent(event.id).filter(g -> event.published)
                 .orElseThrow(() -> Problem.notFound("No venue map for event '" + slug + "'."));
         VenueGraph.Place room = graph.byScheduleRoom.get(session.room.name);
         if (room == null) {
-            throw Problem.conflict("Room not on the map", session.room.name + " is not on the venue map yet.");
+            throw Problem.of(ProblemType.ROOM_NOT_ON_THE_MAP, session.room.name + " is not on the venue map yet.");
         }
         RouteView route = Routing.route(graph, from, room.id(), Routing.options(config, profile, avoid, now));
         Duration walk = Duration.ofSeconds(route.duration());
@@ -100,7 +101,7 @@ public class NextRouteResource {
         Session session = Session.<Session> find("id = ?1 and event = ?2", id, event).firstResultOptional()
                 .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
         if (session.isCancelled()) {
-            throw Problem.conflict("Session cancelled", "'" + session.title + "' is cancelled.");
+            throw Problem.of(ProblemType.SESSION_CANCELLED, "'" + session.title + "' is cancelled.");
         }
         return session;
     }

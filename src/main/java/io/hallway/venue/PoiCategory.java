@@ -1,22 +1,35 @@
 package io.hallway.venue;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 
-enum PoiCategory {
-    TOILET, ACCESSIBLE_TOILET, COFFEE, WATER, EXIT, INFO_DESK, ELEVATOR, STAIRS, QUIET_ROOM;
+import io.hallway.common.WireEnum;
 
-    String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+enum PoiCategory implements WireEnum {
+    TOILET("toilet"),
+    ACCESSIBLE_TOILET("accessible-toilet"),
+    COFFEE("coffee"),
+    WATER("water"),
+    EXIT("exit"),
+    INFO_DESK("info-desk"),
+    ELEVATOR("elevator"),
+    STAIRS("stairs"),
+    QUIET_ROOM("quiet-room");
+
+    private final String wireName;
+
+    PoiCategory(String wireName) {
+        this.wireName = wireName;
     }
 
-    static Optional<PoiCategory> parse(String wire) {
-        return Arrays.stream(values()).filter(c -> c.wireName().equals(wire)).findFirst();
+    @Override
+    @JsonValue
+    public String wireName() {
+        return wireName;
     }
 
-    static List<String> wireNames() {
-        return Arrays.stream(values()).map(PoiCategory::wireName).toList();
+    @JsonCreator
+    static PoiCategory fromWire(String value) {
+        return WireEnum.parse(PoiCategory.class, value);
     }
 }

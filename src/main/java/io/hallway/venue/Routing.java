@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
+import io.hallway.common.WireEnum;
 
 /** Answers a route request on one venue graph: resolves the ends, searches, explains a failure. */
 final class Routing {
@@ -79,8 +81,9 @@ final class Routing {
             var endpoint = new RouteView.Endpoint(id, graph.landmark[node], "node", null, graph.level(node).id());
             return new End(new int[] { node }, List.of(), endpoint, "node '" + id + "'");
         }
+        boolean category = WireEnum.find(PoiCategory.class, id).isPresent();
         throw Problem.invalid(field, "there is no room, point of interest or node '" + id + "' in this venue"
-                + (PoiCategory.parse(id).isPresent() ? "; a category can only be a destination" : ""));
+                + (category ? "; a category can only be a destination" : ""));
     }
 
     /**
@@ -88,7 +91,7 @@ final class Routing {
      * toilet includes accessible toilets; when none is marked accessible, all members do, with a warning.
      */
     private static End destination(VenueGraph graph, String to, Profile profile, List<String> warnings) {
-        var category = PoiCategory.parse(to);
+        var category = WireEnum.find(PoiCategory.class, to);
         if (category.isEmpty()) {
             return place(graph, "to", to);
         }
@@ -128,7 +131,7 @@ final class Routing {
                             .orElse(" (closed)"));
                 }
             }
-            return new Problem(422, "No route", "There is no open way " + between + ": the only way is through "
+            return Problem.of(ProblemType.NO_ROUTE, "There is no open way " + between + ": the only way is through "
                     + String.join(", ", described) + ".").with("reason", "closed").with("closedEdges", List.copyOf(closed));
         }
         if (options.profile() == Profile.STEP_FREE) {
@@ -141,12 +144,12 @@ final class Routing {
                         stepped.add(graph.edgeIds[edge]);
                     }
                 }
-                return new Problem(422, "No route", "There is no step-free way " + between + ": the only way takes "
+                return Problem.of(ProblemType.NO_ROUTE, "There is no step-free way " + between + ": the only way takes "
                         + String.join(", ", stepped.stream().map(e -> "'" + e + "'").toList()) + ", which has steps.")
                         .with("reason", "steps").with("steppedEdges", List.copyOf(stepped));
             }
         }
-        return new Problem(422, "No route", "The venue has no way " + between + ".").with("reason", "disconnected");
+        return Problem.of(ProblemType.NO_ROUTE, "The venue has no way " + between + ".").with("reason", "disconnected");
     }
 
     static RouteView.Endpoint endpoint(VenueGraph graph, VenueGraph.Place place) {

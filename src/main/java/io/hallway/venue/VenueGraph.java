@@ -115,7 +115,7 @@ final class VenueGraph {
         for (int e = 0; e < m; e++) {
             var edge = edges.get(e);
             edgeIds[e] = edge.id();
-            edgeKind[e] = EdgeKind.parse(edge.kind()).orElseThrow();
+            edgeKind[e] = EdgeKind.fromWire(edge.kind());
             from[e] = nodeIndex.get(edge.from());
             to[e] = nodeIndex.get(edge.to());
             edgeLength[e] = edge.length() != null ? edge.length() : Math.hypot(x[to[e]] - x[from[e]], y[to[e]] - y[from[e]]);
@@ -172,7 +172,7 @@ final class VenueGraph {
             }
         }
         for (var poi : orEmpty(venue.pois())) {
-            var category = PoiCategory.parse(poi.category()).orElseThrow();
+            var category = PoiCategory.fromWire(poi.category());
             boolean accessible = poi.accessible() != null ? poi.accessible() : category == PoiCategory.ACCESSIBLE_TOILET;
             var place = new Place(poi.id(), poi.name(), false, category, accessible, levelIndex.get(poi.level()),
                     entrances(poi.entrances()), poi.x(), poi.y());

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
 import io.hallway.common.Versions;
 
 /**
@@ -82,7 +83,7 @@ class VenueStore {
                     insert into venue (event_id, document) values (?, ?::jsonb)
                     on conflict (event_id) do nothing returning version""", eventId, json);
             if (created.isEmpty()) {
-                throw new Problem(428, "Version required", "This event already has a venue; send the version you "
+                throw Problem.of(ProblemType.VERSION_REQUIRED, "This event already has a venue; send the version you "
                         + "are replacing, as an If-Match header or a \"version\" field.");
             }
             return created.get(0);
@@ -93,7 +94,7 @@ class VenueStore {
         if (updated.isEmpty()) {
             long actual = load(eventId).orElseThrow(() -> Problem.notFound("This event has no venue yet.")).version();
             Versions.check(expectedVersion, actual, "The venue");
-            throw Problem.conflict("Stale version", "The venue changed while it was being saved; fetch it again.");
+            throw Problem.of(ProblemType.STALE_VERSION, "The venue changed while it was being saved; fetch it again.");
         }
         return updated.get(0);
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
+import io.hallway.common.WireEnum;
 
 /**
  * Checks a venue as a whole before it is stored. Every finding names the element it is about and points
@@ -39,7 +41,7 @@ final class VenueValidator {
         validator.run(scheduleRooms, maxNodes);
         if (!validator.violations.isEmpty()) {
             var found = validator.violations;
-            throw new Problem(400, "Invalid venue", found.size() == 1 ? found.get(0).message()
+            throw Problem.of(ProblemType.INVALID_VENUE, found.size() == 1 ? found.get(0).message()
                     : "The venue has " + found.size() + " problems; the first: " + found.get(0).message(), found);
         }
     }
@@ -143,9 +145,9 @@ final class VenueValidator {
             var poi = venue.pois().get(i);
             String at = "/pois/" + i;
             place(at, "point of interest", poi.id(), poi.name(), poi.level(), poi.entrances());
-            if (PoiCategory.parse(poi.category()).isEmpty()) {
+            if (WireEnum.find(PoiCategory.class, poi.category()).isEmpty()) {
                 fail(at + "/category", "point of interest '" + poi.id() + "' has category '" + poi.category()
-                        + "'; use one of " + String.join(", ", PoiCategory.wireNames()));
+                        + "'; use one of " + String.join(", ", WireEnum.wireNames(PoiCategory.class)));
             }
         }
     }
@@ -179,10 +181,10 @@ final class VenueValidator {
             id(edgeIds, at, "edge", edge.id());
             String label = "edge '" + edge.id() + "'";
             boolean ends = knownNode(at + "/from", label, edge.from()) & knownNode(at + "/to", label, edge.to());
-            var kind = EdgeKind.parse(edge.kind());
+            var kind = WireEnum.find(EdgeKind.class, edge.kind());
             if (kind.isEmpty()) {
-                fail(at + "/kind", label + " has kind '" + edge.kind()
-                        + "'; use one of corridor, door, stairs, ramp, elevator, escalator");
+                fail(at + "/kind", label + " has kind '" + edge.kind() + "'; use one of "
+                        + String.join(", ", WireEnum.wireNames(EdgeKind.class)));
             }
             if (ends && edge.from().equals(edge.to())) {
                 fail(at + "/to", label + " starts and ends at node '" + edge.from() + "'");
@@ -258,7 +260,7 @@ final class VenueValidator {
             fail(at + "/id", "a " + what + " has no id");
             return false;
         }
-        if (ids == placeIds && PoiCategory.parse(id).isPresent()) {
+        if (ids == placeIds && WireEnum.find(PoiCategory.class, id).isPresent()) {
             fail(at + "/id", what + " id '" + id + "' is a category name; routes to it would be ambiguous");
         }
         String earlier = ids.putIfAbsent(id, what);

@@ -1,8 +1,13 @@
 package io.hallway.common;
 
 import static io.hallway.testing.ScheduleFixtures.*;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -11,12 +16,16 @@ import org.junit.jupiter.api.Test;
 
 import io.hallway.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
 /** Every error is RFC 9457 problem+json and says nothing about the Java inside. */
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ProblemShapeTest {
+
+    private static final List<String> CATALOGUE = Arrays.stream(ProblemType.values()).map(t -> t.uri().toString())
+            .toList();
 
     @Test
     void a_400_lists_each_invalid_field() {
@@ -93,10 +102,42 @@ class ProblemShapeTest {
         assertProblem(Api.organizer().body(huge).post("/api/admin/events").then().statusCode(413), 413);
     }
 
+    @Test
+    void the_contract_lists_every_problem_type_and_real_problems_carry_a_listed_one() {
+        JsonPath contract = Api.anonymous().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        String type = "components.schemas.Problem.properties.type";
+        List<String> listed = contract.getList(type + ".enum");
+        List<Map<String, Object>> catalogue = contract.getList(type + ".'x-problem-types'");
+
+        assertEquals(Arrays.stream(ProblemType.values()).map(t -> t.uri().toString()).toList(), listed);
+        for (ProblemType problemType : ProblemType.values()) {
+            assertTrue(catalogue.contains(Map.of("type", problemType.uri().toString(), "title", problemType.title(),
+                    "status", problemType.status())), problemType + " is listed with its title and status");
+        }
+        assertThat(contract.getString(type + ".description"), containsString("switch on"));
+
+        String slug = newEvent("shape");
+        Map<String, Object> again = Map.of("slug", slug, "name", "Again", "timeZone", ZONE, "startDate", DAY, "endDate",
+                DAY);
+        List<String> seen = List.of(
+                Api.anonymous().get("/api/events/nope").then().statusCode(404).extract().path("type"),
+                Api.anonymous().get("/api/no/such/path").then().statusCode(404).extract().path("type"),
+                Api.anonymous().delete("/api/events").then().statusCode(405).extract().path("type"),
+                Api.anonymous().get("/api/admin/events").then().statusCode(401).extract().path("type"),
+                Api.organizer().body(Map.of("name", "")).post("/api/admin/events").then().statusCode(400)
+                        .extract().path("type"),
+                Api.organizer().body(again).post("/api/admin/events").then().statusCode(409).extract().path("type"));
+        assertThat(listed, hasItems(seen.toArray(String[]::new)));
+        assertEquals(List.of(ProblemType.NOT_FOUND.uri().toString(), ProblemType.NOT_FOUND.uri().toString(),
+                ProblemType.METHOD_NOT_ALLOWED.uri().toString(), ProblemType.UNAUTHORIZED.uri().toString(),
+                ProblemType.INVALID_REQUEST.uri().toString(), ProblemType.SLUG_TAKEN.uri().toString()), seen);
+    }
+
     private static ValidatableResponse assertProblem(ValidatableResponse response, int status) {
         return response.contentType("application/problem+json")
                 .body("status", equalTo(status))
-                .body("type", startsWith("urn:hallway:problem:"))
+                .body("type", in(CATALOGUE))
                 .body("title", not(emptyOrNullString()))
                 .body("detail", not(emptyOrNullString()))
                 .body("instance", startsWith("/"))

@@ -94,6 +94,21 @@ class VenueAdminTest {
     }
 
     @Test
+    void an_unknown_edge_kind_or_category_is_refused_with_the_allowed_ones() {
+        String slug = eventWithRooms();
+        var venue = theaterAndFlexSpace().change("edges", 0, "kind", "slide").change("pois", 0, "category", "bar").json();
+
+        Api.organizer().body(venue).put("/api/admin/events/" + slug + "/venue")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", is("urn:hallway:problem:invalid-venue"))
+                .body("violations.field", hasItems("/edges/0/kind", "/pois/0/category"))
+                .body("violations.message", hasItems(
+                        endsWith("has kind 'slide'; use one of corridor, door, stairs, ramp, elevator, escalator"),
+                        endsWith("has category 'bar'; use one of toilet, accessible-toilet, coffee, water, exit, "
+                                + "info-desk, elevator, stairs, quiet-room")));
+    }
+
+    @Test
     void an_unknown_property_in_the_venue_is_refused() {
         String slug = eventWithRooms();
         var venue = theaterAndFlexSpace().change("nodes", 0, "colour", "red").json();
