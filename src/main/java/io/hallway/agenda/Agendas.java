@@ -18,7 +18,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -27,7 +26,7 @@ import com.fasterxml.jackson.databind.util.RawValue;
 
 import org.hibernate.jpa.HibernateHints;
 
-import io.hallway.common.WalkingTimes;
+import io.hallway.venue.Venues;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.BlockView;
 import io.hallway.schedule.Event;
@@ -114,7 +113,7 @@ class Agendas {
     SelfService selfService;
 
     @Inject
-    Instance<WalkingTimes> walkingTimes;
+    Venues venues;
 
     AgendaView of(String slug, Long userId) {
         ScheduleSnapshots.Built built = snapshots.current(version(slug));
@@ -239,8 +238,8 @@ class Agendas {
         Long fromRoom = from.room() == null ? null : from.room().id();
         Long toRoom = to.room() == null ? null : to.room().id();
         boolean roomChange = fromRoom != null && toRoom != null && !fromRoom.equals(toRoom);
-        Duration walking = roomChange && walkingTimes.isResolvable()
-                ? walkingTimes.get().between(eventId, fromRoom, toRoom).orElse(null)
+        Duration walking = roomChange
+                ? venues.walkingTime(eventId, fromRoom, toRoom).orElse(null)
                 : null;
         return new AgendaView.Gap(from.itemId(), to.itemId(), free.toMinutes(), roomChange,
                 walking == null ? null : walking.toSeconds(), walking == null ? null : walking.compareTo(free) <= 0);

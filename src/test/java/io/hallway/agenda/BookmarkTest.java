@@ -22,7 +22,6 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-import io.hallway.common.Bookmarks;
 import io.hallway.testing.Api;
 import io.hallway.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +34,7 @@ class BookmarkTest {
     EntityManager entityManager;
 
     @Inject
-    Bookmarks bookmarks;
+    AgendaBookmarks bookmarks;
 
     @Test
     void bookmarking_twice_keeps_one_bookmark_and_removing_twice_is_fine() {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** Venues for tests, written the way an organizer's JSON file reads; as a map for HTTP, or as a graph. */
-final class VenueBuilder {
+public final class VenueBuilder {
 
     static final VenueConfig.Speeds SPEEDS = new VenueConfig.Speeds() {
         public double walk() {
@@ -98,7 +98,7 @@ final class VenueBuilder {
     }
 
     /** Uploads this venue as the event's first one; returns its version. */
-    long upload(String slug) {
+    public long upload(String slug) {
         return io.hallway.testing.Api.organizer().body(json()).put("/api/admin/events/" + slug + "/venue")
                 .then().statusCode(201).extract().jsonPath().getLong("version");
     }
@@ -107,7 +107,7 @@ final class VenueBuilder {
      * The two-level venue most HTTP tests use: the Theater upstairs, the Flex Space downstairs, 6 m of
      * stairs (10 s walking) at one end and a 4 m elevator with a 20 s wait at the other, 10 m apart.
      */
-    static VenueBuilder theaterAndFlexSpace() {
+    public static VenueBuilder theaterAndFlexSpace() {
         return venue().level("up", "Upstairs", 1).node("u1", 0, 0, "the red curtain").node("u2", 10, 0)
                 .level("down", "Flex Space", 0).node("d1", 0, 0).node("d2", 10, 0).node("d3", 10, -4)
                 .room("theater", "Theater", "up", "u1", "scheduleRoom", "Theater")

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-import io.hallway.common.WalkingTimes;
 import io.hallway.schedule.Event;
 import io.hallway.testing.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,7 +30,7 @@ class VenueFreshnessTest {
     VenueGraphs graphs;
 
     @Inject
-    WalkingTimes walkingTimes;
+    Venues venues;
 
     @Inject
     EntityManager entityManager;
@@ -92,9 +91,9 @@ class VenueFreshnessTest {
         theaterAndFlexSpace().upload(slug);
         long eventId = eventId(slug);
 
-        Optional<Duration> down = QuarkusTransaction.requiringNew().call(() -> walkingTimes.between(eventId, theater, flex));
-        Optional<Duration> unlinked = QuarkusTransaction.requiringNew().call(() -> walkingTimes.between(eventId, theater, lobby));
-        Optional<Duration> sameRoom = QuarkusTransaction.requiringNew().call(() -> walkingTimes.between(eventId, flex, flex));
+        Optional<Duration> down = QuarkusTransaction.requiringNew().call(() -> venues.walkingTime(eventId, theater, flex));
+        Optional<Duration> unlinked = QuarkusTransaction.requiringNew().call(() -> venues.walkingTime(eventId, theater, lobby));
+        Optional<Duration> sameRoom = QuarkusTransaction.requiringNew().call(() -> venues.walkingTime(eventId, flex, flex));
 
         assertThat(down, is(Optional.of(Duration.ofSeconds(10)))); // 6 m of stairs at half of 1.2 m/s
         assertThat(unlinked, is(Optional.empty()));
@@ -108,6 +107,6 @@ class VenueFreshnessTest {
         long b = room(slug, "B", 10);
         long eventId = eventId(slug);
 
-        assertThat(QuarkusTransaction.requiringNew().call(() -> walkingTimes.between(eventId, a, b)), is(Optional.empty()));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> venues.walkingTime(eventId, a, b)), is(Optional.empty()));
     }
 }

@@ -1,4 +1,4 @@
-package io.hallway.venue;
+package io.hallway.agenda;
 
 import static io.hallway.testing.ScheduleFixtures.*;
 import static io.hallway.venue.VenueBuilder.theaterAndFlexSpace;

@@ -1,8 +1,10 @@
-package io.hallway.venue;
+package io.hallway.agenda;
 
 import java.time.OffsetDateTime;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.hallway.venue.RouteView;
 
 /** The way to my next talk and whether I will make it. */
 @Schema(name = "NextRoute")

@@ -1,4 +1,4 @@
-package io.hallway.venue;
+package io.hallway.agenda;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,13 +20,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.Bookmarks;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.Session;
+import io.hallway.venue.RouteView;
+import io.hallway.venue.Venues;
 
 @Path("/api/events/{slug}/agenda/next-route")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,17 +37,13 @@ import io.hallway.schedule.Session;
 public class NextRouteResource {
 
     @Inject
-    VenueGraphs graphs;
-
-    @Inject
-    VenueConfig config;
+    Venues venues;
 
     @Inject
     Users users;
 
-    /** The agenda feature's bookmarks; unresolvable where it is not deployed, and then session= is required. */
     @Inject
-    Instance<Bookmarks> bookmarks;
+    AgendaBookmarks bookmarks;
 
     @GET
     @Operation(operationId = "getNextRoute", summary = "The route to my next bookmarked session, and when to leave",
@@ -68,13 +64,7 @@ public class NextRouteResource {
         if (session.room == null) {
             throw Problem.of(ProblemType.NO_ROOM, "'" + session.title + "' has no room yet, so there is no way to it.");
         }
-        VenueGraph graph = graphs.forEvent(event.id).filter(g -> event.published)
-                .orElseThrow(() -> Problem.notFound("No venue map for event '" + slug + "'."));
-        VenueGraph.Place room = graph.byScheduleRoom.get(session.room.name);
-        if (room == null) {
-            throw Problem.of(ProblemType.ROOM_NOT_ON_THE_MAP, session.room.name + " is not on the venue map yet.");
-        }
-        RouteView route = Routing.route(graph, from, room.id(), Routing.options(config, profile, avoid, now));
+        RouteView route = venues.routeToRoom(event, from, session.room.name, profile, avoid, now);
         Duration walk = Duration.ofSeconds(route.duration());
         long slack = Duration.between(now, session.startsAt).minus(walk).toSeconds();
         var zone = event.zone();
@@ -84,12 +74,9 @@ public class NextRouteResource {
     }
 
     private Session nextBookmarked(Event event, Instant after) {
-        if (!bookmarks.isResolvable()) {
-            throw Problem.invalid("session", "bookmarks are not available here; name the session to route to");
-        }
         var user = users.existingId();
         Long next = user.isEmpty() ? null
-                : bookmarks.get().nextSessionId(event.id, user.getAsLong(), after).orElse(null);
+                : bookmarks.nextSessionId(event.id, user.getAsLong(), after).orElse(null);
         if (next == null) {
             throw Problem.notFound("You have no bookmarked session starting after " + OffsetDateTime.ofInstant(after,
                     event.zone()) + ".");
