@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import io.hallway.common.EventStatsSection;
+import io.hallway.schedule.EventStatsSection;
 
 /** The agenda's part of the organizer statistics: interest per session, and where rooms will overflow. */
 @ApplicationScoped

@@ -29,7 +29,7 @@ import biweekly.property.Method;
 import biweekly.property.Status;
 import biweekly.util.DateTimeComponents;
 import biweekly.util.UtcOffset;
-import io.hallway.common.WebUrl;
+import io.hallway.schedule.WebUrl;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.Session;

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import io.hallway.common.SessionInterest;
+import io.hallway.schedule.SessionInterest;
 
 /**
  * How full each session is expected to be: the people who bookmarked it (alone or through its lightning

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import io.hallway.common.EventStatsSection;
+import io.hallway.schedule.EventStatsSection;
 
 /** The "people" part of the organizer statistics: counts only, nothing that names or links anybody. */
 @ApplicationScoped

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.WebUrl;
+import io.hallway.schedule.WebUrl;
 import io.hallway.schedule.ScheduleHttpCaching;
 import io.hallway.schedule.ScheduleSnapshot;
 

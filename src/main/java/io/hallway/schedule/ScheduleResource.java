@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -40,7 +39,6 @@ import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
 import io.hallway.common.WireEnum;
-import io.hallway.common.SessionInterest;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -58,7 +56,7 @@ public class ScheduleResource {
     ScheduleHttpCaching caching;
 
     @Inject
-    Instance<SessionInterest> interest;
+    SessionInterest interest;
 
     @GET
     @Operation(operationId = "listEvents", summary = "Published events, newest first",
@@ -204,12 +202,9 @@ public class ScheduleResource {
         return snapshots.current(slug).snapshot();
     }
 
-    /** Adds the live bookmark counts and fill levels, where the agenda feature counts them. */
+    /** Adds the live bookmark counts and fill levels, as the agenda feature counts them. */
     private UnaryOperator<SessionView> live(ScheduleSnapshots.Built built) {
-        if (!interest.isResolvable()) {
-            return UnaryOperator.identity();
-        }
-        Map<Long, SessionInterest.Interest> counted = interest.get().of(built.eventId());
+        Map<Long, SessionInterest.Interest> counted = interest.of(built.eventId());
         return session -> {
             SessionInterest.Interest figures = counted.get(session.id());
             return figures == null ? session : session.withInterest(figures);

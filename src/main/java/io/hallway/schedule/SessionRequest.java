@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.hallway.common.WebUrl;
 
 /**
  * A session as an organizer writes it. Times need an offset. For a lightning talk inside a block, leave

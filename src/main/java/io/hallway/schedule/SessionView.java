@@ -10,7 +10,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-import io.hallway.common.SessionInterest;
 
 /**
  * A session as apps see it; times carry the offset of the event's time zone. {@code bookmarks} and

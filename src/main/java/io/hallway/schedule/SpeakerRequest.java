@@ -8,7 +8,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import io.hallway.common.WebUrl;
 
 public record SpeakerRequest(
         @NotBlank @Size(max = 200) String name,

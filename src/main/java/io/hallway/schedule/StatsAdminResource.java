@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.EventStatsSection;
 import io.hallway.common.Roles;
 
 @Path("/api/admin/events/{slug}/stats")

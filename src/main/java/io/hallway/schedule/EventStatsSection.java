@@ -1,4 +1,4 @@
-package io.hallway.common;
+package io.hallway.schedule;
 
 /**
  * One feature's part of the organizer statistics of an event (GET /api/admin/events/{slug}/stats).

@@ -1,4 +1,4 @@
-package io.hallway.common;
+package io.hallway.schedule;
 
 import java.net.URI;
 import java.net.URISyntaxException;

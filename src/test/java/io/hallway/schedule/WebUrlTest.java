@@ -1,4 +1,4 @@
-package io.hallway.common;
+package io.hallway.schedule;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
