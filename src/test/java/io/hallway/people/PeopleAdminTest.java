@@ -1,4 +1,4 @@
-package io.hallway.exchange;
+package io.hallway.people;
 
 import static io.hallway.testing.PeopleFixtures.*;
 import static org.hamcrest.Matchers.*;
