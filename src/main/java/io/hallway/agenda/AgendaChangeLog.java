@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.schedule.Room;
+import io.hallway.schedule.ScheduleHistoryPurged;
 import io.hallway.schedule.SessionChanged;
 
 /**
@@ -34,6 +35,12 @@ class AgendaChangeLog {
 
     @Inject
     ObjectMapper json;
+
+    /** The schedule's history was purged: entries up to that revision can no longer be asked for. */
+    void forget(@Observes ScheduleHistoryPurged purge) {
+        entityManager.createNativeQuery("delete from agenda_change where event_id = ?1 and revision <= ?2")
+                .setParameter(1, purge.eventId()).setParameter(2, purge.throughRevision()).executeUpdate();
+    }
 
     void record(@Observes SessionChanged change) {
         if (change.before() == null) {

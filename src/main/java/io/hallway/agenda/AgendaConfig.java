@@ -23,18 +23,4 @@ public interface AgendaConfig {
     /** How long apps and proxies may reuse the bookmark counts and fill levels. */
     @WithDefault("30s")
     Duration fillMaxAge();
-
-    /**
-     * Schedule deltas each replica keeps in memory, across all events: the ones many apps ask for together
-     * right after an organizer change. 0 keeps none.
-     */
-    @WithDefault("256")
-    int deltaCacheSize();
-
-    /**
-     * Deltas are kept only for cursors at most this many versions behind the current one; a delta from an
-     * older cursor is read from the database for each request.
-     */
-    @WithDefault("32")
-    int deltaCacheVersions();
 }

@@ -27,6 +27,7 @@ import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleHistory;
 import io.hallway.schedule.ScheduleCursors;
 
 /**

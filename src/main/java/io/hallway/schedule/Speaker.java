@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +20,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class Speaker extends PanacheEntityBase {
 
+    /** Named in the contract, so it cannot trade names with the profile's link as classes are scanned. */
+    @Schema(name = "SpeakerLink")
     public record Link(String title, String url) {
     }
 

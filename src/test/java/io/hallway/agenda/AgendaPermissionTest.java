@@ -1,6 +1,6 @@
 package io.hallway.agenda;
 
-import static io.hallway.agenda.AgendaFixtures.*;
+import static io.hallway.testing.AgendaFixtures.*;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 

@@ -1,5 +1,6 @@
 package io.hallway.agenda;
 
+import io.hallway.testing.AgendaFixtures;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
-package io.hallway.agenda;
+package io.hallway.schedule;
 
-import static io.hallway.agenda.AgendaFixtures.cursor;
+import static io.hallway.testing.AgendaFixtures.cursor;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.hallway.agenda;
+package io.hallway.schedule;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Roles;
-import io.hallway.schedule.Event;
 
 @Path("/api/admin/events/{slug}/schedule/history")
 @RolesAllowed(Roles.ORGANIZER)

@@ -1,4 +1,4 @@
-package io.hallway.agenda;
+package io.hallway.schedule;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -8,20 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import io.hallway.common.Problem;
-import io.hallway.schedule.BlockView;
-import io.hallway.schedule.Event;
-import io.hallway.schedule.EventView;
-import io.hallway.schedule.LightningBlock;
-import io.hallway.schedule.Room;
-import io.hallway.schedule.RoomView;
-import io.hallway.schedule.ScheduleCursors;
-import io.hallway.schedule.ScheduleSnapshots;
-import io.hallway.schedule.Session;
-import io.hallway.schedule.SessionView;
-import io.hallway.schedule.Speaker;
-import io.hallway.schedule.SpeakerView;
-import io.hallway.schedule.Track;
-import io.hallway.schedule.TrackView;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -48,7 +34,7 @@ class ScheduleDeltas {
     ScheduleCursors cursors;
 
     @Inject
-    ScheduleDeltas(AgendaConfig config, MeterRegistry registry) {
+    ScheduleDeltas(ScheduleConfig config, MeterRegistry registry) {
         recent = new RecentDeltas(config.deltaCacheSize(), config.deltaCacheVersions(), registry);
     }
 

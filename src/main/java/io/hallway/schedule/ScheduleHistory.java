@@ -1,4 +1,4 @@
-package io.hallway.agenda;
+package io.hallway.schedule;
 
 import java.util.List;
 
@@ -8,15 +8,13 @@ import jakarta.persistence.EntityManager;
 
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
-import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleCursors;
 
 /**
  * Turns a client's cursor into the schedule version to answer from, and knows how far back the
  * change history of an event reaches (tombstones and agenda changes older than that are purged).
  */
 @ApplicationScoped
-class ScheduleHistory {
+public class ScheduleHistory {
 
     @Inject
     EntityManager entityManager;
@@ -24,8 +22,11 @@ class ScheduleHistory {
     @Inject
     ScheduleCursors cursors;
 
+    @Inject
+    jakarta.enterprise.event.Event<ScheduleHistoryPurged> purged;
+
     /** The version a cursor stands for; 400 when it is not one of this event's, 410 when it is too old. */
-    long since(Event event, String cursor, String snapshotPath) {
+    public long since(Event event, String cursor, String snapshotPath) {
         ScheduleCursors.Position position = decode(event.id, cursor);
         if (position.version() > event.scheduleVersion) {
             throw notACursor();
@@ -79,7 +80,6 @@ class ScheduleHistory {
                 .setParameter(1, event.id).setParameter(2, through).executeUpdate();
         entityManager.createNativeQuery("delete from schedule_tombstone where event_id = ?1 and revision <= ?2")
                 .setParameter(1, event.id).setParameter(2, through).executeUpdate();
-        entityManager.createNativeQuery("delete from agenda_change where event_id = ?1 and revision <= ?2")
-                .setParameter(1, event.id).setParameter(2, through).executeUpdate();
+        purged.fire(new ScheduleHistoryPurged(event.id, through));
     }
 }

@@ -1,4 +1,4 @@
-package io.hallway.agenda;
+package io.hallway.schedule;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.hallway.agenda;
+package io.hallway.schedule;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -18,9 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
 import io.hallway.common.Roles;
-import io.hallway.schedule.Room;
-import io.hallway.schedule.RoomView;
-import io.hallway.schedule.ScheduleChanges;
 
 /**
  * The live status of a room during the event. It is part of the published schedule (rooms carry it), so

@@ -1,4 +1,4 @@
-package io.hallway.agenda;
+package io.hallway.testing;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -7,13 +7,13 @@ import io.hallway.testing.Api;
 import io.restassured.path.json.JsonPath;
 
 /** Schedule edits the agenda tests make after the fact, through the organizer API. */
-final class AgendaFixtures {
+public final class AgendaFixtures {
 
     private AgendaFixtures() {
     }
 
     /** Changes some fields of a session and keeps the rest as they are. */
-    static JsonPath updateSession(String slug, long id, Map<String, Object> changes) {
+    public static JsonPath updateSession(String slug, long id, Map<String, Object> changes) {
         JsonPath current = Api.organizer().get("/api/admin/events/" + slug + "/sessions/" + id).then().statusCode(200)
                 .extract().jsonPath();
         Map<String, Object> body = new HashMap<>();
@@ -32,22 +32,22 @@ final class AgendaFixtures {
                 .extract().jsonPath();
     }
 
-    static void deleteSession(String slug, long id) {
+    public static void deleteSession(String slug, long id) {
         Api.organizer().delete("/api/admin/events/" + slug + "/sessions/" + id).then().statusCode(204);
     }
 
-    static void renameSpeaker(String slug, long id, String name) {
+    public static void renameSpeaker(String slug, long id, String name) {
         long version = Api.organizer().get("/api/admin/events/" + slug + "/speakers/" + id).then().statusCode(200)
                 .extract().jsonPath().getLong("version");
         Api.organizer().body(Map.of("name", name, "version", version))
                 .put("/api/admin/events/" + slug + "/speakers/" + id).then().statusCode(200);
     }
 
-    static void bookmark(io.restassured.specification.RequestSpecification caller, String slug, long sessionId) {
+    public static void bookmark(io.restassured.specification.RequestSpecification caller, String slug, long sessionId) {
         caller.put("/api/events/" + slug + "/agenda/sessions/" + sessionId).then().statusCode(204);
     }
 
-    static String cursor(String slug) {
+    public static String cursor(String slug) {
         return Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200).extract().jsonPath()
                 .getString("cursor");
     }

@@ -1,6 +1,6 @@
-package io.hallway.agenda;
+package io.hallway.schedule;
 
-import static io.hallway.agenda.AgendaFixtures.cursor;
+import static io.hallway.testing.AgendaFixtures.cursor;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,7 +32,7 @@ class ScheduleDeltaCacheTest {
     ScheduleDeltas deltas;
 
     @Inject
-    AgendaConfig config;
+    ScheduleConfig config;
 
     @Test
     void walking_since_through_every_version_keeps_only_the_recent_deltas_and_answers_each_one_in_full() {

@@ -1,4 +1,4 @@
-package io.hallway.agenda;
+package io.hallway.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

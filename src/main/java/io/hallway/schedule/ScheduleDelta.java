@@ -1,13 +1,7 @@
-package io.hallway.agenda;
+package io.hallway.schedule;
 
 import java.util.List;
 
-import io.hallway.schedule.BlockView;
-import io.hallway.schedule.EventView;
-import io.hallway.schedule.RoomView;
-import io.hallway.schedule.SessionView;
-import io.hallway.schedule.SpeakerView;
-import io.hallway.schedule.TrackView;
 
 /**
  * What changed in a published schedule between two versions: every created or changed row in full,
