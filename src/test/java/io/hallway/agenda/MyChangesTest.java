@@ -18,6 +18,24 @@ import io.quarkus.test.junit.QuarkusTest;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class MyChangesTest {
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void purging_the_schedule_history_forgets_my_change_feed_up_to_then() {
+        String slug = newEvent("mine-purge");
+        long talk = create(slug, talk("Moved", room(slug, "Theater", 120), "09:00", "09:30")).getLong("id");
+        bookmark(Api.attendee(), slug, talk);
+        updateSession(slug, talk, Map.of("startsAt", at("10:00"), "endsAt", at("10:30")));
+        var db = new io.hallway.testing.Db(dataSource);
+        String changesOfEvent = "select count(*) from agenda_change c join event e on e.id = c.event_id where e.slug = ?";
+        org.junit.jupiter.api.Assertions.assertEquals(1L, db.count(changesOfEvent, slug));
+
+        Api.organizer().delete("/api/admin/events/" + slug + "/schedule/history").then().statusCode(204);
+
+        org.junit.jupiter.api.Assertions.assertEquals(0L, db.count(changesOfEvent, slug));
+    }
+
     @Test
     void each_kind_of_change_to_my_sessions_says_what_it_was_before_and_after() {
         String slug = newEvent("mine");
