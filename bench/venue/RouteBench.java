@@ -122,7 +122,7 @@ public class RouteBench {
     static void measure(Venue venue, int nodes, int levels) {
         VenueValidator.check(venue.document(), Set.of(), 1_000_000);
         var graph = new VenueGraph(1, venue.document(), SPEEDS);
-        var options = new Router.Options(Profile.WALK, EnumSet.noneOf(EdgeKind.class), 300, System.currentTimeMillis());
+        var options = new Router.Options(WalkingProfile.WALK, EnumSet.noneOf(EdgeKind.class), 300, System.currentTimeMillis());
         var random = new Random(7);
         var rooms = venue.rooms();
         int runs = 20_000;

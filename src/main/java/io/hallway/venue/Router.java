@@ -16,7 +16,7 @@ final class Router {
         NORMAL, ALLOW_CLOSED, ALLOW_CLOSED_AND_STEPS
     }
 
-    record Options(Profile profile, Set<EdgeKind> avoid, double avoidPenaltySeconds, long atEpochMillis) {
+    record Options(WalkingProfile profile, Set<EdgeKind> avoid, double avoidPenaltySeconds, long atEpochMillis) {
     }
 
     /** A path as node indices and the edges between them (edges.length == nodes.length - 1). */
@@ -33,7 +33,7 @@ final class Router {
     static Optional<Path> fastest(VenueGraph graph, int[] sources, int[] targets, Options options, Mode mode) {
         int[] sortedTargets = targets.clone();
         Arrays.sort(sortedTargets);
-        boolean stepFreeOnly = options.profile() == Profile.STEP_FREE && mode != Mode.ALLOW_CLOSED_AND_STEPS;
+        boolean stepFreeOnly = options.profile() == WalkingProfile.STEP_FREE && mode != Mode.ALLOW_CLOSED_AND_STEPS;
         boolean checkClosed = mode == Mode.NORMAL && graph.anyClosed;
         boolean avoiding = !options.avoid().isEmpty();
         double[] seconds = graph.profileSeconds[options.profile().ordinal()];
@@ -88,7 +88,7 @@ final class Router {
     }
 
     /** Walks the predecessors back from the target; times are recomputed without avoidance penalties. */
-    private static Path path(VenueGraph graph, int target, Workspace work, Profile profile) {
+    private static Path path(VenueGraph graph, int target, Workspace work, WalkingProfile profile) {
         int[] viaEdge = work.viaEdge;
         int[] viaNode = work.viaNode;
         double speed = graph.speed(profile);

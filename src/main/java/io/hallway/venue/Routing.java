@@ -46,7 +46,7 @@ final class Routing {
 
     /** The options of a route request, from its query parameters; closures are judged at the instant given. */
     static Router.Options options(VenueConfig config, String profile, List<String> avoid, Instant at) {
-        return new Router.Options(Profile.parse(profile), avoid(avoid), config.avoidPenalty().toSeconds(), at.toEpochMilli());
+        return new Router.Options(WalkingProfile.parse(profile), avoid(avoid), config.avoidPenalty().toSeconds(), at.toEpochMilli());
     }
 
     /** Parses avoid=stairs,escalators (repeatable); each is a penalty, not a ban. */
@@ -90,13 +90,13 @@ final class Routing {
      * A place, or the nearest member of a category. Step-free, only accessible members count, and a
      * toilet includes accessible toilets; when none is marked accessible, all members do, with a warning.
      */
-    private static End destination(VenueGraph graph, String to, Profile profile, List<String> warnings) {
+    private static End destination(VenueGraph graph, String to, WalkingProfile profile, List<String> warnings) {
         var category = WireEnum.find(PoiCategory.class, to);
         if (category.isEmpty()) {
             return place(graph, "to", to);
         }
         List<VenueGraph.Place> members = graph.byCategory.getOrDefault(category.get(), List.of());
-        if (profile == Profile.STEP_FREE) {
+        if (profile == WalkingProfile.STEP_FREE) {
             var accessible = new ArrayList<VenueGraph.Place>();
             members.stream().filter(VenueGraph.Place::accessible).forEach(accessible::add);
             if (category.get() == PoiCategory.TOILET) {
@@ -134,7 +134,7 @@ final class Routing {
             return Problem.of(ProblemType.NO_ROUTE, "There is no open way " + between + ": the only way is through "
                     + String.join(", ", described) + ".").with("reason", "closed").with("closedEdges", List.copyOf(closed));
         }
-        if (options.profile() == Profile.STEP_FREE) {
+        if (options.profile() == WalkingProfile.STEP_FREE) {
             Optional<Router.Path> withSteps = Router.fastest(graph, start.nodes(), goal.nodes(), options,
                     Router.Mode.ALLOW_CLOSED_AND_STEPS);
             if (withSteps.isPresent()) {

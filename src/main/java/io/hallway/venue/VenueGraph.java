@@ -129,9 +129,9 @@ final class VenueGraph {
                 degree[to[e]]++;
             }
         }
-        profileSeconds = new double[Profile.values().length][m];
-        secondsPerPlanMetre = new double[Profile.values().length];
-        for (Profile profile : Profile.values()) {
+        profileSeconds = new double[WalkingProfile.values().length][m];
+        secondsPerPlanMetre = new double[WalkingProfile.values().length];
+        for (WalkingProfile profile : WalkingProfile.values()) {
             double fewest = Double.POSITIVE_INFINITY;
             for (int e = 0; e < m; e++) {
                 double seconds = seconds(e, speed(profile));
@@ -185,7 +185,7 @@ final class VenueGraph {
         return nodeIds.length;
     }
 
-    double speed(Profile profile) {
+    double speed(WalkingProfile profile) {
         return switch (profile) {
             case WALK -> walk;
             case SLOW -> slow;

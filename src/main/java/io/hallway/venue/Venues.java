@@ -56,7 +56,7 @@ public class Venues {
         if (from.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
-        var options = new Router.Options(Profile.WALK, Set.of(), config.avoidPenalty().toSeconds(),
+        var options = new Router.Options(WalkingProfile.WALK, Set.of(), config.avoidPenalty().toSeconds(),
                 Instant.now().toEpochMilli());
         return Router.fastest(graph.get(), from.get().entrances(), to.get().entrances(), options, Router.Mode.NORMAL)
                 .map(path -> Duration.ofSeconds(Math.round(path.seconds())));

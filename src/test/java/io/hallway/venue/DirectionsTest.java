@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DirectionsTest {
 
     private static List<RouteView.Step> steps(VenueBuilder venue, String from, String to) {
-        var route = Routing.route(venue.graph(), from, to, new Router.Options(Profile.WALK,
+        var route = Routing.route(venue.graph(), from, to, new Router.Options(WalkingProfile.WALK,
                 EnumSet.noneOf(EdgeKind.class), 300, Instant.parse("2024-11-10T16:00:00Z").toEpochMilli()));
         return route.legs().stream().flatMap(leg -> leg.steps().stream()).toList();
     }

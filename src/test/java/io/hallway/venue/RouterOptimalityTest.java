@@ -41,7 +41,7 @@ class RouterOptimalityTest {
             builder.edge("stairs", "0-1-1", "1-6-6", "stairs", "length", 5.0)
                     .edge("lift", "0-7-0", "1-0-7", "elevator", "length", 3.0, "extraSeconds", 15.0);
             VenueGraph graph = builder.graph();
-            for (Profile profile : Profile.values()) {
+            for (WalkingProfile profile : WalkingProfile.values()) {
                 var options = new Router.Options(profile, EnumSet.noneOf(EdgeKind.class), 300, 0);
                 for (int pair = 0; pair < 10; pair++) {
                     int from = random.nextInt(graph.nodeCount());
@@ -59,7 +59,7 @@ class RouterOptimalityTest {
         }
     }
 
-    private static double dijkstra(VenueGraph graph, int from, int to, Profile profile) {
+    private static double dijkstra(VenueGraph graph, int from, int to, WalkingProfile profile) {
         double[] cost = new double[graph.nodeCount()];
         Arrays.fill(cost, Double.POSITIVE_INFINITY);
         cost[from] = 0;
@@ -73,7 +73,7 @@ class RouterOptimalityTest {
             }
             for (int arc = graph.arcStart[node]; arc < graph.arcStart[node + 1]; arc++) {
                 int edge = graph.arcEdge[arc];
-                if (profile == Profile.STEP_FREE && !graph.edgeStepFree[edge]) {
+                if (profile == WalkingProfile.STEP_FREE && !graph.edgeStepFree[edge]) {
                     continue;
                 }
                 double next = cost[node] + graph.seconds(edge, graph.speed(profile));

@@ -41,7 +41,7 @@ class RouterTest {
         return withElevator ? venue.edge("lift", "u2", "d2", "elevator", "length", 4.0, "extraSeconds", 20.0) : venue;
     }
 
-    private static RouteView route(VenueGraph graph, String from, String to, Profile profile, EdgeKind... avoid) {
+    private static RouteView route(VenueGraph graph, String from, String to, WalkingProfile profile, EdgeKind... avoid) {
         var avoided = avoid.length == 0 ? EnumSet.noneOf(EdgeKind.class) : EnumSet.copyOf(List.of(avoid));
         return Routing.route(graph, from, to, new Router.Options(profile, avoided, 300, NOW.toEpochMilli()));
     }
@@ -56,7 +56,7 @@ class RouterTest {
 
     @Test
     void the_fastest_route_takes_the_shortest_corridors() {
-        var route = route(square().graph(), "A", "C", Profile.WALK);
+        var route = route(square().graph(), "A", "C", WalkingProfile.WALK);
 
         assertThat(nodes(route), contains("A", "B", "C"));
         assertThat(route.distance(), is(20.0));
@@ -66,7 +66,7 @@ class RouterTest {
 
     @Test
     void a_slower_profile_takes_longer_on_the_same_way() {
-        var route = route(square().graph(), "A", "C", Profile.SLOW);
+        var route = route(square().graph(), "A", "C", WalkingProfile.SLOW);
 
         assertThat(nodes(route), contains("A", "B", "C"));
         assertThat(route.duration(), is(25L)); // 20 m at 0.8 m/s
@@ -77,8 +77,8 @@ class RouterTest {
         var graph = square().change("edges", 1, "from", "B").change("edges", 1, "to", "A")
                 .change("edges", 1, "oneWay", true).graph();
 
-        assertThat(nodes(route(graph, "A", "C", Profile.WALK)), contains("A", "D", "C"));
-        assertThat(nodes(route(graph, "C", "A", Profile.WALK)), contains("C", "B", "A"));
+        assertThat(nodes(route(graph, "A", "C", WalkingProfile.WALK)), contains("A", "D", "C"));
+        assertThat(nodes(route(graph, "C", "A", WalkingProfile.WALK)), contains("C", "B", "A"));
     }
 
     @Test
@@ -89,9 +89,9 @@ class RouterTest {
         var reopened = square().change("edges", 1, "closed", true)
                 .change("edges", 1, "closedUntil", NOW.minusSeconds(1).toString()).graph();
 
-        assertThat(nodes(route(closed, "A", "C", Profile.WALK)), contains("A", "D", "C"));
-        assertThat(nodes(route(closedUntilLater, "A", "C", Profile.WALK)), contains("A", "D", "C"));
-        assertThat(nodes(route(reopened, "A", "C", Profile.WALK)), contains("A", "B", "C"));
+        assertThat(nodes(route(closed, "A", "C", WalkingProfile.WALK)), contains("A", "D", "C"));
+        assertThat(nodes(route(closedUntilLater, "A", "C", WalkingProfile.WALK)), contains("A", "D", "C"));
+        assertThat(nodes(route(reopened, "A", "C", WalkingProfile.WALK)), contains("A", "B", "C"));
     }
 
     @Test
@@ -99,7 +99,7 @@ class RouterTest {
         var graph = venue().level("g", "Ground", 0).node("A", 0, 0).node("B", 10, 0)
                 .edge("hall", "A", "B", "corridor", "closed", true, "closedUntil", "2024-11-10T17:00:00Z").graph();
 
-        Problem problem = problem(() -> route(graph, "A", "B", Profile.WALK));
+        Problem problem = problem(() -> route(graph, "A", "B", WalkingProfile.WALK));
 
         assertThat(problem.status(), is(422));
         assertThat(problem.extensions(), allOf(hasEntry("reason", (Object) "closed"),
@@ -109,7 +109,7 @@ class RouterTest {
 
     @Test
     void a_level_change_takes_the_stairs_when_walking_and_says_so() {
-        var route = route(twoLevels(true).graph(), "theater", "flex", Profile.WALK);
+        var route = route(twoLevels(true).graph(), "theater", "flex", WalkingProfile.WALK);
 
         assertThat(nodes(route), contains("u1", "d1"));
         assertThat(route.duration(), is(10L)); // 6 m of stairs at half of 1.2 m/s
@@ -123,7 +123,7 @@ class RouterTest {
 
     @Test
     void step_free_takes_the_elevator_and_never_the_stairs() {
-        var route = route(twoLevels(true).graph(), "theater", "flex", Profile.STEP_FREE);
+        var route = route(twoLevels(true).graph(), "theater", "flex", WalkingProfile.STEP_FREE);
 
         assertThat(nodes(route), contains("u1", "u2", "d2", "d1"));
         assertThat(route.distance(), is(24.0));
@@ -136,7 +136,7 @@ class RouterTest {
 
     @Test
     void going_up_says_up() {
-        var route = route(twoLevels(true).graph(), "flex", "theater", Profile.WALK);
+        var route = route(twoLevels(true).graph(), "flex", "theater", WalkingProfile.WALK);
 
         assertThat(steps(route).get(0).instruction(), is("Take the stairs up to Theater level (level 1)"));
     }
@@ -145,7 +145,7 @@ class RouterTest {
     void step_free_fails_clearly_when_only_stairs_lead_there() {
         var graph = twoLevels(false).graph();
 
-        Problem problem = problem(() -> route(graph, "theater", "flex", Profile.STEP_FREE));
+        Problem problem = problem(() -> route(graph, "theater", "flex", WalkingProfile.STEP_FREE));
 
         assertThat(problem.status(), is(422));
         assertThat(problem.extensions(), allOf(hasEntry("reason", (Object) "steps"),
@@ -159,13 +159,13 @@ class RouterTest {
                 .edge("kerb", "A", "B", "corridor", "stepFree", false)
                 .edge("detour1", "A", "C", "ramp").edge("detour2", "C", "B", "ramp").graph();
 
-        assertThat(nodes(route(graph, "A", "B", Profile.WALK)), contains("A", "B"));
-        assertThat(nodes(route(graph, "A", "B", Profile.STEP_FREE)), contains("A", "C", "B"));
+        assertThat(nodes(route(graph, "A", "B", WalkingProfile.WALK)), contains("A", "B"));
+        assertThat(nodes(route(graph, "A", "B", WalkingProfile.STEP_FREE)), contains("A", "C", "B"));
     }
 
     @Test
     void avoiding_stairs_takes_a_slower_elevator_without_a_warning() {
-        var route = route(twoLevels(true).graph(), "theater", "flex", Profile.WALK, EdgeKind.STAIRS);
+        var route = route(twoLevels(true).graph(), "theater", "flex", WalkingProfile.WALK, EdgeKind.STAIRS);
 
         assertThat(nodes(route), contains("u1", "u2", "d2", "d1"));
         assertThat(route.duration(), is(41L)); // 10/1.2 + 4/1 + 20 + 10/1.2, without the penalty
@@ -174,7 +174,7 @@ class RouterTest {
 
     @Test
     void avoiding_stairs_still_takes_them_when_there_is_no_other_way_and_warns() {
-        var route = route(twoLevels(false).graph(), "theater", "flex", Profile.WALK, EdgeKind.STAIRS);
+        var route = route(twoLevels(false).graph(), "theater", "flex", WalkingProfile.WALK, EdgeKind.STAIRS);
 
         assertThat(nodes(route), contains("u1", "d1"));
         assertThat(route.duration(), is(10L));
@@ -193,7 +193,7 @@ class RouterTest {
 
     @Test
     void a_category_routes_to_its_nearest_member() {
-        var route = route(toilets(), "here", "toilet", Profile.WALK);
+        var route = route(toilets(), "here", "toilet", WalkingProfile.WALK);
 
         assertThat(route.to().id(), is("wc-west"));
         assertThat(route.to().category(), is("toilet"));
@@ -202,7 +202,7 @@ class RouterTest {
 
     @Test
     void step_free_the_nearest_toilet_is_an_accessible_one() {
-        var route = route(toilets(), "here", "toilet", Profile.STEP_FREE);
+        var route = route(toilets(), "here", "toilet", WalkingProfile.STEP_FREE);
 
         assertThat(route.to().id(), is("wc-accessible"));
         assertThat(route.distance(), is(10.0));
@@ -215,13 +215,13 @@ class RouterTest {
                 .edge("w", "here", "west", "corridor", "closed", true).edge("e", "here", "east", "corridor")
                 .poi("wc-west", "toilet", "g", "west").poi("wc-east", "toilet", "g", "east").graph();
 
-        assertThat(route(graph, "here", "toilet", Profile.WALK).to().id(), is("wc-east"));
+        assertThat(route(graph, "here", "toilet", WalkingProfile.WALK).to().id(), is("wc-east"));
     }
 
     @Test
     void an_unknown_place_is_a_clear_bad_request() {
-        Problem unknown = problem(() -> route(square().graph(), "nowhere", "C", Profile.WALK));
-        Problem noCoffee = problem(() -> route(square().graph(), "A", "coffee", Profile.WALK));
+        Problem unknown = problem(() -> route(square().graph(), "nowhere", "C", WalkingProfile.WALK));
+        Problem noCoffee = problem(() -> route(square().graph(), "A", "coffee", WalkingProfile.WALK));
 
         assertThat(unknown.status(), is(400));
         assertThat(unknown.violations().get(0).field(), is("from"));

@@ -181,9 +181,9 @@ class VenueValidatorTest {
         var at = Instant.parse("2024-11-10T16:00:00Z").toEpochMilli();
 
         var walking = Routing.route(graph, "theater", "flex-space",
-                new Router.Options(Profile.WALK, EnumSet.noneOf(EdgeKind.class), 300, at));
+                new Router.Options(WalkingProfile.WALK, EnumSet.noneOf(EdgeKind.class), 300, at));
         var rolling = Routing.route(graph, "entrance", "theater",
-                new Router.Options(Profile.STEP_FREE, EnumSet.noneOf(EdgeKind.class), 300, at));
+                new Router.Options(WalkingProfile.STEP_FREE, EnumSet.noneOf(EdgeKind.class), 300, at));
 
         var kinds = walking.legs().stream().flatMap(l -> l.steps().stream()).map(RouteView.Step::kind).toList();
         assertThat(kinds, hasItem("stairs"));

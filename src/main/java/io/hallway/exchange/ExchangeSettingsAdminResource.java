@@ -35,7 +35,7 @@ import io.hallway.schedule.Event;
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: people")
-public class SettingsAdminResource {
+public class ExchangeSettingsAdminResource {
 
     @Inject
     ExchangeConfig config;

@@ -7,19 +7,19 @@ import java.util.stream.Collectors;
 import io.hallway.common.Problem;
 
 /** Who is walking: a speed, and for step-free a hard ban on edges with steps. */
-enum Profile {
+enum WalkingProfile {
     WALK, SLOW, FAST, STEP_FREE;
 
     String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static Profile parse(String wire) {
+    static WalkingProfile parse(String wire) {
         if (wire == null || wire.isBlank()) {
             return WALK;
         }
         return Arrays.stream(values()).filter(p -> p.wireName().equals(wire)).findFirst()
                 .orElseThrow(() -> Problem.invalid("profile", "must be one of "
-                        + Arrays.stream(values()).map(Profile::wireName).collect(Collectors.joining(", "))));
+                        + Arrays.stream(values()).map(WalkingProfile::wireName).collect(Collectors.joining(", "))));
     }
 }
