@@ -35,8 +35,7 @@ class BookmarkStore {
     @Transactional
     void bookmarkSession(String slug, long sessionId) {
         Event event = Event.publishedOr404(slug);
-        Session session = Session.<Session> find("id = ?1 and event = ?2", sessionId, event).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No session " + sessionId + " in this event."));
+        Session session = Session.inEvent(event, sessionId);
         if (session.isCancelled()) {
             throw Problem.of(ProblemType.SESSION_CANCELLED,
                     "\"" + session.title + "\" is cancelled and cannot be bookmarked.")
@@ -48,9 +47,7 @@ class BookmarkStore {
     @Transactional
     void bookmarkBlock(String slug, long blockId) {
         Event event = Event.publishedOr404(slug);
-        LightningBlock block = LightningBlock.<LightningBlock> find("id = ?1 and event = ?2", blockId, event)
-                .firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No lightning block " + blockId + " in this event."));
+        LightningBlock block = LightningBlock.inEvent(event, blockId);
         insert(users.currentId(), event.id, "block_id", block.id);
     }
 

@@ -54,8 +54,7 @@ public class FeedbackResource {
     public FeedbackView rate(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull FeedbackRequest request) {
         Event event = Event.publishedOr404(slug);
-        Session session = Session.<Session> find("id = ?1 and event = ?2", id, event).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
+        Session session = Session.inEvent(event, id);
         if (session.kind == SessionKind.BREAK || session.kind == SessionKind.SOCIAL) {
             throw Problem.of(ProblemType.NO_FEEDBACK_FOR_THIS_SESSION, "\"" + session.title + "\" is a "
                     + session.kind.wireName() + "; feedback is for talks, workshops and the like.");

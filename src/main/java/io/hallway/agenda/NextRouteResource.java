@@ -85,8 +85,7 @@ public class NextRouteResource {
     }
 
     private static Session sessionOf(Event event, long id) {
-        Session session = Session.<Session> find("id = ?1 and event = ?2", id, event).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
+        Session session = Session.inEvent(event, id);
         if (session.isCancelled()) {
             throw Problem.of(ProblemType.SESSION_CANCELLED, "'" + session.title + "' is cancelled.");
         }

@@ -28,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
-import io.hallway.common.Problem;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
@@ -62,7 +61,7 @@ public class BlockAdminResource {
                     + "update it.")
     public Response block(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.bySlugOr404(slug);
-        LightningBlock block = find(event, id);
+        LightningBlock block = LightningBlock.inEvent(event, id);
         return Response.ok(BlockView.from(block, event.zone())).header(HttpHeaders.ETAG, Versions.etag(block.version))
                 .build();
     }
@@ -93,7 +92,7 @@ public class BlockAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
         ScheduleChanges.Change change = changes.begin(slug);
-        LightningBlock block = find(change.event(), id);
+        LightningBlock block = LightningBlock.inEvent(change.event(), id);
         Versions.check(expected, block.version, "The block");
         editor.placeBlock(change, block, request);
         LightningBlock.flush();
@@ -108,7 +107,7 @@ public class BlockAdminResource {
             description = "Its talks leave the schedule with it, as if each were deleted.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
-        editor.deleteBlock(change, find(change.event(), id));
+        editor.deleteBlock(change, LightningBlock.inEvent(change.event(), id));
     }
 
     @POST
@@ -135,10 +134,5 @@ public class BlockAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockOrderRequest request) {
         LightningBlock block = editor.reorder(slug, id, Versions.expected(ifMatch, request.version()), request.talkIds());
         return BlockView.from(block, block.event.zone());
-    }
-
-    static LightningBlock find(Event event, long id) {
-        return LightningBlock.<LightningBlock> find("id = ?1 and event = ?2", id, event).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No lightning block " + id + " in this event."));
     }
 }

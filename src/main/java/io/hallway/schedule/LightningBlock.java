@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -15,6 +16,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
+import io.hallway.common.Problem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -62,5 +64,15 @@ public class LightningBlock extends PanacheEntityBase {
             talk.startsAt = startsAt.plus(talkLength.multipliedBy(position));
             talk.endsAt = talk.startsAt.plus(talkLength);
         }
+    }
+
+    /** This event's lightning block, if it has one with this id. */
+    public static Optional<LightningBlock> findInEvent(Event event, long id) {
+        return LightningBlock.<LightningBlock> find("id = ?1 and event = ?2", id, event).firstResultOptional();
+    }
+
+    /** This event's lightning block, or a 404: a lightning block of another event is not found here. */
+    public static LightningBlock inEvent(Event event, long id) {
+        return findInEvent(event, id).orElseThrow(() -> Problem.notFound("No lightning block " + id + " in this event."));
     }
 }

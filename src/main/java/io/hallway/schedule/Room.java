@@ -1,6 +1,7 @@
 package io.hallway.schedule;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
+import io.hallway.common.Problem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -37,5 +39,15 @@ public class Room extends PanacheEntityBase {
 
     public static List<Room> ofEvent(Event event) {
         return list("event = ?1 order by position, name", event);
+    }
+
+    /** This event's room, if it has one with this id. */
+    public static Optional<Room> findInEvent(Event event, long id) {
+        return Room.<Room> find("id = ?1 and event = ?2", id, event).firstResultOptional();
+    }
+
+    /** This event's room, or a 404: a room of another event is not found here. */
+    public static Room inEvent(Event event, long id) {
+        return findInEvent(event, id).orElseThrow(() -> Problem.notFound("No room " + id + " in this event."));
     }
 }

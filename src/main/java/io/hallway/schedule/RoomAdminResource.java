@@ -56,7 +56,7 @@ public class RoomAdminResource {
             description = "The ETag is the room's version: send it back as If-Match (or as version in the body) to "
                     + "update it.")
     public Response room(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Room room = find(Event.bySlugOr404(slug), id);
+        Room room = Room.inEvent(Event.bySlugOr404(slug), id);
         return Response.ok(RoomView.from(room)).header(HttpHeaders.ETAG, Versions.etag(room.version)).build();
     }
 
@@ -85,7 +85,7 @@ public class RoomAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RoomRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
         ScheduleChanges.Change change = changes.begin(slug);
-        Room room = find(change.event(), id);
+        Room room = Room.inEvent(change.event(), id);
         Versions.check(expected, room.version, "The room");
         apply(change, room, request);
         Room.flush();
@@ -100,7 +100,7 @@ public class RoomAdminResource {
                     + "changes.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
-        Room room = find(change.event(), id);
+        Room room = Room.inEvent(change.event(), id);
         long inUse = Session.count("room", room) + LightningBlock.count("room", room);
         if (inUse > 0) {
             throw Problem.of(ProblemType.ROOM_IN_USE, room.name + " still holds " + inUse
@@ -122,10 +122,5 @@ public class RoomAdminResource {
         room.directions = request.directions();
         room.position = request.position() == null ? 0 : request.position();
         room.revision = change.revision();
-    }
-
-    static Room find(Event event, long id) {
-        return Room.<Room> find("id = ?1 and event = ?2", id, event).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No room " + id + " in this event."));
     }
 }

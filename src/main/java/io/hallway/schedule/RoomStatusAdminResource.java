@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.Problem;
 import io.hallway.common.Roles;
 
 /**
@@ -45,8 +44,7 @@ public class RoomStatusAdminResource {
                     + "getNowAndNext and getFillLevels show it at once.")
     public RoomView set(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull StatusRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
-        Room room = Room.<Room> find("id = ?1 and event = ?2", id, change.event()).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No room " + id + " in this event."));
+        Room room = Room.inEvent(change.event(), id);
         room.liveStatus = request.status();
         room.revision = change.revision();
         Room.flush();

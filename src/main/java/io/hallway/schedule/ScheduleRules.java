@@ -96,7 +96,7 @@ final class ScheduleRules {
         if (roomId == null) {
             return null;
         }
-        return Room.<Room> find("id = ?1 and event = ?2", roomId, event).firstResultOptional()
+        return Room.findInEvent(event, roomId)
                 .orElseThrow(() -> Problem.invalid(field, "no room " + roomId + " in this event"));
     }
 
@@ -104,7 +104,7 @@ final class ScheduleRules {
         if (trackId == null) {
             return null;
         }
-        return Track.<Track> find("id = ?1 and event = ?2", trackId, event).firstResultOptional()
+        return Track.findInEvent(event, trackId)
                 .orElseThrow(() -> Problem.invalid("trackId", "no track " + trackId + " in this event"));
     }
 

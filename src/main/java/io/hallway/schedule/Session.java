@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -22,6 +23,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.hallway.common.Problem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -80,5 +82,15 @@ public class Session extends PanacheEntityBase {
 
     public boolean overlaps(Instant start, Instant end) {
         return startsAt.isBefore(end) && start.isBefore(endsAt);
+    }
+
+    /** This event's session, if it has one with this id. */
+    public static Optional<Session> findInEvent(Event event, long id) {
+        return Session.<Session> find("id = ?1 and event = ?2", id, event).firstResultOptional();
+    }
+
+    /** This event's session, or a 404: a session of another event is not found here. */
+    public static Session inEvent(Event event, long id) {
+        return findInEvent(event, id).orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
     }
 }

@@ -57,7 +57,7 @@ public class SessionAdminResource {
                     + "update it.")
     public Response session(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.bySlugOr404(slug);
-        Session session = SessionEditor.find(event, id);
+        Session session = Session.inEvent(event, id);
         return Response.ok(SessionView.from(session, event.zone()))
                 .header(HttpHeaders.ETAG, Versions.etag(session.version)).build();
     }

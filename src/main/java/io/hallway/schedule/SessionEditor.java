@@ -54,7 +54,7 @@ public class SessionEditor {
     @Transactional
     public Session update(String slug, long id, long expectedVersion, SessionRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
-        Session session = find(change.event(), id);
+        Session session = Session.inEvent(change.event(), id);
         Versions.check(expectedVersion, session.version, "The session");
         return update(change, session, request);
     }
@@ -74,7 +74,7 @@ public class SessionEditor {
     @Transactional
     public void delete(String slug, long id) {
         ScheduleChanges.Change change = changes.begin(slug);
-        delete(change, find(change.event(), id));
+        delete(change, Session.inEvent(change.event(), id));
     }
 
     public void delete(ScheduleChanges.Change change, Session session) {
@@ -98,7 +98,7 @@ public class SessionEditor {
     @Transactional
     public Session addToBlock(String slug, long blockId, SessionRequest request, Integer position) {
         ScheduleChanges.Change change = changes.begin(slug);
-        return addToBlock(change, BlockAdminResource.find(change.event(), blockId), request, position, UUID.randomUUID());
+        return addToBlock(change, LightningBlock.inEvent(change.event(), blockId), request, position, UUID.randomUUID());
     }
 
     public Session addToBlock(ScheduleChanges.Change change, LightningBlock block, SessionRequest request,
@@ -138,7 +138,7 @@ public class SessionEditor {
     @Transactional
     public LightningBlock reorder(String slug, long blockId, long expectedVersion, List<Long> talkIds) {
         ScheduleChanges.Change change = changes.begin(slug);
-        LightningBlock block = BlockAdminResource.find(change.event(), blockId);
+        LightningBlock block = LightningBlock.inEvent(change.event(), blockId);
         Versions.check(expectedVersion, block.version, "The block");
         List<Long> current = block.talks.stream().map(t -> t.id).sorted().toList();
         if (talkIds.size() != current.size() || !talkIds.stream().sorted().toList().equals(current)) {
@@ -316,10 +316,5 @@ public class SessionEditor {
 
     public static Duration lightningLength(Event event) {
         return Duration.ofMinutes(event.durationLimit(SessionKind.LIGHTNING_TALK).orElse(5));
-    }
-
-    static Session find(Event event, long id) {
-        return Session.<Session> find("id = ?1 and event = ?2", id, event).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
     }
 }

@@ -2,6 +2,7 @@ package io.hallway.schedule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.hallway.common.Problem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -46,5 +48,15 @@ public class Speaker extends PanacheEntityBase {
 
     public static List<Speaker> ofEvent(Event event) {
         return list("event = ?1 order by name, id", event);
+    }
+
+    /** This event's speaker, if it has one with this id. */
+    public static Optional<Speaker> findInEvent(Event event, long id) {
+        return Speaker.<Speaker> find("id = ?1 and event = ?2", id, event).firstResultOptional();
+    }
+
+    /** This event's speaker, or a 404: a speaker of another event is not found here. */
+    public static Speaker inEvent(Event event, long id) {
+        return findInEvent(event, id).orElseThrow(() -> Problem.notFound("No speaker " + id + " in this event."));
     }
 }

@@ -57,7 +57,7 @@ public class SpeakerAdminResource {
             description = "The ETag is the speaker's version: send it back as If-Match (or as version in the body) to "
                     + "update it.")
     public Response speaker(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Speaker speaker = find(Event.bySlugOr404(slug), id);
+        Speaker speaker = Speaker.inEvent(Event.bySlugOr404(slug), id);
         return Response.ok(SpeakerView.from(speaker)).header(HttpHeaders.ETAG, Versions.etag(speaker.version)).build();
     }
 
@@ -86,7 +86,7 @@ public class SpeakerAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SpeakerRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
         ScheduleChanges.Change change = changes.begin(slug);
-        Speaker speaker = find(change.event(), id);
+        Speaker speaker = Speaker.inEvent(change.event(), id);
         Versions.check(expected, speaker.version, "The speaker");
         apply(change, speaker, request);
         // Sessions show their speakers' names, so they change with them.
@@ -104,7 +104,7 @@ public class SpeakerAdminResource {
                     + "those sessions first.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
-        Speaker speaker = find(change.event(), id);
+        Speaker speaker = Speaker.inEvent(change.event(), id);
         long sessions = Session.count("select count(s) from Session s join s.speakers sp where sp = ?1", speaker);
         if (sessions > 0) {
             throw Problem.of(ProblemType.SPEAKER_IN_USE, speaker.name + " still speaks in " + sessions
@@ -123,10 +123,5 @@ public class SpeakerAdminResource {
         speaker.links = new ArrayList<>(request.links() == null ? java.util.List.of()
                 : request.links().stream().map(l -> new Speaker.Link(l.title(), l.url())).toList());
         speaker.revision = change.revision();
-    }
-
-    static Speaker find(Event event, long id) {
-        return Speaker.<Speaker> find("id = ?1 and event = ?2", id, event).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No speaker " + id + " in this event."));
     }
 }

@@ -1,6 +1,7 @@
 package io.hallway.schedule;
 
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Version;
 
+import io.hallway.common.Problem;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
@@ -31,5 +33,15 @@ public class Track extends PanacheEntityBase {
 
     public static List<Track> ofEvent(Event event) {
         return list("event = ?1 order by name", event);
+    }
+
+    /** This event's track, if it has one with this id. */
+    public static Optional<Track> findInEvent(Event event, long id) {
+        return Track.<Track> find("id = ?1 and event = ?2", id, event).firstResultOptional();
+    }
+
+    /** This event's track, or a 404: a track of another event is not found here. */
+    public static Track inEvent(Event event, long id) {
+        return findInEvent(event, id).orElseThrow(() -> Problem.notFound("No track " + id + " in this event."));
     }
 }

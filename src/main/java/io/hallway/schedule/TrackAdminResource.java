@@ -56,7 +56,7 @@ public class TrackAdminResource {
             description = "The ETag is the track's version: send it back as If-Match (or as version in the body) to "
                     + "update it.")
     public Response track(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Track track = find(Event.bySlugOr404(slug), id);
+        Track track = Track.inEvent(Event.bySlugOr404(slug), id);
         return Response.ok(TrackView.from(track)).header(HttpHeaders.ETAG, Versions.etag(track.version)).build();
     }
 
@@ -85,7 +85,7 @@ public class TrackAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull TrackRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
         ScheduleChanges.Change change = changes.begin(slug);
-        Track track = find(change.event(), id);
+        Track track = Track.inEvent(change.event(), id);
         Versions.check(expected, track.version, "The track");
         apply(change, track, request);
         Track.flush();
@@ -99,7 +99,7 @@ public class TrackAdminResource {
             description = "While sessions are in the track, the answer is a 409 and nothing changes.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
-        Track track = find(change.event(), id);
+        Track track = Track.inEvent(change.event(), id);
         long inUse = Session.count("track", track);
         if (inUse > 0) {
             throw Problem.of(ProblemType.TRACK_IN_USE,
@@ -118,10 +118,5 @@ public class TrackAdminResource {
         track.name = request.name();
         track.color = request.color();
         track.revision = change.revision();
-    }
-
-    static Track find(Event event, long id) {
-        return Track.<Track> find("id = ?1 and event = ?2", id, event).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No track " + id + " in this event."));
     }
 }
