@@ -2,17 +2,29 @@ package io.hallway.common;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * An enum that travels by a wire name of its own: in JSON bodies, query parameters, documents and columns. One
- * idiom for all of them: the enum marks {@link #wireName()} with {@code @JsonValue}, reads JSON with a
- * {@code @JsonCreator} that calls {@link #parse}, and is stored through a {@link WireNameConverter}. However a value
- * arrives, an unknown one is refused the same way, with the allowed ones.
+ * idiom for all of them: the wire name is the constant's name in lower case with hyphens ({@code LIGHTNING_TALK}
+ * is {@code lightning-talk}), JSON reads it through {@link WireEnumJson}, and a column stores it through a
+ * {@link WireNameConverter}. However a value arrives, an unknown one is refused the same way, with the allowed ones.
+ * <p>
+ * Each enum declares {@code wireName()} itself, returning {@code WireEnum.super.wireName()}: the OpenAPI scanner
+ * reads the names it lists in the contract only through a method the enum declares.
  */
 public interface WireEnum {
 
-    String wireName();
+    /** The constant's own name, which {@link Enum} provides. */
+    String name();
+
+    @JsonValue
+    default String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
 
     /**
      * The constant with this wire name. An unknown one is an {@link UnknownValue}, which {@link Problems} answers

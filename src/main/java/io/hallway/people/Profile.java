@@ -16,6 +16,7 @@ import jakarta.persistence.PreUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.hallway.common.WireEnum;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A person's profile for one event; the same person has one per edition they attend. */
@@ -56,7 +57,7 @@ public class Profile extends PanacheEntityBase {
 
     public Visibility visibilityOf(ProfileField field) {
         String stored = visibility.get(field.wireName);
-        return stored == null ? field.defaultVisibility : Visibility.fromWire(stored);
+        return stored == null ? field.defaultVisibility : WireEnum.parse(Visibility.class, stored);
     }
 
     public boolean shows(ProfileField field, Audience audience) {

@@ -1,34 +1,19 @@
 package io.hallway.people;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.hallway.common.WireEnum;
 
 /** Who may see one field of a profile. */
 public enum Visibility implements WireEnum {
     /** Anyone in the attendee directory (once the owner opted in). */
-    EVERYONE("everyone"),
+    EVERYONE,
     /** Only people the owner exchanged codes with and shares with. */
-    CONNECTIONS("connections"),
+    CONNECTIONS,
     /** Nobody but the owner. */
-    ONLY_ME("only-me");
-
-    private final String wireName;
-
-    Visibility(String wireName) {
-        this.wireName = wireName;
-    }
+    ONLY_ME;
 
     @Override
-    @JsonValue
     public String wireName() {
-        return wireName;
-    }
-
-    @JsonCreator
-    public static Visibility fromWire(String value) {
-        return WireEnum.parse(Visibility.class, value);
+        return WireEnum.super.wireName();
     }
 
     /** Whether a viewer with this relation to the owner may see a field with this visibility. */

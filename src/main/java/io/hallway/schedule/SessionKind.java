@@ -2,36 +2,21 @@ package io.hallway.schedule;
 
 import jakarta.persistence.Converter;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.hallway.common.WireEnum;
 import io.hallway.common.WireNameConverter;
 
 public enum SessionKind implements WireEnum {
-    TALK("talk"),
-    LIGHTNING_TALK("lightning-talk"),
-    KEYNOTE("keynote"),
-    PANEL("panel"),
-    WORKSHOP("workshop"),
-    BREAK("break"),
-    SOCIAL("social");
-
-    private final String wireName;
-
-    SessionKind(String wireName) {
-        this.wireName = wireName;
-    }
+    TALK,
+    LIGHTNING_TALK,
+    KEYNOTE,
+    PANEL,
+    WORKSHOP,
+    BREAK,
+    SOCIAL;
 
     @Override
-    @JsonValue
     public String wireName() {
-        return wireName;
-    }
-
-    @JsonCreator
-    public static SessionKind fromWire(String value) {
-        return WireEnum.parse(SessionKind.class, value);
+        return WireEnum.super.wireName();
     }
 
     @Converter(autoApply = true)

@@ -1,33 +1,18 @@
 package io.hallway.venue;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 import io.hallway.common.WireEnum;
 
 enum EdgeKind implements WireEnum {
-    CORRIDOR("corridor"),
-    DOOR("door"),
-    STAIRS("stairs"),
-    RAMP("ramp"),
-    ELEVATOR("elevator"),
-    ESCALATOR("escalator");
-
-    private final String wireName;
-
-    EdgeKind(String wireName) {
-        this.wireName = wireName;
-    }
+    CORRIDOR,
+    DOOR,
+    STAIRS,
+    RAMP,
+    ELEVATOR,
+    ESCALATOR;
 
     @Override
-    @JsonValue
     public String wireName() {
-        return wireName;
-    }
-
-    @JsonCreator
-    static EdgeKind fromWire(String value) {
-        return WireEnum.parse(EdgeKind.class, value);
+        return WireEnum.super.wireName();
     }
 
     /** The kinds that may join two levels. */

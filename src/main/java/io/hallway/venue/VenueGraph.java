@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.hallway.common.WireEnum;
+
 /**
  * One version of a venue compiled for routing: nodes and directed arcs in flat arrays (compressed sparse
  * rows), so a route touches no collections and allocates little. Immutable; replaced as a whole when
@@ -115,7 +117,7 @@ final class VenueGraph {
         for (int e = 0; e < m; e++) {
             var edge = edges.get(e);
             edgeIds[e] = edge.id();
-            edgeKind[e] = EdgeKind.fromWire(edge.kind());
+            edgeKind[e] = WireEnum.parse(EdgeKind.class, edge.kind());
             from[e] = nodeIndex.get(edge.from());
             to[e] = nodeIndex.get(edge.to());
             edgeLength[e] = edge.length() != null ? edge.length() : Math.hypot(x[to[e]] - x[from[e]], y[to[e]] - y[from[e]]);
@@ -172,7 +174,7 @@ final class VenueGraph {
             }
         }
         for (var poi : orEmpty(venue.pois())) {
-            var category = PoiCategory.fromWire(poi.category());
+            var category = WireEnum.parse(PoiCategory.class, poi.category());
             boolean accessible = poi.accessible() != null ? poi.accessible() : category == PoiCategory.ACCESSIBLE_TOILET;
             var place = new Place(poi.id(), poi.name(), false, category, accessible, levelIndex.get(poi.level()),
                     entrances(poi.entrances()), poi.x(), poi.y());
