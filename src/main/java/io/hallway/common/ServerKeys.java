@@ -5,13 +5,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import com.github.benmanes.caffeine.cache.Cache;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -27,16 +29,17 @@ public class ServerKeys {
 
     private final DataSource dataSource;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, byte[]> keys = new ConcurrentHashMap<>();
+    private final Cache<String, byte[]> keys;
 
     @Inject
-    public ServerKeys(DataSource dataSource) {
+    public ServerKeys(DataSource dataSource, MeterRegistry registry) {
         this.dataSource = dataSource;
+        keys = ReplicaCaches.exact("server_keys", 100, registry);
     }
 
     /** The key for this purpose, the same on every replica; at least 32 random bytes. */
     public byte[] key(String purpose) {
-        return keys.computeIfAbsent(purpose, this::readOrCreate).clone();
+        return keys.get(purpose, this::readOrCreate).clone();
     }
 
     private byte[] readOrCreate(String purpose) {

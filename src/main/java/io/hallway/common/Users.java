@@ -12,7 +12,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Maps a caller's issuer + subject to the numeric id that per-person rows (bookmarks, profiles,
@@ -27,7 +28,7 @@ public class Users {
      * in an event keeps it; it holds only the issuer and subject), so every replica derives the same ids.
      * 100,000 entries are a few MB.
      */
-    private final Cache<Caller.UserKey, Long> known = Caffeine.newBuilder().maximumSize(100_000).build();
+    private final Cache<Caller.UserKey, Long> known;
 
     @Inject
     EntityManager entityManager;
@@ -37,6 +38,11 @@ public class Users {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Users(MeterRegistry registry) {
+        known = ReplicaCaches.exact("user_ids", 100_000, registry);
+    }
 
     /** The calling person's id, created if this is their first call that needs one. */
     @Transactional

@@ -17,14 +17,13 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TokenIntrospection;
 import io.quarkus.oidc.UserInfo;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.credential.Credential;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -48,7 +47,10 @@ import io.vertx.ext.web.RoutingContext;
  * must prove possession on every request (DPoP or certificate-bound, which carry a {@code cnf} claim) and
  * tokens checked by introspection or UserInfo, whose answers can change before the token expires. Each
  * replica verifies for itself: nothing here is shared or needs to be.
+ * <p>
+ * Made at startup, so that its cache is listed in {@code /q/metrics} before the first signed-in request.
  */
+@Startup
 @ApplicationScoped
 class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, SecurityIdentityAugmentor {
 
@@ -82,11 +84,10 @@ class VerifiedTokens implements IdentityProvider<TokenAuthenticationRequest>, Se
         maxAge = config.verifiedTokenMaxAge();
         // A cache of size 0 would still hold an entry until its eviction runs: 0 must mean none at all.
         remembering = config.verifiedTokens() > 0;
-        verified = Caffeine.newBuilder().maximumSize(config.verifiedTokens())
-                .expireAfter(Expiry.creating((String token, Verified v) -> Duration.between(clock.instant(), v.expiresAt())))
-                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-                .recordStats().build();
-        CaffeineCacheMetrics.monitor(registry, verified, "verified_tokens");
+        verified = ReplicaCaches.expiring(
+                Expiry.creating((String token, Verified v) -> Duration.between(clock.instant(), v.expiresAt())),
+                () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()), "verified_tokens", config.verifiedTokens(),
+                registry);
     }
 
     @Override

@@ -3,10 +3,9 @@ package io.hallway.schedule;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.hallway.common.ReplicaCaches;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 
 /**
  * The schedule deltas this replica made lately, for the cursors that apps send together right after an
@@ -35,8 +34,7 @@ final class RecentDeltas {
     RecentDeltas(long maximumSize, long reach, MeterRegistry registry) {
         this.reach = reach;
         remembering = maximumSize > 0 && reach > 0;
-        made = Caffeine.newBuilder().maximumSize(Math.max(maximumSize, 0)).executor(Runnable::run).recordStats().build();
-        CaffeineCacheMetrics.monitor(registry, made, "schedule_deltas");
+        made = ReplicaCaches.exact("schedule_deltas", maximumSize, registry);
     }
 
     /**

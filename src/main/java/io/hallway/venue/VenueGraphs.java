@@ -1,10 +1,10 @@
 package io.hallway.venue;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ReplicaCaches;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
@@ -35,10 +37,13 @@ class VenueGraphs {
     record Loaded(long eventId, String slug, boolean published, VenueGraph graph) {
     }
 
-    private final Map<Long, Loaded> byEvent = new ConcurrentHashMap<>();
-    private final Map<String, Loaded> bySlug = new ConcurrentHashMap<>();
+    /** How many events' graphs a replica keeps; one evicted is loaded again on its next request. */
+    private static final int GRAPHS = 1_000;
+
+    private final Map<Long, Loaded> byEvent;
+    private final Map<String, Loaded> bySlug;
     /** Events found without a venue: an agenda asks for walking times on every gap, and must not query each time. */
-    private final Set<Long> withoutVenue = ConcurrentHashMap.newKeySet();
+    private final Set<Long> withoutVenue;
     private ScheduledExecutorService refresher;
 
     @Inject
@@ -46,6 +51,14 @@ class VenueGraphs {
 
     @Inject
     VenueConfig config;
+
+    @Inject
+    VenueGraphs(MeterRegistry registry) {
+        byEvent = ReplicaCaches.<Long, Loaded> exact("venue_graphs", GRAPHS, registry).asMap();
+        bySlug = ReplicaCaches.<String, Loaded> exact("venue_graphs_by_slug", GRAPHS, registry).asMap();
+        withoutVenue = Collections.newSetFromMap(ReplicaCaches.<Long, Boolean> exact("events_without_venue", GRAPHS,
+                registry).asMap());
+    }
 
     void start(@Observes StartupEvent startup) {
         refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {

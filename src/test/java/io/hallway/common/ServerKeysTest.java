@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.hallway.testing.Db;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -34,7 +35,7 @@ class ServerKeysTest {
         String purpose = "test-" + UUID.randomUUID();
 
         byte[] first = keys.key(purpose);
-        byte[] restarted = new ServerKeys(dataSource).key(purpose);
+        byte[] restarted = new ServerKeys(dataSource, new SimpleMeterRegistry()).key(purpose);
 
         assertArrayEquals(first, restarted);
         assertEquals(32, first.length);
@@ -57,6 +58,6 @@ class ServerKeysTest {
         byte[] used = keys.key(purpose);
         QuarkusTransaction.rollback();
 
-        assertArrayEquals(used, new ServerKeys(dataSource).key(purpose));
+        assertArrayEquals(used, new ServerKeys(dataSource, new SimpleMeterRegistry()).key(purpose));
     }
 }

@@ -25,6 +25,7 @@ import io.hallway.common.ServerKeys;
 import io.hallway.schedule.ScheduleCursors;
 import io.hallway.testing.Api;
 import io.hallway.testing.Db;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Cursors are handed out by the server and only taken back as they were handed out. */
@@ -121,7 +122,7 @@ class ScheduleCursorTest {
         String cursor = cursor(slug);
 
         // What a replica started later, or this one after a restart, makes of it: it reads the key from the database.
-        var restarted = new ScheduleCursors(new ServerKeys(dataSource));
+        var restarted = new ScheduleCursors(new ServerKeys(dataSource, new SimpleMeterRegistry()));
 
         assertEquals(Optional.of(new ScheduleCursors.Position(scheduleVersion(slug), false)), restarted.read(cursor, eventId));
     }
