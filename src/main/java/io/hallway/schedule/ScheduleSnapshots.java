@@ -3,7 +3,6 @@ package io.hallway.schedule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -135,18 +134,10 @@ public class ScheduleSnapshots {
         // A shared lock on the event row: writers hold it exclusively while they change the schedule, so
         // every query below sees the schedule exactly as it stood at this version.
         Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_READ);
-        var zone = event.zone();
-        List<RoomView> rooms = Room.ofEvent(event).stream().map(RoomView::from).toList();
-        List<TrackView> tracks = Track.ofEvent(event).stream().map(TrackView::from).toList();
-        List<SpeakerView> speakers = Speaker.ofEvent(event).stream().map(SpeakerView::from).toList();
-        List<SessionView> sessions = Session.<Session> find(
-                "select distinct s from Session s left join fetch s.speakers where s.event = ?1 order by s.startsAt, s.id",
-                event).list().stream().map(s -> SessionView.from(s, zone)).toList();
-        List<BlockView> blocks = LightningBlock.<LightningBlock> find(
-                "select distinct b from LightningBlock b left join fetch b.talks where b.event = ?1 order by b.startsAt, b.id",
-                event).list().stream().map(b -> BlockView.from(b, zone)).toList();
+        ScheduleReader.Rows rows = ScheduleReader.changedSince(event, ScheduleReader.EVERYTHING);
         var snapshot = new ScheduleSnapshot(EventView.from(event), event.scheduleVersion,
-                cursors.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks);
+                cursors.encode(event.id, event.scheduleVersion), rows.rooms(), rows.tracks(), rows.speakers(),
+                rows.sessions(), rows.blocks());
         byte[] bytes = serialise(snapshot);
         return new Built(event.id, event.scheduleVersion, snapshot, bytes, gzip(bytes), new ConcurrentHashMap<>(),
                 new ConcurrentHashMap<>());
