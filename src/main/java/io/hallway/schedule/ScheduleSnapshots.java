@@ -109,6 +109,12 @@ public class ScheduleSnapshots {
         return version;
     }
 
+    /** The current version of a published event named by id, as a calendar feed's link names it. */
+    @Transactional
+    public Optional<VersionRef> currentVersion(long eventId) {
+        return Event.find("id = ?1 and published = true", eventId).project(VersionRef.class).firstResultOptional();
+    }
+
     /** Drops what this replica remembers of an event, so the next request reads the database. */
     void forget(long eventId) {
         versions.values().removeIf(checked -> checked.version().id() == eventId);
