@@ -65,7 +65,7 @@ public class ScheduleHttpCaching {
     public Response respond(String slug, String format, MediaType type, String cacheControl,
             Function<ScheduleSnapshots.Built, ScheduleSnapshots.Encoded> render, String ifNoneMatch,
             String acceptEncoding) {
-        ScheduleSnapshots.VersionRef version = snapshots.currentVersion(slug);
+        ScheduleSnapshots.VersionRef version = snapshots.published(slug);
         if (notModified(version, format, ifNoneMatch)) {
             return notModifiedResponse(version, format, cacheControl, acceptEncoding);
         }

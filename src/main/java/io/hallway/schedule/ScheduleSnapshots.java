@@ -28,6 +28,14 @@ import io.hallway.common.Problem;
  * made through this replica forgets the remembered version when it commits, so its organizer sees it at
  * once; other replicas notice within the interval. That bounded lag is the price of answering 304s from
  * memory.
+ * <p>
+ * <b>How a public endpoint finds the event a {@code {slug}} names</b>, the one rule: through the version
+ * remembered here, {@link #published(String)}. Within the check interval that needs no database round trip;
+ * after it, one small query reads the version again and remembers it. So a public endpoint sees an event
+ * published, unpublished or deleted on another replica within that interval, exactly as it sees its schedule.
+ * {@link #published} gives the id and version, {@link #current(String)} the schedule, {@link #publishedEvent}
+ * the event itself (one query by id, for an endpoint that needs more of it). Admin endpoints see drafts too and
+ * read the database: {@code Event.bySlugOr404}.
  */
 @ApplicationScoped
 public class ScheduleSnapshots {
@@ -85,12 +93,14 @@ public class ScheduleSnapshots {
         return Optional.of(checked.version());
     }
 
-    /**
-     * The id of a published event, from memory while its version was checked within the interval: an
-     * event unpublished or deleted on another replica is noticed within that interval, as its schedule is.
-     */
-    public long publishedEventId(String slug) {
-        return recentVersion(slug).orElseGet(() -> currentVersion(slug)).id();
+    /** The published event a public endpoint's {@code {slug}} names, by the rule above; a 404 problem if none. */
+    public VersionRef published(String slug) {
+        return recentVersion(slug).orElseGet(() -> currentVersion(slug));
+    }
+
+    /** The published event a public endpoint's {@code {slug}} names, loaded read-only, by the rule above. */
+    public Event publishedEvent(String slug) {
+        return Event.readOnly(published(slug).id()).orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
     }
 
     /** The built snapshot of exactly this version, if this replica has it. */
@@ -120,8 +130,9 @@ public class ScheduleSnapshots {
         versions.values().removeIf(checked -> checked.version().id() == eventId);
     }
 
+    /** The schedule of the published event a public endpoint's {@code {slug}} names, by the rule above. */
     public Built current(String slug) {
-        return current(recentVersion(slug).orElseGet(() -> currentVersion(slug)));
+        return current(published(slug));
     }
 
     /** The snapshot of exactly this version, built if this replica does not hold it yet. */
