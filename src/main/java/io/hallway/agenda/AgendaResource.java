@@ -29,6 +29,7 @@ import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleHistory;
 import io.hallway.schedule.ScheduleCursors;
+import io.hallway.schedule.ScheduleSnapshots;
 
 /**
  * The caller's own agenda for an event. Whose agenda it is comes from the token, never from the request.
@@ -45,6 +46,9 @@ public class AgendaResource {
     /** The changes to my sessions since a cursor, and the cursor to ask from next time. */
     public record MyChanges(String cursor, List<AgendaChangeLog.Entry> changes) {
     }
+
+    @Inject
+    ScheduleSnapshots snapshots;
 
     @Inject
     BookmarkStore bookmarks;
@@ -147,7 +151,7 @@ public class AgendaResource {
             summary = "Create a private calendar feed link for my agenda, replacing any earlier one",
             description = "Calendar apps poll the URL without a login; treat it like a password. It follows bookmark and schedule changes.")
     public RestResponse<CalendarLink> createCalendarLink(@PathParam("slug") String slug) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         String token = calendarLinks.issue(users.currentId(), event.id);
         URI url = calendars.base().resolve("api/calendar-feeds/" + token + ".ics");
         return RestResponse.ResponseBuilder.<CalendarLink> created(url).entity(new CalendarLink(url.toString()))

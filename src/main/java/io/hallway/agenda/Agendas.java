@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -24,17 +25,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 
-import org.hibernate.jpa.HibernateHints;
-
 import io.hallway.venue.Venues;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.BlockView;
 import io.hallway.schedule.Event;
-import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.RoomView;
 import io.hallway.schedule.ScheduleSnapshot;
 import io.hallway.schedule.ScheduleSnapshots;
-import io.hallway.schedule.Session;
 import io.hallway.schedule.SessionView;
 import io.hallway.schedule.SessionKind;
 import io.hallway.schedule.SessionStatus;
@@ -43,8 +40,7 @@ import io.hallway.schedule.SessionStatus;
  * Builds a person's agenda from the published schedule this replica already holds (the snapshot apps
  * download, at most {@code hallway.schedule.version-check-interval} old, like the schedule itself) and
  * one query for the person's bookmark ids, however many they hold: no entity is loaded, nothing is joined.
- * The calendar feed still loads bookmarked sessions as entities, with {@link #bookmarkedSessions} and
- * {@link #bookmarkedBlocks}.
+ * The personal calendar feed is made from the same two, with {@link #bookmarked}.
  */
 @ApplicationScoped
 class Agendas {
@@ -56,6 +52,19 @@ class Agendas {
 
         int size() {
             return sessionIds.size() + blockIds.size();
+        }
+    }
+
+    /** A person's bookmarks and a schedule version that holds every one of them, or has deleted it since. */
+    record Bookmarked(ScheduleSnapshots.Built built, Marks marks) {
+
+        /** The bookmarked sessions and whole blocks, in the snapshot's order. */
+        List<SessionView> sessions() {
+            return built.snapshot().sessions().stream().filter(s -> marks.sessionIds().contains(s.id())).toList();
+        }
+
+        List<BlockView> blocks() {
+            return built.snapshot().blocks().stream().filter(b -> marks.blockIds().contains(b.id())).toList();
         }
     }
 
@@ -148,6 +157,16 @@ class Agendas {
                 : new ScheduleSnapshots.VersionRef(event.id, event.scheduleVersion);
     }
 
+    /**
+     * A person's bookmarks in a published event and the schedule they are in, for a calendar feed, which
+     * names the event by id. The bookmarks are read before the version, from the database, so that version
+     * holds every session they name, unless it has deleted it since.
+     */
+    Optional<Bookmarked> bookmarked(long eventId, long userId) {
+        Marks marks = marks(eventId, userId);
+        return snapshots.currentVersion(eventId).map(version -> new Bookmarked(snapshots.current(version), marks));
+    }
+
     private Index index(ScheduleSnapshots.Built built) {
         return built.derived(Index.class, snapshot -> Index.of(snapshot, json));
     }
@@ -175,25 +194,6 @@ class Agendas {
             throw new IllegalStateException("Reading bookmarks failed", e);
         }
         return new Marks(sessionIds, blockIds);
-    }
-
-    /**
-     * The sessions a person bookmarked one by one, with rooms and speakers, in one query. No "distinct":
-     * Hibernate 6 folds fetch-join rows itself, and SQL DISTINCT over these wide rows only costs a sort.
-     */
-    static List<Session> bookmarkedSessions(long eventId, long userId) {
-        return Session.<Session> find("""
-                select s from Session s left join fetch s.room left join fetch s.speakers
-                where s.id in (select b.sessionId from Bookmark b where b.userId = ?1 and b.eventId = ?2)""",
-                userId, eventId).withHint(HibernateHints.HINT_READ_ONLY, true).list();
-    }
-
-    /** The lightning blocks a person bookmarked whole, with rooms and talks, in one query. */
-    static List<LightningBlock> bookmarkedBlocks(long eventId, long userId) {
-        return LightningBlock.<LightningBlock> find("""
-                select b from LightningBlock b join fetch b.room left join fetch b.talks
-                where b.id in (select m.blockId from Bookmark m where m.userId = ?1 and m.eventId = ?2)""",
-                userId, eventId).withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 
     private static List<AgendaView.Conflict> conflicts(List<AgendaView.Item> live) {

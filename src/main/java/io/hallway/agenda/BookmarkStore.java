@@ -14,6 +14,7 @@ import io.hallway.common.Users;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
+import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
 
 /**
@@ -22,6 +23,9 @@ import io.hallway.schedule.Session;
  */
 @ApplicationScoped
 class BookmarkStore {
+
+    @Inject
+    ScheduleSnapshots snapshots;
 
     @Inject
     EntityManager entityManager;
@@ -34,7 +38,7 @@ class BookmarkStore {
 
     @Transactional
     void bookmarkSession(String slug, long sessionId) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         Session session = Session.inEvent(event, sessionId);
         if (session.isCancelled()) {
             throw Problem.of(ProblemType.SESSION_CANCELLED,
@@ -46,7 +50,7 @@ class BookmarkStore {
 
     @Transactional
     void bookmarkBlock(String slug, long blockId) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         LightningBlock block = LightningBlock.inEvent(event, blockId);
         insert(users.currentId(), event.id, "block_id", block.id);
     }

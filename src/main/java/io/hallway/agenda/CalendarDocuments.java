@@ -1,21 +1,22 @@
 package io.hallway.agenda;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -29,15 +30,18 @@ import biweekly.property.Method;
 import biweekly.property.Status;
 import biweekly.util.DateTimeComponents;
 import biweekly.util.UtcOffset;
+import io.hallway.schedule.BlockView;
+import io.hallway.schedule.EventView;
+import io.hallway.schedule.RoomView;
+import io.hallway.schedule.ScheduleSnapshot;
+import io.hallway.schedule.SessionStatus;
+import io.hallway.schedule.SessionView;
 import io.hallway.schedule.WebUrl;
-import io.hallway.schedule.Event;
-import io.hallway.schedule.LightningBlock;
-import io.hallway.schedule.Session;
 
 /**
- * RFC 5545 calendars written with biweekly. Each session is a VEVENT whose UID is its guid (stable
- * across every change) and whose SEQUENCE is its row version (it grows with each change); times carry
- * the event's TZID, defined by a VTIMEZONE built from the JDK's zone rules (no download at runtime).
+ * RFC 5545 calendars written with biweekly from the schedule snapshot. Each session is a VEVENT whose UID is
+ * its guid (stable across every change) and whose SEQUENCE is its row version (it grows with each change);
+ * times carry the event's TZID, defined by a VTIMEZONE built from the JDK's zone rules (no download at runtime).
  */
 @ApplicationScoped
 class CalendarDocuments {
@@ -53,54 +57,68 @@ class CalendarDocuments {
         return web.base();
     }
 
-    Response respond(String calendar) {
-        return Response.ok(calendar, CalendarResource.TEXT_CALENDAR)
-                .header(HttpHeaders.CACHE_CONTROL, "private, max-age=" + config.calendarMaxAge().toSeconds()).build();
+    /**
+     * Calendar apps may reuse a calendar for {@code hallway.agenda.calendar-max-age}, then revalidate it with its
+     * ETag. Private: a personal feed's link is its credential and must not sit in a shared cache, and the public
+     * calendars keep the header their subscribers have always had.
+     */
+    String cacheControl() {
+        return "private, max-age=" + config.calendarMaxAge().toSeconds();
     }
 
-    /** The sessions (rooms and speakers loaded) and whole blocks (room and talks loaded) of one calendar. */
-    String write(Event event, String name, List<Session> sessions, List<LightningBlock> blocks, URI base) {
+    /**
+     * A calendar of these sessions and whole blocks of the schedule. DTSTAMP is when the calendar was
+     * written: once per schedule version for the public calendars, which are kept as renditions of the
+     * snapshot, and per request for a personal feed.
+     */
+    byte[] write(ScheduleSnapshot schedule, String name, List<SessionView> sessions, List<BlockView> blocks) {
+        EventView event = schedule.event();
+        URI base = base();
+        Map<Long, String> roomNames = schedule.rooms().stream().collect(Collectors.toMap(RoomView::id, RoomView::name));
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Hallway//Conference companion//EN");
         calendar.setMethod(Method.publish());
         calendar.setName(name);
         calendar.addExperimentalProperty("X-WR-CALNAME", name);
-        calendar.addExperimentalProperty("X-WR-TIMEZONE", event.timeZone);
-        calendar.getTimezoneInfo().setDefaultTimezone(new TimezoneAssignment(TimeZone.getTimeZone(event.zone()),
-                timezone(event)));
+        calendar.addExperimentalProperty("X-WR-TIMEZONE", event.timeZone());
+        calendar.getTimezoneInfo().setDefaultTimezone(new TimezoneAssignment(
+                TimeZone.getTimeZone(ZoneId.of(event.timeZone())), timezone(event)));
         Date stamp = new Date();
-        for (Session session : sessions) {
-            VEvent vevent = base(stamp, session.startsAt, session.endsAt, session.title, session.room == null ? null
-                    : session.room.name);
-            vevent.setUid(session.guid.toString());
-            vevent.setSequence((int) session.version);
-            vevent.setStatus(session.isCancelled() ? Status.cancelled() : Status.confirmed());
-            vevent.setUrl(base.resolve("api/events/" + event.slug + "/sessions/" + session.id).toString());
-            String speakers = session.speakers.stream().map(s -> s.name).collect(Collectors.joining(", "));
+        for (SessionView session : sessions) {
+            VEvent vevent = base(stamp, session.startsAt(), session.endsAt(), session.title(),
+                    session.roomId() == null ? null : roomNames.get(session.roomId()));
+            vevent.setUid(session.guid().toString());
+            vevent.setSequence((int) session.version());
+            vevent.setStatus(session.status() == SessionStatus.CANCELLED ? Status.cancelled() : Status.confirmed());
+            vevent.setUrl(base.resolve("api/events/" + event.slug() + "/sessions/" + session.id()).toString());
+            String speakers = session.speakers().stream().map(SessionView.SpeakerRef::name)
+                    .collect(Collectors.joining(", "));
             String description = (speakers.isEmpty() ? "" : speakers + "\n\n")
-                    + (session.abstract_ == null ? "" : session.abstract_);
+                    + (session.abstractText() == null ? "" : session.abstractText());
             if (!description.isBlank()) {
                 vevent.setDescription(description.strip());
             }
             calendar.addEvent(vevent);
         }
-        for (LightningBlock block : blocks) {
-            VEvent vevent = base(stamp, block.startsAt, block.endsAt, block.title, block.room.name);
-            vevent.setUid("block-" + block.id + "-" + event.slug + "@hallway");
-            vevent.setSequence((int) block.version);
+        Map<Long, String> titles = schedule.sessions().stream()
+                .collect(Collectors.toMap(SessionView::id, SessionView::title));
+        for (BlockView block : blocks) {
+            VEvent vevent = base(stamp, block.startsAt(), block.endsAt(), block.title(), roomNames.get(block.roomId()));
+            vevent.setUid("block-" + block.id() + "-" + event.slug() + "@hallway");
+            vevent.setSequence((int) block.version());
             vevent.setStatus(Status.confirmed());
-            vevent.setUrl(base.resolve("api/events/" + event.slug + "/schedule").toString());
-            vevent.setDescription(block.talks.stream().map(t -> t.title).collect(Collectors.joining("\n")));
+            vevent.setUrl(base.resolve("api/events/" + event.slug() + "/schedule").toString());
+            vevent.setDescription(block.talkIds().stream().map(titles::get).collect(Collectors.joining("\n")));
             calendar.addEvent(vevent);
         }
-        return Biweekly.write(calendar).go();
+        return Biweekly.write(calendar).go().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static VEvent base(Date stamp, Instant start, Instant end, String title, String location) {
+    private static VEvent base(Date stamp, OffsetDateTime start, OffsetDateTime end, String title, String location) {
         VEvent vevent = new VEvent();
         vevent.setDateTimeStamp(stamp);
-        vevent.setDateStart(Date.from(start));
-        vevent.setDateEnd(Date.from(end));
+        vevent.setDateStart(Date.from(start.toInstant()));
+        vevent.setDateEnd(Date.from(end.toInstant()));
         vevent.setSummary(title);
         if (location != null) {
             vevent.setLocation(location);
@@ -112,12 +130,12 @@ class CalendarDocuments {
      * The zone's observances from a year before the event to a year after it: one for the offset in force
      * at the start, then one per transition (RFC 5545 3.6.5 allows observances without RRULE).
      */
-    static VTimezone timezone(Event event) {
-        ZoneId zone = event.zone();
+    static VTimezone timezone(EventView event) {
+        ZoneId zone = ZoneId.of(event.timeZone());
         ZoneRules rules = zone.getRules();
-        Instant from = event.startDate.minusYears(1).atStartOfDay(zone).toInstant();
-        Instant to = event.endDate.plusYears(1).atStartOfDay(zone).toInstant();
-        VTimezone timezone = new VTimezone(event.timeZone);
+        Instant from = event.startDate().minusYears(1).atStartOfDay(zone).toInstant();
+        Instant to = event.endDate().plusYears(1).atStartOfDay(zone).toInstant();
+        VTimezone timezone = new VTimezone(event.timeZone());
         ZoneOffset initial = rules.getOffset(from);
         StandardTime first = new StandardTime();
         observance(first, LocalDateTime.ofInstant(from, initial), initial, initial);

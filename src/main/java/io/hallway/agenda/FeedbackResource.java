@@ -24,6 +24,7 @@ import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
 import io.hallway.schedule.SessionKind;
 
@@ -37,6 +38,9 @@ public class FeedbackResource {
     /** My feedback on a session as stored. */
     public record FeedbackView(long sessionId, int rating, String comment, OffsetDateTime updatedAt) {
     }
+
+    @Inject
+    ScheduleSnapshots snapshots;
 
     @Inject
     Users users;
@@ -53,7 +57,7 @@ public class FeedbackResource {
                     + "who gave them.")
     public FeedbackView rate(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull FeedbackRequest request) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         Session session = Session.inEvent(event, id);
         if (session.kind == SessionKind.BREAK || session.kind == SessionKind.SOCIAL) {
             throw Problem.of(ProblemType.NO_FEEDBACK_FOR_THIS_SESSION, "\"" + session.title + "\" is a "

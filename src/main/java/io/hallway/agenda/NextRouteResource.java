@@ -25,6 +25,7 @@ import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
 import io.hallway.venue.RouteView;
 import io.hallway.venue.Venues;
@@ -35,6 +36,9 @@ import io.hallway.venue.Venues;
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Agenda")
 public class NextRouteResource {
+
+    @Inject
+    ScheduleSnapshots snapshots;
 
     @Inject
     Venues venues;
@@ -58,7 +62,7 @@ public class NextRouteResource {
             @QueryParam("profile") String profile,
             @QueryParam("avoid") List<String> avoid,
             @Parameter(description = "Route to this session instead of the next bookmarked one") @QueryParam("session") Long sessionId) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         Instant now = at == null ? Instant.now() : parse(at);
         Session session = sessionId != null ? sessionOf(event, sessionId) : nextBookmarked(event, now);
         if (session.room == null) {

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
+import io.hallway.schedule.ScheduleSnapshots;
 
 /**
  * Bookmark counts and fill levels of every session, and the organizers' live room status. Kept apart from
@@ -42,6 +43,9 @@ public class RoomFillResource {
     }
 
     @Inject
+    ScheduleSnapshots snapshots;
+
+    @Inject
     RoomFill roomFill;
 
     @Inject
@@ -55,7 +59,7 @@ public class RoomFillResource {
                     + "small document next to it, and may reuse it for hallway.agenda.fill-max-age (30 seconds by "
                     + "default). fill is available, filling or full, and null where the room has no capacity.")
     public Response fill(@PathParam("slug") String slug) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         List<SessionFill> sessions = roomFill.recent(event.id).stream()
                 .map(f -> new SessionFill(f.sessionId(), f.roomId(), f.capacity(), f.bookmarks(), f.fill())).toList();
         List<RoomStatus> rooms = Room.ofEvent(event).stream()

@@ -68,7 +68,7 @@ public class ConnectionResource {
             @Parameter(description = "Any unique string per scan, such as a UUID, to retry safely")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String idempotencyKey,
             @Valid @NotNull ConnectionRequests.Scan scan) {
-        long eventId = snapshots.publishedEventId(slug);
+        long eventId = snapshots.published(slug).id();
         Redeemer.Redeemed redeemed = redeemer.redeem(eventId, scan.token(), idempotencyKey);
         ConnectionView view = connections.view(eventId, redeemed.scannerSide()).view();
         if (!redeemed.created() && !redeemed.replayed()) {
@@ -108,7 +108,7 @@ public class ConnectionResource {
                     + "They see the change at once. Stopping works on an unpublished event too; giving needs a published one.")
     public ConnectionView shareBack(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.ShareBack request) {
-        long eventId = request.share() ? snapshots.publishedEventId(slug) : eventId(slug);
+        long eventId = request.share() ? snapshots.published(slug).id() : eventId(slug);
         long me = me(id);
         connections.shareBack(eventId, me, id, request.share());
         return connections.one(eventId, me, id).view();
@@ -161,7 +161,7 @@ public class ConnectionResource {
     private long eventId(String slug) {
         return snapshots.recentVersion(slug).map(ScheduleSnapshots.VersionRef::id).orElseGet(() -> {
             Event event = selfService.eventOr404(slug);
-            return event.published ? snapshots.publishedEventId(slug) : event.id;
+            return event.published ? snapshots.published(slug).id() : event.id;
         });
     }
 

@@ -25,6 +25,7 @@ import io.hallway.common.Problem;
 import io.hallway.common.QrCodes;
 import io.hallway.common.Roles;
 import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleSnapshots;
 
 @Path("/api/events/{slug}/me/exchange-tokens")
 @RolesAllowed(Roles.ATTENDEE)
@@ -34,6 +35,9 @@ public class TokenResource {
 
     /** Codes are secrets: no cache anywhere may keep a response that carries or draws one. */
     private static final String NO_STORE = "no-store";
+
+    @Inject
+    ScheduleSnapshots snapshots;
 
     @Inject
     TokenIssuer issuer;
@@ -49,7 +53,7 @@ public class TokenResource {
                     + "At most 10 a minute (429 with Retry-After beyond). Needs a saved profile (409); a 403 when "
                     + "the organizers switched the exchange off.")
     public Response issue(@PathParam("slug") String slug) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         TokenIssuer.Issued issued = issuer.issue(event);
         String base = "/api/events/" + slug + "/me/exchange-tokens/current/";
         var body = new IssuedToken(issued.token(), issued.expiresAt(), link(issued.token()), base + "qr.png",
@@ -80,7 +84,7 @@ public class TokenResource {
     }
 
     private String currentLink(String slug) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         if (!ExchangeSettings.of(event.id, config).exchangeEnabled) {
             throw Exchanges.switchedOff();
         }

@@ -26,6 +26,7 @@ import io.hallway.common.Problem;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleSnapshots;
 
 @Path("/api/events/{slug}/attendees")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +50,9 @@ public class DirectoryResource {
                     select 1 from jsonb_array_elements_text(p.interests) i where lower(i) = lower(:interest))))""";
 
     @Inject
+    ScheduleSnapshots snapshots;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
@@ -66,7 +70,7 @@ public class DirectoryResource {
             @QueryParam("q") @Size(max = 100, message = "must be at most 100 characters") String q,
             @QueryParam("interest") @Size(max = 32, message = "must be at most 32 characters") String interest,
             @Valid @BeanParam PageRequest page) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         String pattern = q == null || q.isBlank() ? null : "%" + q.strip().replaceAll("([\\\\%_])", "\\\\$1") + "%";
         String tag = interest == null || interest.isBlank() ? null : interest.strip();
         long total = ((Number) bind(entityManager.createNativeQuery("select count(*) " + DIRECTORY), event, pattern, tag)
@@ -85,7 +89,7 @@ public class DirectoryResource {
             description = "Directory fields for a listed stranger, also their 'connections' fields when they share with me. "
                     + "Someone neither listed nor sharing with me is not found.")
     public AttendeeView attendee(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Event event = Event.publishedOr404(slug);
+        Event event = snapshots.publishedEvent(slug);
         Problem notFound = Problem.notFound("No attendee " + id + " in this event.");
         Profile profile = Profile.inEvent(event.id, id).orElseThrow(() -> notFound);
         var me = users.existingId();

@@ -61,13 +61,12 @@ public class Event extends PanacheEntityBase {
     }
 
     /**
-     * A published event by slug, as the public API sees it; drafts do not exist there. Read-only, because
-     * the public API never changes an event: no snapshot copy of its JSON column on every request, and
-     * no dirty check at flush.
+     * An event as the public API loads it, once {@link ScheduleSnapshots#publishedEvent} has resolved its slug.
+     * Read-only, because the public API never changes an event: no snapshot copy of its JSON column on every
+     * request, and no dirty check at flush.
      */
-    public static Event publishedOr404(String slug) {
-        return Event.<Event> find("slug = ?1 and published = true", slug).withHint(HibernateHints.HINT_READ_ONLY, true)
-                .firstResultOptional().orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+    static Optional<Event> readOnly(long id) {
+        return Event.<Event> find("id", id).withHint(HibernateHints.HINT_READ_ONLY, true).firstResultOptional();
     }
 
     public static Event bySlugOr404(String slug) {

@@ -1,6 +1,5 @@
 package io.hallway.schedule;
 
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,27 +80,14 @@ class ScheduleDeltas {
         entityManager.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
         Event event = Event.<Event> find("id = ?1 and published = true", eventId).firstResultOptional()
                 .orElseThrow(() -> Problem.notFound("This event is no longer published."));
-        ZoneId zone = event.zone();
-        List<RoomView> rooms = Room.<Room> list("event = ?1 and revision > ?2 order by position, name", event, since)
-                .stream().map(RoomView::from).toList();
-        List<TrackView> tracks = Track.<Track> list("event = ?1 and revision > ?2 order by name", event, since)
-                .stream().map(TrackView::from).toList();
-        List<SpeakerView> speakers = Speaker.<Speaker> list("event = ?1 and revision > ?2 order by name, id", event, since)
-                .stream().map(SpeakerView::from).toList();
-        List<SessionView> sessions = Session.<Session> find("""
-                select distinct s from Session s left join fetch s.speakers
-                where s.event = ?1 and s.revision > ?2 order by s.startsAt, s.id""", event, since)
-                .list().stream().map(s -> SessionView.from(s, zone)).toList();
-        List<BlockView> blocks = LightningBlock.<LightningBlock> find("""
-                select distinct b from LightningBlock b left join fetch b.talks
-                where b.event = ?1 and b.revision > ?2 order by b.startsAt, b.id""", event, since)
-                .list().stream().map(b -> BlockView.from(b, zone)).toList();
+        ScheduleReader.Rows changed = ScheduleReader.changedSince(event, since);
         List<?> rows = entityManager.createNativeQuery("""
                 select kind, entity_id from schedule_tombstone where event_id = ?1 and revision > ?2
                 order by revision, kind, entity_id""").setParameter(1, event.id).setParameter(2, since).getResultList();
         List<ScheduleDelta.Tombstone> deleted = rows.stream().map(Object[].class::cast)
                 .map(row -> new ScheduleDelta.Tombstone((String) row[0], ((Number) row[1]).longValue())).toList();
         return new ScheduleDelta(EventView.from(event), since, event.scheduleVersion,
-                cursors.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks, deleted);
+                cursors.encode(event.id, event.scheduleVersion), changed.rooms(), changed.tracks(), changed.speakers(),
+                changed.sessions(), changed.blocks(), deleted);
     }
 }

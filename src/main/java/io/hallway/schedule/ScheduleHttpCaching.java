@@ -39,7 +39,7 @@ public class ScheduleHttpCaching {
     /** The headers of a 304 for the snapshot, if this replica knows from memory that the client's copy is current. */
     Optional<Map<String, String>> notModifiedFromMemory(String slug, String ifNoneMatch, String acceptEncoding) {
         return snapshots.recentVersion(slug).filter(version -> notModified(version, ifNoneMatch))
-                .map(version -> notModifiedHeaders(version, "", acceptEncoding));
+                .map(version -> notModifiedHeaders(version, "", cacheControl(), acceptEncoding));
     }
 
     /** The answer after reading the version from the database, building the snapshot if needed. */
@@ -58,43 +58,51 @@ public class ScheduleHttpCaching {
     public Response respond(String slug, String format, MediaType type,
             Function<ScheduleSnapshots.Built, ScheduleSnapshots.Encoded> render, String ifNoneMatch,
             String acceptEncoding) {
-        ScheduleSnapshots.VersionRef version = snapshots.currentVersion(slug);
+        return respond(slug, format, type, cacheControl(), render, ifNoneMatch, acceptEncoding);
+    }
+
+    /** The same, for a format whose readers are told how long to reuse it in their own terms (calendars). */
+    public Response respond(String slug, String format, MediaType type, String cacheControl,
+            Function<ScheduleSnapshots.Built, ScheduleSnapshots.Encoded> render, String ifNoneMatch,
+            String acceptEncoding) {
+        ScheduleSnapshots.VersionRef version = snapshots.published(slug);
         if (notModified(version, format, ifNoneMatch)) {
-            return notModifiedResponse(version, format, acceptEncoding);
+            return notModifiedResponse(version, format, cacheControl, acceptEncoding);
         }
         ScheduleSnapshots.Built built = snapshots.current(version);
         boolean gzip = acceptsGzip(acceptEncoding);
         ScheduleSnapshots.Encoded body = render.apply(built);
         return encoded(Response.ok(gzip ? body.gzipped() : body.plain(), type),
-                etag(built.eventId(), built.scheduleVersion(), format, gzip), gzip);
+                etag(built.eventId(), built.scheduleVersion(), format, gzip), cacheControl, gzip);
     }
 
     private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String acceptEncoding) {
-        return notModifiedResponse(version, "", acceptEncoding);
+        return notModifiedResponse(version, "", cacheControl(), acceptEncoding);
     }
 
-    private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String format, String acceptEncoding) {
+    private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String format, String cacheControl,
+            String acceptEncoding) {
         var response = Response.notModified();
-        notModifiedHeaders(version, format, acceptEncoding).forEach(response::header);
+        notModifiedHeaders(version, format, cacheControl, acceptEncoding).forEach(response::header);
         return response.build();
     }
 
     private Map<String, String> notModifiedHeaders(ScheduleSnapshots.VersionRef version, String format,
-            String acceptEncoding) {
+            String cacheControl, String acceptEncoding) {
         return Map.of(HttpHeaders.ETAG, etag(version.id(), version.scheduleVersion(), format, acceptsGzip(acceptEncoding)),
-                HttpHeaders.CACHE_CONTROL, cacheControl(),
+                HttpHeaders.CACHE_CONTROL, cacheControl,
                 HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
     }
 
     private Response okResponse(ScheduleSnapshots.Built built, String acceptEncoding) {
         boolean gzip = acceptsGzip(acceptEncoding);
         return encoded(Response.ok(gzip ? built.gzipped() : built.json(), MediaType.APPLICATION_JSON_TYPE),
-                etag(built.eventId(), built.scheduleVersion(), "", gzip), gzip);
+                etag(built.eventId(), built.scheduleVersion(), "", gzip), cacheControl(), gzip);
     }
 
-    private Response encoded(Response.ResponseBuilder ok, String etag, boolean gzip) {
+    private Response encoded(Response.ResponseBuilder ok, String etag, String cacheControl, boolean gzip) {
         var response = ok.header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl())
+                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         if (gzip) {
             response.header("Content-Encoding", "gzip");
@@ -123,19 +131,25 @@ public class ScheduleHttpCaching {
     }
 
     private static boolean notModified(ScheduleSnapshots.VersionRef version, String format, String ifNoneMatch) {
+        return matches(ifNoneMatch, etag(version.id(), version.scheduleVersion(), format, false),
+                etag(version.id(), version.scheduleVersion(), format, true));
+    }
+
+    /** Whether If-None-Match names one of these entity tags, or any ("*"), by weak comparison (RFC 9110 13.1.2). */
+    public static boolean matches(String ifNoneMatch, String... etags) {
         if (ifNoneMatch == null) {
             return false;
         }
         for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals("*") || tag.equals(etag(version.id(), version.scheduleVersion(), format, false))
-                    || tag.equals(etag(version.id(), version.scheduleVersion(), format, true))) {
+            String tag = opaque(candidate.strip());
+            if (tag.equals("*") || Arrays.stream(etags).map(ScheduleHttpCaching::opaque).anyMatch(tag::equals)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String opaque(String etag) {
+        return etag.startsWith("W/") ? etag.substring(2) : etag;
     }
 }

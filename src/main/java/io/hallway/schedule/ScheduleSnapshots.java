@@ -3,7 +3,6 @@ package io.hallway.schedule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +28,14 @@ import io.hallway.common.Problem;
  * made through this replica forgets the remembered version when it commits, so its organizer sees it at
  * once; other replicas notice within the interval. That bounded lag is the price of answering 304s from
  * memory.
+ * <p>
+ * <b>How a public endpoint finds the event a {@code {slug}} names</b>, the one rule: through the version
+ * remembered here, {@link #published(String)}. Within the check interval that needs no database round trip;
+ * after it, one small query reads the version again and remembers it. So a public endpoint sees an event
+ * published, unpublished or deleted on another replica within that interval, exactly as it sees its schedule.
+ * {@link #published} gives the id and version, {@link #current(String)} the schedule, {@link #publishedEvent}
+ * the event itself (one query by id, for an endpoint that needs more of it). Admin endpoints see drafts too and
+ * read the database: {@code Event.bySlugOr404}.
  */
 @ApplicationScoped
 public class ScheduleSnapshots {
@@ -86,12 +93,14 @@ public class ScheduleSnapshots {
         return Optional.of(checked.version());
     }
 
-    /**
-     * The id of a published event, from memory while its version was checked within the interval: an
-     * event unpublished or deleted on another replica is noticed within that interval, as its schedule is.
-     */
-    public long publishedEventId(String slug) {
-        return recentVersion(slug).orElseGet(() -> currentVersion(slug)).id();
+    /** The published event a public endpoint's {@code {slug}} names, by the rule above; a 404 problem if none. */
+    public VersionRef published(String slug) {
+        return recentVersion(slug).orElseGet(() -> currentVersion(slug));
+    }
+
+    /** The published event a public endpoint's {@code {slug}} names, loaded read-only, by the rule above. */
+    public Event publishedEvent(String slug) {
+        return Event.readOnly(published(slug).id()).orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
     }
 
     /** The built snapshot of exactly this version, if this replica has it. */
@@ -110,13 +119,20 @@ public class ScheduleSnapshots {
         return version;
     }
 
+    /** The current version of a published event named by id, as a calendar feed's link names it. */
+    @Transactional
+    public Optional<VersionRef> currentVersion(long eventId) {
+        return Event.find("id = ?1 and published = true", eventId).project(VersionRef.class).firstResultOptional();
+    }
+
     /** Drops what this replica remembers of an event, so the next request reads the database. */
     void forget(long eventId) {
         versions.values().removeIf(checked -> checked.version().id() == eventId);
     }
 
+    /** The schedule of the published event a public endpoint's {@code {slug}} names, by the rule above. */
     public Built current(String slug) {
-        return current(recentVersion(slug).orElseGet(() -> currentVersion(slug)));
+        return current(published(slug));
     }
 
     /** The snapshot of exactly this version, built if this replica does not hold it yet. */
@@ -135,18 +151,10 @@ public class ScheduleSnapshots {
         // A shared lock on the event row: writers hold it exclusively while they change the schedule, so
         // every query below sees the schedule exactly as it stood at this version.
         Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_READ);
-        var zone = event.zone();
-        List<RoomView> rooms = Room.ofEvent(event).stream().map(RoomView::from).toList();
-        List<TrackView> tracks = Track.ofEvent(event).stream().map(TrackView::from).toList();
-        List<SpeakerView> speakers = Speaker.ofEvent(event).stream().map(SpeakerView::from).toList();
-        List<SessionView> sessions = Session.<Session> find(
-                "select distinct s from Session s left join fetch s.speakers where s.event = ?1 order by s.startsAt, s.id",
-                event).list().stream().map(s -> SessionView.from(s, zone)).toList();
-        List<BlockView> blocks = LightningBlock.<LightningBlock> find(
-                "select distinct b from LightningBlock b left join fetch b.talks where b.event = ?1 order by b.startsAt, b.id",
-                event).list().stream().map(b -> BlockView.from(b, zone)).toList();
+        ScheduleReader.Rows rows = ScheduleReader.changedSince(event, ScheduleReader.EVERYTHING);
         var snapshot = new ScheduleSnapshot(EventView.from(event), event.scheduleVersion,
-                cursors.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks);
+                cursors.encode(event.id, event.scheduleVersion), rows.rooms(), rows.tracks(), rows.speakers(),
+                rows.sessions(), rows.blocks());
         byte[] bytes = serialise(snapshot);
         return new Built(event.id, event.scheduleVersion, snapshot, bytes, gzip(bytes), new ConcurrentHashMap<>(),
                 new ConcurrentHashMap<>());

@@ -46,10 +46,6 @@ public class Speaker extends PanacheEntityBase {
     public String sourceSystem;
     public String sourceId;
 
-    public static List<Speaker> ofEvent(Event event) {
-        return list("event = ?1 order by name, id", event);
-    }
-
     /** This event's speaker, if it has one with this id. */
     public static Optional<Speaker> findInEvent(Event event, long id) {
         return Speaker.<Speaker> find("id = ?1 and event = ?2", id, event).firstResultOptional();

@@ -1,6 +1,5 @@
 package io.hallway.schedule;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
@@ -30,10 +29,6 @@ public class Track extends PanacheEntityBase {
     /** Set on imported rows only: the system it came from and its id there (see io.hallway.interop). */
     public String sourceSystem;
     public String sourceId;
-
-    public static List<Track> ofEvent(Event event) {
-        return list("event = ?1 order by name", event);
-    }
 
     /** This event's track, if it has one with this id. */
     public static Optional<Track> findInEvent(Event event, long id) {

@@ -4,6 +4,7 @@ import static io.hallway.testing.AgendaFixtures.*;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,6 +142,99 @@ class CalendarTest {
                     .extract().asString();
             assertEquals(sessionUrl, Biweekly.parse(text).first().getEvents().get(0).getUrl().getValue(), path);
         }
+    }
+
+    @Test
+    void the_event_calendar_is_not_modified_for_its_etag_until_the_schedule_changes() {
+        String slug = newEvent("ics-etag");
+        long theater = room(slug, "Theater", 120);
+        long id = create(slug, talk("Cached", theater, "09:00", "09:30")).getLong("id");
+        String path = "/api/events/" + slug + "/schedule.ics";
+
+        String etag = Api.anonymous().get(path).then().statusCode(200)
+                .header("Cache-Control", equalTo("private, max-age=900")).extract().header("ETag");
+        assertNotNull(etag);
+        Api.anonymous().header("If-None-Match", etag).get(path).then().statusCode(304)
+                .header("ETag", equalTo(etag)).body(emptyString());
+
+        updateSession(slug, id, Map.of("title", "Cached, renamed"));
+        String changed = Api.anonymous().header("If-None-Match", etag).get(path).then().statusCode(200)
+                .extract().header("ETag");
+        assertNotEquals(etag, changed);
+        assertEquals("Cached, renamed", Biweekly.parse(Api.anonymous().header("If-None-Match", etag).get(path).then()
+                .statusCode(200).extract().asString()).first().getEvents().get(0).getSummary().getValue());
+    }
+
+    @Test
+    void the_event_calendar_is_gzipped_for_clients_that_accept_it_with_an_etag_of_its_own() {
+        String slug = newEvent("ics-gzip");
+        long theater = room(slug, "Theater", 120);
+        create(slug, talk("Compressed", theater, "09:00", "09:30"));
+        String path = "/api/events/" + slug + "/schedule.ics";
+
+        String gzipped = Api.anonymous().header("Accept-Encoding", "gzip").get(path).then().statusCode(200)
+                .header("Content-Encoding", "gzip").header("Vary", containsString("Accept-Encoding"))
+                .extract().header("ETag");
+        String plain = Api.anonymous().header("Accept-Encoding", "identity").get(path).then().statusCode(200)
+                .header("Content-Encoding", nullValue()).extract().header("ETag");
+        assertNotEquals(gzipped, plain, "a strong ETag differs per content coding");
+        Api.anonymous().header("Accept-Encoding", "identity").header("If-None-Match", gzipped).get(path).then()
+                .statusCode(304);
+    }
+
+    @Test
+    void one_session_calendar_is_not_modified_for_its_etag_until_the_schedule_changes() {
+        String slug = newEvent("ics-one-etag");
+        long theater = room(slug, "Theater", 120);
+        long id = create(slug, talk("Alone, cached", theater, "09:00", "09:30")).getLong("id");
+        long other = create(slug, talk("Next door", theater, "10:00", "10:30")).getLong("id");
+        String path = "/api/events/" + slug + "/sessions/" + id + ".ics";
+
+        String etag = Api.anonymous().get(path).then().statusCode(200).extract().header("ETag");
+        String otherEtag = Api.anonymous().get("/api/events/" + slug + "/sessions/" + other + ".ics").then()
+                .statusCode(200).extract().header("ETag");
+        assertNotEquals(etag, otherEtag, "each session's calendar has its own tag");
+        Api.anonymous().header("If-None-Match", etag).get(path).then().statusCode(304).header("ETag", equalTo(etag));
+
+        updateSession(slug, id, Map.of("status", "cancelled"));
+        String text = Api.anonymous().header("If-None-Match", etag).get(path).then().statusCode(200)
+                .header("ETag", not(equalTo(etag))).extract().asString();
+        assertEquals("CANCELLED", Biweekly.parse(text).first().getEvents().get(0).getStatus().getValue());
+    }
+
+    @Test
+    void my_calendar_feed_etag_changes_with_my_bookmarks_and_with_the_schedule() {
+        String slug = newEvent("ics-mine-etag");
+        long theater = room(slug, "Theater", 120);
+        long first = create(slug, talk("First", theater, "09:00", "09:30")).getLong("id");
+        long second = create(slug, talk("Second", theater, "10:00", "10:30")).getLong("id");
+        bookmark(Api.attendee(), slug, first);
+        String url = Api.attendee().post("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(201)
+                .extract().jsonPath().getString("url");
+        String path = url.substring(BASE.length());
+
+        String etag = Api.anonymous().get(path).then().statusCode(200)
+                .header("Cache-Control", equalTo("private, max-age=900")).extract().header("ETag");
+        assertNotNull(etag);
+        Api.anonymous().header("If-None-Match", etag).get(path).then().statusCode(304).header("ETag", equalTo(etag))
+                .body(emptyString());
+
+        bookmark(Api.attendee(), slug, second);
+        String afterBookmark = Api.anonymous().header("If-None-Match", etag).get(path).then().statusCode(200)
+                .extract().header("ETag");
+        assertNotEquals(etag, afterBookmark);
+        assertEquals(List.of("First", "Second"), titles(fetch(path)));
+
+        create(slug, talk("Not mine", theater, "11:00", "11:30"));
+        String afterChange = Api.anonymous().header("If-None-Match", afterBookmark).get(path).then().statusCode(200)
+                .extract().header("ETag");
+        assertNotEquals(afterBookmark, afterChange);
+        Api.anonymous().header("If-None-Match", afterChange).get(path).then().statusCode(304);
+
+        // Another person's feed of the same schedule is tagged apart from mine.
+        String theirs = Api.otherAttendee().post("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(201)
+                .extract().jsonPath().getString("url");
+        Api.anonymous().header("If-None-Match", afterChange).get(theirs.substring(BASE.length())).then().statusCode(200);
     }
 
     private static ICalendar fetch(String path) {
