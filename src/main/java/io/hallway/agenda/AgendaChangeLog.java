@@ -55,8 +55,8 @@ class AgendaChangeLog {
         Long blockId = change.before().blockId();
         entityManager.createNativeQuery("""
                 insert into agenda_change (user_id, event_id, session_id, revision, before, after)
-                select distinct user_id, ?1, ?2, ?3, cast(?4 as jsonb), nullif(cast(?5 as jsonb), 'null') from bookmark
-                where session_id = ?2 or block_id = ?6""")
+                select distinct user_id, ?1, ?2, ?3, cast(?4 as jsonb), nullif(cast(?5 as jsonb), 'null')
+                from (""" + BookmarkStore.FOLLOWERS_OF_SESSION + ") followers")
                 .setParameter(1, change.eventId()).setParameter(2, change.sessionId())
                 .setParameter(3, change.revision()).setParameter(4, write(before))
                 .setParameter(5, after == null ? "null" : write(after))
