@@ -96,11 +96,10 @@ class ScheduleDeltas {
                 select distinct b from LightningBlock b left join fetch b.talks
                 where b.event = ?1 and b.revision > ?2 order by b.startsAt, b.id""", event, since)
                 .list().stream().map(b -> BlockView.from(b, zone)).toList();
-        List<?> rows = entityManager.createNativeQuery("""
+        List<ScheduleDelta.Tombstone> deleted = entityManager.createNativeQuery("""
                 select kind, entity_id from schedule_tombstone where event_id = ?1 and revision > ?2
-                order by revision, kind, entity_id""").setParameter(1, event.id).setParameter(2, since).getResultList();
-        List<ScheduleDelta.Tombstone> deleted = rows.stream().map(Object[].class::cast)
-                .map(row -> new ScheduleDelta.Tombstone((String) row[0], ((Number) row[1]).longValue())).toList();
+                order by revision, kind, entity_id""", ScheduleDelta.Tombstone.class)
+                .setParameter(1, event.id).setParameter(2, since).getResultList();
         return new ScheduleDelta(EventView.from(event), since, event.scheduleVersion,
                 cursors.encode(event.id, event.scheduleVersion), rooms, tracks, speakers, sessions, blocks, deleted);
     }
