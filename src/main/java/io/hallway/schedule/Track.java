@@ -4,32 +4,12 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.Version;
-
-import io.hallway.common.Problem;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 @Entity
-public class Track extends PanacheEntityBase {
+public class Track extends ScheduleEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    public Event event;
     public String name;
     public String color;
-    @Version
-    public long version;
-    public long revision;
-    /** Set on imported rows only: the system it came from and its id there (see io.hallway.interop). */
-    public String sourceSystem;
-    public String sourceId;
 
     public static List<Track> ofEvent(Event event) {
         return list("event = ?1 order by name", event);
@@ -37,11 +17,11 @@ public class Track extends PanacheEntityBase {
 
     /** This event's track, if it has one with this id. */
     public static Optional<Track> findInEvent(Event event, long id) {
-        return Track.<Track> find("id = ?1 and event = ?2", id, event).firstResultOptional();
+        return findInEvent(Track.class, event, id);
     }
 
     /** This event's track, or a 404: a track of another event is not found here. */
     public static Track inEvent(Event event, long id) {
-        return findInEvent(event, id).orElseThrow(() -> Problem.notFound("No track " + id + " in this event."));
+        return inEvent(Track.class, "track", event, id);
     }
 }
