@@ -35,8 +35,9 @@ import io.hallway.schedule.SessionStatus;
 class BookmarkStore {
 
     /**
-     * Everyone who follows a session, once or more: who bookmarked it (?2) or its lightning block (?6, -1
-     * for none). For a statement that writes a row per follower in the same round trip.
+     * The people following a session: who bookmarked it (?2) or its lightning block (?6, -1 for none), once
+     * per bookmark, so select distinct. A subquery rather than a method, so that the change log writes a row
+     * per follower in the statement that finds them.
      */
     static final String FOLLOWERS_OF_SESSION = "select user_id from bookmark where session_id = ?2 or block_id = ?6";
 
