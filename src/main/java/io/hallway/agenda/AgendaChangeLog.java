@@ -1,5 +1,6 @@
 package io.hallway.agenda;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,6 +27,10 @@ class AgendaChangeLog {
     /** One change to one of my sessions: what it was, what it is now (null once deleted). */
     record Entry(long sessionId, long revision, List<String> changes, SessionState before, SessionState after,
             OffsetDateTime recordedAt) {
+    }
+
+    /** An entry as stored: the session states as JSON text. */
+    private record Stored(long sessionId, long revision, String before, String after, Instant recordedAt) {
     }
 
     private static final long NO_BLOCK = -1;
@@ -55,8 +60,8 @@ class AgendaChangeLog {
         Long blockId = change.before().blockId();
         entityManager.createNativeQuery("""
                 insert into agenda_change (user_id, event_id, session_id, revision, before, after)
-                select distinct user_id, ?1, ?2, ?3, cast(?4 as jsonb), nullif(cast(?5 as jsonb), 'null') from bookmark
-                where session_id = ?2 or block_id = ?6""")
+                select distinct user_id, ?1, ?2, ?3, cast(?4 as jsonb), nullif(cast(?5 as jsonb), 'null')
+                from (""" + BookmarkStore.FOLLOWERS_OF_SESSION + ") followers")
                 .setParameter(1, change.eventId()).setParameter(2, change.sessionId())
                 .setParameter(3, change.revision()).setParameter(4, write(before))
                 .setParameter(5, after == null ? "null" : write(after))
@@ -64,17 +69,17 @@ class AgendaChangeLog {
     }
 
     List<Entry> between(long eventId, long userId, long since, long through, ZoneId zone) {
-        List<?> rows = entityManager.createNativeQuery("""
+        List<Stored> rows = entityManager.createNativeQuery("""
                 select session_id, revision, cast(before as text), cast(after as text), recorded_at from agenda_change
-                where event_id = ?1 and user_id = ?2 and revision > ?3 and revision <= ?4 order by revision, id""")
+                where event_id = ?1 and user_id = ?2 and revision > ?3 and revision <= ?4 order by revision, id""",
+                Stored.class)
                 .setParameter(1, eventId).setParameter(2, userId).setParameter(3, since).setParameter(4, through)
                 .getResultList();
-        return rows.stream().map(Object[].class::cast).map(row -> {
-            SessionState before = read((String) row[2]).in(zone);
-            SessionState after = row[3] == null ? null : read((String) row[3]).in(zone);
-            var recorded = instant(row[4]).atZone(zone).toOffsetDateTime();
-            return new Entry(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                    SessionState.differences(before, after), before, after, recorded);
+        return rows.stream().map(row -> {
+            SessionState before = read(row.before()).in(zone);
+            SessionState after = row.after() == null ? null : read(row.after()).in(zone);
+            return new Entry(row.sessionId(), row.revision(), SessionState.differences(before, after), before, after,
+                    row.recordedAt().atZone(zone).toOffsetDateTime());
         }).toList();
     }
 
@@ -86,16 +91,6 @@ class AgendaChangeLog {
     long purge(long eventId) {
         return entityManager.createNativeQuery("delete from agenda_change where event_id = ?1")
                 .setParameter(1, eventId).executeUpdate();
-    }
-
-    private static java.time.Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof OffsetDateTime dateTime) {
-            return dateTime.toInstant();
-        }
-        return (java.time.Instant) value;
     }
 
     private String roomName(Long roomId) {

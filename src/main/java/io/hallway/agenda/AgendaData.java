@@ -35,9 +35,6 @@ class AgendaData implements PersonalData {
     BookmarkStore bookmarks;
 
     @Inject
-    AgendaBookmarks bookmarkedSessions;
-
-    @Inject
     CalendarLinks calendarLinks;
 
     @Inject
@@ -53,9 +50,8 @@ class AgendaData implements PersonalData {
 
     @Override
     public boolean holds(long eventId, long userId) {
-        return (Boolean) entityManager.createNativeQuery("""
-                select exists (select 1 from bookmark where event_id = ?1 and user_id = ?2)
-                    or exists (select 1 from calendar_link where event_id = ?1 and user_id = ?2)
+        return bookmarks.holdsAny(eventId, userId) || (Boolean) entityManager.createNativeQuery("""
+                select exists (select 1 from calendar_link where event_id = ?1 and user_id = ?2)
                     or exists (select 1 from agenda_change where event_id = ?1 and user_id = ?2)
                     or exists (select 1 from session_feedback where event_id = ?1 and user_id = ?2)""")
                 .setParameter(1, eventId).setParameter(2, userId).getSingleResult();
@@ -68,7 +64,7 @@ class AgendaData implements PersonalData {
                 select session_id, rating::int, comment, created_at, updated_at from session_feedback
                 where event_id = ?1 and user_id = ?2 order by created_at, session_id""", MyFeedback.class)
                 .setParameter(1, eventId).setParameter(2, userId).getResultList();
-        return new Export(bookmarkedSessions.sessionIds(eventId, userId), bookmarks.of(eventId, userId),
+        return new Export(bookmarks.sessionIds(eventId, userId), bookmarks.of(eventId, userId),
                 calendarLinks.createdAt(userId, eventId).map(MyCalendarLink::new).orElse(null),
                 changeLog.between(eventId, userId, Long.MIN_VALUE, Long.MAX_VALUE, event.zone()), feedback);
     }

@@ -107,7 +107,7 @@ public class AgendaResource {
             summary = "Remove a session's bookmark; removing it again changes nothing",
             description = "204 whether or not it was bookmarked.")
     public void removeSession(@PathParam("slug") String slug, @PathParam("id") long id) {
-        bookmarks.remove(slug, "session_id", id);
+        bookmarks.removeSession(slug, id);
     }
 
     @PUT
@@ -124,7 +124,7 @@ public class AgendaResource {
     @Operation(operationId = "unbookmarkBlock", summary = "Remove a lightning block's bookmark",
             description = "204 whether or not it was bookmarked.")
     public void removeBlock(@PathParam("slug") String slug, @PathParam("id") long id) {
-        bookmarks.remove(slug, "block_id", id);
+        bookmarks.removeBlock(slug, id);
     }
 
     @GET

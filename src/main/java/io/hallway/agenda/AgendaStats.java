@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import io.hallway.schedule.EventStatsSection;
 
@@ -24,7 +23,7 @@ class AgendaStats implements EventStatsSection {
     AgendaConfig config;
 
     @Inject
-    EntityManager entityManager;
+    BookmarkStore bookmarks;
 
     @Override
     public String name() {
@@ -38,10 +37,8 @@ class AgendaStats implements EventStatsSection {
                 .sorted(Comparator.comparingLong(RoomFill.SessionFill::bookmarks).reversed()).toList();
         List<RoomFill.SessionFill> over = ranked.stream()
                 .filter(s -> s.capacity() != null && s.bookmarks() > s.capacity()).toList();
-        var totals = (Object[]) entityManager.createNativeQuery(
-                "select count(*), count(distinct user_id) from bookmark where event_id = ?1")
-                .setParameter(1, eventId).getSingleResult();
-        return new Figures(((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(),
+        BookmarkStore.Totals totals = bookmarks.totals(eventId);
+        return new Figures(totals.bookmarks(), totals.people(),
                 ranked.stream().limit(config.rankingSize()).toList(), over);
     }
 }

@@ -1,22 +1,15 @@
 package io.hallway.agenda;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -113,7 +106,7 @@ class Agendas {
     ScheduleSnapshots snapshots;
 
     @Inject
-    DataSource dataSource;
+    BookmarkStore bookmarks;
 
     @Inject
     ObjectMapper json;
@@ -126,7 +119,7 @@ class Agendas {
 
     AgendaView of(String slug, Long userId) {
         ScheduleSnapshots.Built built = snapshots.current(version(slug));
-        Marks marks = userId == null ? Marks.NONE : marks(built.eventId(), userId);
+        Marks marks = userId == null ? Marks.NONE : bookmarks.marks(built.eventId(), userId);
         List<Rendered> items = index(built).items(marks);
         if (items.size() < marks.size()) {
             // A bookmark of a session added after this replica last checked the version: read it now.
@@ -163,37 +156,12 @@ class Agendas {
      * holds every session they name, unless it has deleted it since.
      */
     Optional<Bookmarked> bookmarked(long eventId, long userId) {
-        Marks marks = marks(eventId, userId);
+        Marks marks = bookmarks.marks(eventId, userId);
         return snapshots.currentVersion(eventId).map(version -> new Bookmarked(snapshots.current(version), marks));
     }
 
     private Index index(ScheduleSnapshots.Built built) {
         return built.derived(Index.class, snapshot -> Index.of(snapshot, json));
-    }
-
-    /** Plain JDBC: the agenda's one query, two columns through an index, needs nothing of the ORM. */
-    private Marks marks(long eventId, long userId) {
-        Set<Long> sessionIds = new HashSet<>();
-        Set<Long> blockIds = new HashSet<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "select session_id, block_id from bookmark where user_id = ? and event_id = ?")) {
-            query.setLong(1, userId);
-            query.setLong(2, eventId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long sessionId = rows.getLong(1);
-                    if (rows.wasNull()) {
-                        blockIds.add(rows.getLong(2));
-                    } else {
-                        sessionIds.add(sessionId);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading bookmarks failed", e);
-        }
-        return new Marks(sessionIds, blockIds);
     }
 
     private static List<AgendaView.Conflict> conflicts(List<AgendaView.Item> live) {

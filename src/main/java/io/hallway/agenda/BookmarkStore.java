@@ -1,7 +1,16 @@
 package io.hallway.agenda;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,13 +25,27 @@ import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
+import io.hallway.schedule.SessionStatus;
 
 /**
- * Adding and removing bookmarks. Both are idempotent: the unique constraints decide between concurrent
- * requests, and "on conflict do nothing" turns the loser into a no-op instead of an error.
+ * The one owner of the {@code bookmark} table: every read and write of it is here. Adding and removing are
+ * idempotent: the unique constraints decide between concurrent requests, and "on conflict do nothing" turns
+ * the loser into a no-op instead of an error.
  */
 @ApplicationScoped
 class BookmarkStore {
+
+    /**
+     * The people following a session: who bookmarked it (?2) or its lightning block (?6, -1 for none), once
+     * per bookmark, so select distinct. A subquery rather than a method, so that the change log writes a row
+     * per follower in the statement that finds them.
+     */
+    static final String FOLLOWERS_OF_SESSION = "select user_id from bookmark where session_id = ?2 or block_id = ?6";
+
+    /** JPQL: the session {@code s} is bookmarked by ?1 in event ?2, on its own or through its lightning block. */
+    private static final String BOOKMARKED = """
+            s.event.id = ?2 and (s.id in (select b.sessionId from Bookmark b where b.userId = ?1 and b.eventId = ?2)
+             or s.block.id in (select b.blockId from Bookmark b where b.userId = ?1 and b.eventId = ?2))""";
 
     @Inject
     ScheduleSnapshots snapshots;
@@ -31,10 +54,26 @@ class BookmarkStore {
     EntityManager entityManager;
 
     @Inject
+    DataSource dataSource;
+
+    @Inject
     Users users;
 
     @Inject
     SelfService selfService;
+
+    /** One stored bookmark: of a session or of a whole lightning block. */
+    record Stored(Long sessionId, Long blockId, Instant bookmarkedAt) {
+    }
+
+    /** The event's bookmarks, and how many people hold at least one. */
+    record Totals(long bookmarks, long people) {
+    }
+
+    /** A session of the event with its room, and how many people bookmarked it, alone or through its block. */
+    record SessionBookmarks(long sessionId, String title, Long roomId, String roomName, Integer capacity,
+            long people) {
+    }
 
     @Transactional
     void bookmarkSession(String slug, long sessionId) {
@@ -55,22 +94,14 @@ class BookmarkStore {
         insert(users.currentId(), event.id, "block_id", block.id);
     }
 
-    /**
-     * Removing what is not there is done already: the result is the same either way. Works on an unpublished
-     * event too, where nothing new can be bookmarked.
-     */
     @Transactional
-    void remove(String slug, String column, long id) {
-        Event event = selfService.eventOr404(slug);
-        var userId = users.existingId();
-        if (userId.isPresent()) {
-            entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")
-                    .setParameter(1, userId.getAsLong()).setParameter(2, event.id).setParameter(3, id).executeUpdate();
-        }
+    void removeSession(String slug, long sessionId) {
+        remove(slug, "session_id", sessionId);
     }
 
-    /** One stored bookmark: of a session or of a whole lightning block. */
-    record Stored(Long sessionId, Long blockId, Instant bookmarkedAt) {
+    @Transactional
+    void removeBlock(String slug, long blockId) {
+        remove(slug, "block_id", blockId);
     }
 
     /** The person's bookmarks in the event, oldest first. */
@@ -79,12 +110,95 @@ class BookmarkStore {
                 .map(b -> new Stored(b.sessionId, b.blockId, b.createdAt)).toList();
     }
 
+    /** Plain JDBC: the agenda's one query, two columns through an index, needs nothing of the ORM. */
+    Agendas.Marks marks(long eventId, long userId) {
+        Set<Long> sessionIds = new HashSet<>();
+        Set<Long> blockIds = new HashSet<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(
+                        "select session_id, block_id from bookmark where user_id = ? and event_id = ?")) {
+            query.setLong(1, userId);
+            query.setLong(2, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long sessionId = rows.getLong(1);
+                    if (rows.wasNull()) {
+                        blockIds.add(rows.getLong(2));
+                    } else {
+                        sessionIds.add(sessionId);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading bookmarks failed", e);
+        }
+        return new Agendas.Marks(sessionIds, blockIds);
+    }
+
+    /** Ids of all the person's bookmarked sessions in the event, a bookmarked block standing for each of its talks. */
+    List<Long> sessionIds(long eventId, long userId) {
+        return Session.<Session> find("from Session s where " + BOOKMARKED + " order by s.startsAt, s.id", userId, eventId)
+                .list().stream().map(s -> s.id).toList();
+    }
+
+    /** The id of the person's first bookmarked, not cancelled session starting after the instant. */
+    Optional<Long> nextSessionId(long eventId, long userId, Instant after) {
+        return Session.<Session> find("from Session s where " + BOOKMARKED
+                + " and s.status = ?3 and s.startsAt > ?4 order by s.startsAt, s.id",
+                userId, eventId, SessionStatus.SCHEDULED, after).firstResultOptional().map(s -> s.id);
+    }
+
+    /** Whether the person keeps any bookmark in the event. */
+    boolean holdsAny(long eventId, long userId) {
+        return (Boolean) entityManager.createNativeQuery(
+                "select exists (select 1 from bookmark where event_id = ?1 and user_id = ?2)")
+                .setParameter(1, eventId).setParameter(2, userId).getSingleResult();
+    }
+
+    Totals totals(long eventId) {
+        return (Totals) entityManager.createNativeQuery(
+                "select count(*), count(distinct user_id) from bookmark where event_id = ?1", Totals.class)
+                .setParameter(1, eventId).getSingleResult();
+    }
+
+    /** Every session of the event in time order, counted now, in one query. */
+    List<SessionBookmarks> perSession(long eventId) {
+        // Two index-friendly halves instead of an OR join; "union" keeps one row per session and person.
+        return entityManager.createNativeQuery("""
+                with interest as (
+                    select session_id, user_id from bookmark where event_id = ?1 and session_id is not null
+                    union
+                    select s.id, b.user_id from bookmark b join session s on s.block_id = b.block_id
+                    where b.event_id = ?1 and b.block_id is not null
+                ), counts as (select session_id, count(*) as people from interest group by session_id)
+                select s.id, s.title, r.id as room_id, r.name, r.capacity, coalesce(c.people, 0)
+                from session s
+                left join room r on r.id = s.room_id
+                left join counts c on c.session_id = s.id
+                where s.event_id = ?1
+                order by s.starts_at, s.id""", SessionBookmarks.class).setParameter(1, eventId).getResultList();
+    }
+
     void erase(long eventId, long userId) {
         Bookmark.delete("eventId = ?1 and userId = ?2", eventId, userId);
     }
 
     long purge(long eventId) {
         return Bookmark.delete("eventId", eventId);
+    }
+
+    /**
+     * Removing what is not there is done already: the result is the same either way. Works on an unpublished
+     * event too, where nothing new can be bookmarked.
+     */
+    private void remove(String slug, String column, long id) {
+        Event event = selfService.eventOr404(slug);
+        var userId = users.existingId();
+        if (userId.isPresent()) {
+            // The column name comes from this class, never from a request.
+            entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")
+                    .setParameter(1, userId.getAsLong()).setParameter(2, event.id).setParameter(3, id).executeUpdate();
+        }
     }
 
     private void insert(long userId, long eventId, String column, long id) {

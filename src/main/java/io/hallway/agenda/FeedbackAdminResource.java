@@ -1,5 +1,6 @@
 package io.hallway.agenda;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,11 @@ public class FeedbackAdminResource {
             Map<Integer, Long> distribution, List<String> comments) {
     }
 
+    /** One session's feedback as counted: the five counts are per rating, the comments a JSON array of text. */
+    private record Counted(long sessionId, String title, long count, BigDecimal average, long ones, long twos,
+            long threes, long fours, long fives, String comments) {
+    }
+
     @Inject
     EntityManager entityManager;
 
@@ -49,7 +55,7 @@ public class FeedbackAdminResource {
                     + "them.")
     public List<SessionFeedback> feedback(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
-        List<?> rows = entityManager.createNativeQuery("""
+        List<Counted> rows = entityManager.createNativeQuery("""
                 select s.id, s.title, count(*), avg(f.rating),
                        count(*) filter (where f.rating = 1), count(*) filter (where f.rating = 2),
                        count(*) filter (where f.rating = 3), count(*) filter (where f.rating = 4),
@@ -57,18 +63,19 @@ public class FeedbackAdminResource {
                        coalesce(array_to_json(array_agg(f.comment order by f.updated_at desc)
                                 filter (where f.comment is not null)), '[]')::text
                 from session_feedback f join session s on s.id = f.session_id
-                where f.event_id = ?1 group by s.id, s.title, s.starts_at order by s.starts_at, s.id""")
+                where f.event_id = ?1 group by s.id, s.title, s.starts_at order by s.starts_at, s.id""", Counted.class)
                 .setParameter(1, event.id).getResultList();
         List<SessionFeedback> result = new ArrayList<>();
-        for (Object row : rows) {
-            Object[] r = (Object[]) row;
+        for (Counted row : rows) {
             Map<Integer, Long> distribution = new LinkedHashMap<>();
-            for (int rating = 1; rating <= 5; rating++) {
-                distribution.put(rating, ((Number) r[3 + rating]).longValue());
-            }
-            double average = Math.round(((Number) r[3]).doubleValue() * 100) / 100.0;
-            result.add(new SessionFeedback(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
-                    average, distribution, comments((String) r[9])));
+            distribution.put(1, row.ones());
+            distribution.put(2, row.twos());
+            distribution.put(3, row.threes());
+            distribution.put(4, row.fours());
+            distribution.put(5, row.fives());
+            double average = Math.round(row.average().doubleValue() * 100) / 100.0;
+            result.add(new SessionFeedback(row.sessionId(), row.title(), row.count(), average, distribution,
+                    comments(row.comments())));
         }
         return result;
     }

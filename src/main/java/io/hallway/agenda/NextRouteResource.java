@@ -47,7 +47,7 @@ public class NextRouteResource {
     Users users;
 
     @Inject
-    AgendaBookmarks bookmarks;
+    BookmarkStore bookmarks;
 
     @GET
     @Operation(operationId = "getNextRoute", summary = "The route to my next bookmarked session, and when to leave",

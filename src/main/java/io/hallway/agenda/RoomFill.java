@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import io.hallway.schedule.SessionInterest;
 
@@ -24,7 +23,7 @@ class RoomFill implements SessionInterest {
     }
 
     @Inject
-    EntityManager entityManager;
+    BookmarkStore bookmarks;
 
     @Inject
     AgendaConfig config;
@@ -59,29 +58,10 @@ class RoomFill implements SessionInterest {
         return counted;
     }
 
-    /** Every session of the event in time order, counted now, in one query. */
+    /** Every session of the event in time order, counted now. */
     List<SessionFill> sessions(long eventId) {
-        // Two index-friendly halves instead of an OR join; "union" keeps one row per session and person.
-        List<?> rows = entityManager.createNativeQuery("""
-                with interest as (
-                    select session_id, user_id from bookmark where event_id = ?1 and session_id is not null
-                    union
-                    select s.id, b.user_id from bookmark b join session s on s.block_id = b.block_id
-                    where b.event_id = ?1 and b.block_id is not null
-                ), counts as (select session_id, count(*) as people from interest group by session_id)
-                select s.id, s.title, r.id as room_id, r.name, r.capacity, coalesce(c.people, 0)
-                from session s
-                left join room r on r.id = s.room_id
-                left join counts c on c.session_id = s.id
-                where s.event_id = ?1
-                order by s.starts_at, s.id""").setParameter(1, eventId).getResultList();
-        return rows.stream().map(Object[].class::cast).map(r -> {
-            Integer capacity = r[4] == null ? null : ((Number) r[4]).intValue();
-            long bookmarks = ((Number) r[5]).longValue();
-            return new SessionFill(((Number) r[0]).longValue(), (String) r[1],
-                    r[2] == null ? null : ((Number) r[2]).longValue(), (String) r[3], capacity, bookmarks,
-                    level(bookmarks, capacity));
-        }).toList();
+        return bookmarks.perSession(eventId).stream().map(s -> new SessionFill(s.sessionId(), s.title(), s.roomId(),
+                s.roomName(), s.capacity(), s.people(), level(s.people(), s.capacity()))).toList();
     }
 
     /** available below the threshold (75%), filling from it, full at or over capacity. */

@@ -49,19 +49,11 @@ class Connections {
     /** My side of one connection, as stored: what {@link #MINE} selects, and what a redeem returns. */
     record Side(long id, Instant connectedAt, Long sessionId, boolean sharingBack, String note, boolean starred,
             long otherId, boolean sharedWithMe) {
-
-        /** A result row whose first columns are these, in this order. */
-        static Side of(Object row) {
-            Object[] r = (Object[]) row;
-            return new Side(((Number) r[0]).longValue(), Exchanges.instant(r[1]),
-                    r[2] == null ? null : ((Number) r[2]).longValue(), (Boolean) r[3], (String) r[4], (Boolean) r[5],
-                    ((Number) r[6]).longValue(), (Boolean) r[7]);
-        }
     }
 
     List<Row> list(long eventId, long me) {
-        return rows(sides(entityManager.createNativeQuery(MINE + " order by c.created_at desc, c.id desc")
-                .setParameter(1, eventId).setParameter(2, me).getResultList()), eventId);
+        return rows(entityManager.createNativeQuery(MINE + " order by c.created_at desc, c.id desc", Side.class)
+                .setParameter(1, eventId).setParameter(2, me).getResultList(), eventId);
     }
 
     Row one(long eventId, long me, long id) {
@@ -69,9 +61,9 @@ class Connections {
     }
 
     Side side(long eventId, long me, long id) {
-        return sides(entityManager.createNativeQuery(MINE + " and c.id = ?3")
-                .setParameter(1, eventId).setParameter(2, me).setParameter(3, id).getResultList())
-                .stream().findFirst().orElseThrow(() -> notFound(id));
+        List<Side> found = entityManager.createNativeQuery(MINE + " and c.id = ?3", Side.class)
+                .setParameter(1, eventId).setParameter(2, me).setParameter(3, id).getResultList();
+        return found.stream().findFirst().orElseThrow(() -> notFound(id));
     }
 
     Row view(long eventId, Side side) {
@@ -130,10 +122,6 @@ class Connections {
                 : Profile.find("eventId = ?1 and userId in ?2", eventId, userIds);
         return query.withHint(HibernateHints.HINT_READ_ONLY, true).list().stream()
                 .collect(Collectors.toMap(p -> p.userId, Function.identity()));
-    }
-
-    private static List<Side> sides(List<?> result) {
-        return result.stream().map(Side::of).toList();
     }
 
     private List<Row> rows(List<Side> sides, long eventId) {

@@ -16,6 +16,9 @@ class PeopleStats implements EventStatsSection {
     record HourCount(Instant hour, long connections) {
     }
 
+    private record ProfileCounts(long profiles, long directoryOptIns) {
+    }
+
     record Figures(long profiles, long directoryOptIns, long connections, List<HourCount> connectionsPerHour) {
     }
 
@@ -30,15 +33,13 @@ class PeopleStats implements EventStatsSection {
     @Override
     @SuppressWarnings("unchecked")
     public Object compute(long eventId) {
-        Object[] profiles = (Object[]) entityManager.createNativeQuery(
-                "select count(*), count(*) filter (where in_directory) from profile where event_id = ?1")
-                .setParameter(1, eventId).getSingleResult();
-        List<Object[]> hours = entityManager.createNativeQuery("""
+        var profiles = (ProfileCounts) entityManager.createNativeQuery(
+                "select count(*), count(*) filter (where in_directory) from profile where event_id = ?1",
+                ProfileCounts.class).setParameter(1, eventId).getSingleResult();
+        List<HourCount> perHour = entityManager.createNativeQuery("""
                 select date_trunc('hour', created_at), count(*) from connection where event_id = ?1
-                group by 1 order by 1""").setParameter(1, eventId).getResultList();
-        List<HourCount> perHour = hours.stream()
-                .map(r -> new HourCount(Exchanges.instant(r[0]), ((Number) r[1]).longValue())).toList();
-        return new Figures(((Number) profiles[0]).longValue(), ((Number) profiles[1]).longValue(),
+                group by 1 order by 1""", HourCount.class).setParameter(1, eventId).getResultList();
+        return new Figures(profiles.profiles(), profiles.directoryOptIns(),
                 perHour.stream().mapToLong(HourCount::connections).sum(), perHour);
     }
 }

@@ -40,6 +40,10 @@ class RateLimits {
                     window_start = excluded.window_start
             returning hits, ceil(extract(epoch from r.window_start + interval '1 minute' - clock_timestamp())) as retry_after""";
 
+    /** What {@link #COUNT_HIT} returns; the seconds are numeric, as PostgreSQL's extract() answers them. */
+    record Hit(int hits, Number retryAfterSeconds) {
+    }
+
     @Inject
     EntityManager entityManager;
 
@@ -48,10 +52,10 @@ class RateLimits {
      * Call in a transaction that a Problem does not roll back, or the hit would not count.
      */
     void hit(long userId, long eventId, Action action, int perMinute) {
-        Object[] row = (Object[]) entityManager.createNativeQuery(COUNT_HIT)
+        var hit = (Hit) entityManager.createNativeQuery(COUNT_HIT, Hit.class)
                 .setParameter(1, userId).setParameter(2, eventId).setParameter(3, action.column())
                 .getSingleResult();
-        check(action, perMinute, ((Number) row[0]).intValue(), ((Number) row[1]).longValue());
+        check(action, perMinute, hit.hits(), hit.retryAfterSeconds().longValue());
     }
 
     /** The 429 for a count past the limit, from {@link #COUNT_HIT}'s two columns. */

@@ -1,5 +1,6 @@
 package io.hallway.exchange;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,23 @@ class Redeemer {
 
     /** created: a new connection; replayed: the first outcome under an Idempotency-Key, answered again. */
     record Redeemed(Connections.Side scannerSide, boolean created, boolean replayed) {
+    }
+
+    /** The first request under an Idempotency-Key: its event and code, and its connection once made. */
+    private record Claim(long eventId, byte[] tokenHash, Long connectionId) {
+    }
+
+    /** The rate-limit count of a scan ({@link RateLimits.Hit}), and the code's owner when the scan won the code. */
+    private record Consumed(int hits, Number retryAfterSeconds, Long ownerId) {
+    }
+
+    /** The scanner's side of the connection (the columns of {@link Connections.Side}), and whether it is new. */
+    private record Connected(long id, Instant connectedAt, Long sessionId, boolean sharingBack, String note,
+            boolean starred, long otherId, boolean sharedWithMe, boolean created) {
+
+        Connections.Side side() {
+            return new Connections.Side(id, connectedAt, sessionId, sharingBack, note, starred, otherId, sharedWithMe);
+        }
     }
 
     /**
@@ -89,16 +107,16 @@ class Redeemer {
         if (claimed == 1) {
             return null;
         }
-        List<?> rows = entityManager.createNativeQuery(
-                "select event_id, token_hash, connection_id from exchange_idempotency where user_id = ?1 and idem_key = ?2")
-                .setParameter(1, me).setParameter(2, key).getResultList();
-        Object[] first = rows.isEmpty() ? null : (Object[]) rows.get(0);
-        if (first == null || ((Number) first[0]).longValue() != eventId || !Arrays.equals((byte[]) first[1], hash)
-                || first[2] == null) {
+        List<Claim> claims = entityManager.createNativeQuery(
+                "select event_id, token_hash, connection_id from exchange_idempotency where user_id = ?1 and idem_key = ?2",
+                Claim.class).setParameter(1, me).setParameter(2, key).getResultList();
+        Claim first = claims.isEmpty() ? null : claims.get(0);
+        if (first == null || first.eventId() != eventId || !Arrays.equals(first.tokenHash(), hash)
+                || first.connectionId() == null) {
             throw Problem.of(ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used for another request; use a new key for a new scan.");
         }
-        return new Redeemed(connections.side(eventId, me, ((Number) first[2]).longValue()), false, true);
+        return new Redeemed(connections.side(eventId, me, first.connectionId()), false, true);
     }
 
     /**
@@ -109,7 +127,7 @@ class Redeemer {
      */
     private long consume(long eventId, byte[] hash, long me) {
         int limit = config.redeemsPerMinute();
-        Object[] row = (Object[]) entityManager.createNativeQuery("with hit as (" + RateLimits.COUNT_HIT + """
+        var consumed = (Consumed) entityManager.createNativeQuery("with hit as (" + RateLimits.COUNT_HIT + """
                 ),
                 claimed as (
                     update exchange_token set redeemed_at = now()
@@ -118,12 +136,12 @@ class Redeemer {
                       and coalesce((select s.exchange_enabled from exchange_settings s where s.event_id = ?2), true)
                       and (select hits from hit) <= ?5
                     returning owner_id)
-                select hit.hits, hit.retry_after, claimed.owner_id from hit left join claimed on true""")
+                select hit.hits, hit.retry_after, claimed.owner_id from hit left join claimed on true""", Consumed.class)
                 .setParameter(1, me).setParameter(2, eventId).setParameter(3, RateLimits.Action.REDEEM.column())
                 .setParameter(4, hash).setParameter(5, limit).getSingleResult();
-        RateLimits.check(RateLimits.Action.REDEEM, limit, ((Number) row[0]).intValue(), ((Number) row[1]).longValue());
-        if (row[2] != null) {
-            return ((Number) row[2]).longValue();
+        RateLimits.check(RateLimits.Action.REDEEM, limit, consumed.hits(), consumed.retryAfterSeconds().longValue());
+        if (consumed.ownerId() != null) {
+            return consumed.ownerId();
         }
         throw refusal(eventId, Optional.of(hash), me);
     }
@@ -155,14 +173,14 @@ class Redeemer {
     private Redeemed connect(long eventId, long owner, long scanner) {
         long low = Math.min(owner, scanner);
         long high = Math.max(owner, scanner);
-        List<?> pair = connectStatement(eventId, low, high, owner, scanner);
+        List<Connected> pair = connectStatement(eventId, low, high, owner, scanner);
         if (pair.isEmpty()) {
             // The same pair was inserted by a scan that committed after this statement's snapshot was taken
             // (both people scanning each other at once): a new statement sees that row.
             pair = connectStatement(eventId, low, high, owner, scanner);
         }
-        Object[] row = (Object[]) pair.get(0);
-        return new Redeemed(Connections.Side.of(row), (Boolean) row[8], false);
+        Connected connected = pair.get(0);
+        return new Redeemed(connected.side(), connected.created(), false);
     }
 
     /**
@@ -171,7 +189,7 @@ class Redeemer {
      * one statement. The pair's insert and the lookup of an existing pair read the same snapshot, so
      * exactly one of them yields a row, unless a concurrent insert committed in between: then none does.
      */
-    private List<?> connectStatement(long eventId, long low, long high, long owner, long scanner) {
+    private List<Connected> connectStatement(long eventId, long low, long high, long owner, long scanner) {
         return entityManager.createNativeQuery("""
                 with fresh as (
                     insert into connection (event_id, user_low, user_high, session_id)
@@ -196,7 +214,7 @@ class Redeemer {
                        theirs.user_id, theirs.shares, pair.created
                 from pair
                 join members mine on mine.user_id = ?5
-                join members theirs on theirs.user_id = ?4""")
+                join members theirs on theirs.user_id = ?4""", Connected.class)
                 .setParameter(1, eventId).setParameter(2, low).setParameter(3, high)
                 .setParameter(4, owner).setParameter(5, scanner).getResultList();
     }

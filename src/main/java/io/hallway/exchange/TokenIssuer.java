@@ -38,6 +38,10 @@ class TokenIssuer {
     record Issued(String token, Instant expiresAt) {
     }
 
+    /** A code as stored: its random input, and the hash it was stored under. */
+    private record StoredCode(byte[] nonce, byte[] hash) {
+    }
+
     /**
      * A fresh code for the caller; their earlier ones stop working. A refusal does not roll back, so a
      * rate-limit hit counts even when it is over the limit (nothing else is written before a refusal).
@@ -64,12 +68,12 @@ class TokenIssuer {
                 .setParameter(1, event.id).setParameter(2, me).executeUpdate();
         byte[] nonce = codec.newNonce();
         String token = codec.token(nonce);
-        Object expiresAt = entityManager.createNativeQuery("""
+        var expiresAt = (Instant) entityManager.createNativeQuery("""
                 insert into exchange_token (hash, nonce, event_id, owner_id, expires_at)
-                values (?1, ?2, ?3, ?4, now() + make_interval(secs => ?5)) returning expires_at""")
+                values (?1, ?2, ?3, ?4, now() + make_interval(secs => ?5)) returning expires_at""", Instant.class)
                 .setParameter(1, TokenCodec.hash(token)).setParameter(2, nonce).setParameter(3, event.id)
                 .setParameter(4, me).setParameter(5, settings.tokenLifetime(config).toSeconds()).getSingleResult();
-        return new Issued(token, Exchanges.instant(expiresAt));
+        return new Issued(token, expiresAt);
     }
 
     /** The caller's code that is still valid, derived again from its stored random input. */
@@ -79,17 +83,16 @@ class TokenIssuer {
         if (me.isEmpty()) {
             return Optional.empty();
         }
-        List<?> rows = entityManager.createNativeQuery("""
+        List<StoredCode> stored = entityManager.createNativeQuery("""
                 select nonce, hash from exchange_token
                 where event_id = ?1 and owner_id = ?2 and redeemed_at is null and revoked_at is null and expires_at > now()
-                order by issued_at desc limit 1""")
+                order by issued_at desc limit 1""", StoredCode.class)
                 .setParameter(1, event.id).setParameter(2, me.getAsLong()).getResultList();
-        if (rows.isEmpty()) {
+        if (stored.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) rows.get(0);
-        String token = codec.token((byte[]) row[0]);
+        String token = codec.token(stored.get(0).nonce());
         // Another replica with another key issued it: we cannot draw it, and must not draw a wrong code.
-        return Arrays.equals(TokenCodec.hash(token), (byte[]) row[1]) ? Optional.of(token) : Optional.empty();
+        return Arrays.equals(TokenCodec.hash(token), stored.get(0).hash()) ? Optional.of(token) : Optional.empty();
     }
 }

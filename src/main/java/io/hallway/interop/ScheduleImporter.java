@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
+import io.hallway.schedule.BlockLayout;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleChanges;
 import io.hallway.schedule.SessionEditor;
@@ -30,6 +31,9 @@ class ScheduleImporter {
 
     @Inject
     SessionEditor editor;
+
+    @Inject
+    BlockLayout layout;
 
     @Inject
     SourceFetcher fetcher;
@@ -55,7 +59,7 @@ class ScheduleImporter {
             root = parse(fetcher.fetch(url), "The document at " + url);
         }
         return switch (source) {
-            case SESSIONIZE -> new SessionizeReader(event.zone(), SessionEditor.lightningLength(event)).read(root);
+            case SESSIONIZE -> new SessionizeReader(event.zone(), BlockLayout.lightningLength(event)).read(root);
             case PRETALX -> new PretalxReader().read(root);
         };
     }
@@ -69,7 +73,7 @@ class ScheduleImporter {
         var leftRooms = run.settleRooms(document.rooms());
         var leftTracks = run.settleTracks(document.tracks());
         var leftSpeakers = run.settleSpeakers(document.speakers());
-        new SessionImport(run, editor).apply(document.sessions());
+        new SessionImport(run, editor, layout).apply(document.sessions());
         run.removeLeftovers(leftRooms, leftTracks, leftSpeakers);
         if (run.changed.isEmpty()) {
             // Items the rules refused again (a double-booked speaker at the source) must not bump the version.

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.hallway.schedule.BlockLayout;
 import io.hallway.schedule.BlockRequest;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.Room;
@@ -23,7 +24,7 @@ import io.hallway.schedule.Speaker;
 
 /**
  * Brings an event's imported sessions and lightning blocks in line with a document, through the
- * {@link SessionEditor} so the schedule rules hold and every change is announced. Consecutive
+ * {@link SessionEditor} and {@link BlockLayout} so the schedule rules hold and every change is announced. Consecutive
  * lightning talks in one room become a block.
  *
  * Sessions about to change are first parked (marked cancelled, which frees their slots for the rules),
@@ -41,16 +42,18 @@ final class SessionImport {
 
     private final ImportRun run;
     private final SessionEditor editor;
+    private final BlockLayout layout;
     private final ZoneId zone;
     private final Duration lightning;
     private final Map<Session, SessionStatus> parked = new HashMap<>();
     private Map<String, Session> existing;
 
-    SessionImport(ImportRun run, SessionEditor editor) {
+    SessionImport(ImportRun run, SessionEditor editor, BlockLayout layout) {
         this.run = run;
         this.editor = editor;
+        this.layout = layout;
         this.zone = run.event().zone();
-        this.lightning = SessionEditor.lightningLength(run.event());
+        this.lightning = BlockLayout.lightningLength(run.event());
     }
 
     void apply(List<ImportDocument.SessionItem> items) {
@@ -149,7 +152,7 @@ final class SessionImport {
             fresh.event = run.event();
             fresh.sourceSystem = run.source.wireName;
             fresh.sourceId = planned.sourceId();
-            if (!run.attempt("block", planned.sourceId(), planned.title(), () -> editor.placeBlock(run.change(), fresh, request))) {
+            if (!run.attempt("block", planned.sourceId(), planned.title(), () -> layout.placeBlock(run.change(), fresh, request))) {
                 String why = "its lightning block could not be placed (" + run.lastReason() + ")";
                 planned.talks().forEach(p -> skipTalk(p, why));
                 return;
@@ -162,7 +165,7 @@ final class SessionImport {
             run.unchanged++;
         } else {
             LightningBlock moving = block;
-            if (!run.attempt("block", planned.sourceId(), planned.title(), () -> editor.placeBlock(run.change(), moving, request))) {
+            if (!run.attempt("block", planned.sourceId(), planned.title(), () -> layout.placeBlock(run.change(), moving, request))) {
                 String why = "its lightning block could not be moved (" + run.lastReason() + ")";
                 planned.talks().forEach(p -> skipTalk(p, why));
                 return;
@@ -208,7 +211,7 @@ final class SessionImport {
         }
         run.attempt("session", item.sourceId(), item.title(), () -> {
             if (moves) {
-                editor.moveToBlock(run.change(), current, block, position);
+                layout.moveToBlock(run.change(), current, block, position);
             }
             if (edits) {
                 editor.update(run.change(), current, planned.request());

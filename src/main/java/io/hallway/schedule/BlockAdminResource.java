@@ -45,6 +45,9 @@ public class BlockAdminResource {
     @Inject
     SessionEditor editor;
 
+    @Inject
+    BlockLayout layout;
+
     @GET
     @Operation(operationId = "adminListBlocks", summary = "The event's lightning-talk blocks",
             description = "In time order, for draft events too.")
@@ -75,7 +78,7 @@ public class BlockAdminResource {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = new LightningBlock();
         block.event = change.event();
-        editor.placeBlock(change, block, request);
+        layout.placeBlock(change, block, request);
         block.persist();
         return Response.created(URI.create("/api/admin/events/" + slug + "/blocks/" + block.id))
                 .entity(BlockView.from(block, change.event().zone())).build();
@@ -94,7 +97,7 @@ public class BlockAdminResource {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = LightningBlock.inEvent(change.event(), id);
         Versions.check(expected, block.version, "The block");
-        editor.placeBlock(change, block, request);
+        layout.placeBlock(change, block, request);
         LightningBlock.flush();
         return Response.ok(BlockView.from(block, change.event().zone()))
                 .header(HttpHeaders.ETAG, Versions.etag(block.version)).build();
@@ -132,7 +135,7 @@ public class BlockAdminResource {
                     + "428, a stale one a 409 with currentVersion, and nothing changes.")
     public BlockView reorder(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockOrderRequest request) {
-        LightningBlock block = editor.reorder(slug, id, Versions.expected(ifMatch, request.version()), request.talkIds());
+        LightningBlock block = layout.reorder(slug, id, Versions.expected(ifMatch, request.version()), request.talkIds());
         return BlockView.from(block, block.event.zone());
     }
 }

@@ -8,7 +8,8 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * The way into a schedule change. {@link #begin} locks the event and opens the next revision, which
- * the caller stamps on every row it touches; {@link #deleted} leaves a tombstone for the delta feed.
+ * the caller stamps on every row it touches; {@link #deleted} leaves a tombstone for the delta feed, and
+ * {@link #announce} tells the features that follow sessions what a session was and is now.
  */
 @ApplicationScoped
 public class ScheduleChanges {
@@ -35,6 +36,9 @@ public class ScheduleChanges {
 
     @Inject
     ScheduleSnapshots snapshots;
+
+    @Inject
+    jakarta.enterprise.event.Event<SessionChanged> sessionChanged;
 
     public Change begin(String slug) {
         return open(Event.lockBySlugOr404(slug));
@@ -106,5 +110,16 @@ public class ScheduleChanges {
                 """)
                 .setParameter(1, change.event().id).setParameter(2, kind.wireName).setParameter(3, entityId)
                 .setParameter(4, change.revision()).executeUpdate();
+    }
+
+    /** Fires {@link SessionChanged}: {@code before} null for a new session, {@code after} null for a deleted one. */
+    void announce(Change change, long sessionId, SessionView before, Session after) {
+        sessionChanged.fire(new SessionChanged(change.event().id, sessionId, change.revision(), before,
+                after == null ? null : stateOf(after)));
+    }
+
+    /** A session as it stands, to announce or to compare with after a change. */
+    static SessionView stateOf(Session session) {
+        return SessionView.from(session, session.event.zone());
     }
 }

@@ -81,11 +81,10 @@ class ScheduleDeltas {
         Event event = Event.<Event> find("id = ?1 and published = true", eventId).firstResultOptional()
                 .orElseThrow(() -> Problem.notFound("This event is no longer published."));
         ScheduleReader.Rows changed = ScheduleReader.changedSince(event, since);
-        List<?> rows = entityManager.createNativeQuery("""
+        List<ScheduleDelta.Tombstone> deleted = entityManager.createNativeQuery("""
                 select kind, entity_id from schedule_tombstone where event_id = ?1 and revision > ?2
-                order by revision, kind, entity_id""").setParameter(1, event.id).setParameter(2, since).getResultList();
-        List<ScheduleDelta.Tombstone> deleted = rows.stream().map(Object[].class::cast)
-                .map(row -> new ScheduleDelta.Tombstone((String) row[0], ((Number) row[1]).longValue())).toList();
+                order by revision, kind, entity_id""", ScheduleDelta.Tombstone.class)
+                .setParameter(1, event.id).setParameter(2, since).getResultList();
         return new ScheduleDelta(EventView.from(event), since, event.scheduleVersion,
                 cursors.encode(event.id, event.scheduleVersion), changed.rooms(), changed.tracks(), changed.speakers(),
                 changed.sessions(), changed.blocks(), deleted);

@@ -4,38 +4,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import io.hallway.common.Problem;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 @Entity
-public class Session extends PanacheEntityBase {
+public class Session extends ScheduleEntity {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
     /** Stable across every change; exported as the frab/c3voc guid and the iCalendar UID. */
     public UUID guid;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    public Event event;
     public SessionKind kind;
     public String title;
     @Column(name = "abstract")
@@ -61,16 +48,6 @@ public class Session extends PanacheEntityBase {
             inverseJoinColumns = @JoinColumn(name = "speaker_id"))
     @OrderColumn(name = "position")
     public List<Speaker> speakers = new ArrayList<>();
-    @Version
-    public long version;
-    public long revision;
-    /** Set on imported rows only: the system it came from and its id there (see io.hallway.interop). */
-    public String sourceSystem;
-    public String sourceId;
-
-    public static List<Session> ofEvent(Event event) {
-        return list("event = ?1 order by startsAt, id", event);
-    }
 
     public Duration duration() {
         return Duration.between(startsAt, endsAt);
@@ -84,13 +61,8 @@ public class Session extends PanacheEntityBase {
         return startsAt.isBefore(end) && start.isBefore(endsAt);
     }
 
-    /** This event's session, if it has one with this id. */
-    public static Optional<Session> findInEvent(Event event, long id) {
-        return Session.<Session> find("id = ?1 and event = ?2", id, event).firstResultOptional();
-    }
-
     /** This event's session, or a 404: a session of another event is not found here. */
     public static Session inEvent(Event event, long id) {
-        return findInEvent(event, id).orElseThrow(() -> Problem.notFound("No session " + id + " in this event."));
+        return inEvent(Session.class, "session", event, id);
     }
 }

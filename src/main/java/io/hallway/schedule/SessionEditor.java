@@ -1,9 +1,7 @@
 package io.hallway.schedule;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,12 +11,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.hallway.common.Problem;
-import io.hallway.common.ProblemType;
 import io.hallway.common.Versions;
 
 /**
- * Every write to sessions and lightning blocks goes through here: the schedule rules, revision stamps,
- * tombstones and {@link SessionChanged} notifications are kept in one place.
+ * Every write to sessions goes through here, and through {@link BlockLayout} for where lightning talks stand
+ * in their blocks: the schedule rules, revision stamps, tombstones and {@link SessionChanged} notifications
+ * are kept in these two places.
  *
  * The methods taking a slug run in their own transaction. Those taking an open
  * {@link ScheduleChanges.Change} run in the caller's and are deliberately not transactional themselves:
@@ -32,7 +30,7 @@ public class SessionEditor {
     ScheduleChanges changes;
 
     @Inject
-    jakarta.enterprise.event.Event<SessionChanged> sessionChanged;
+    BlockLayout layout;
 
     @Transactional
     public Session create(String slug, SessionRequest request) {
@@ -47,7 +45,7 @@ public class SessionEditor {
         applyStandalone(change, session, request);
         session.persist();
         Session.flush();
-        notify(change, session.id, null, session);
+        changes.announce(change, session.id, null, session);
         return session;
     }
 
@@ -60,14 +58,14 @@ public class SessionEditor {
     }
 
     public Session update(ScheduleChanges.Change change, Session session, SessionRequest request) {
-        SessionView before = view(session);
+        SessionView before = ScheduleChanges.stateOf(session);
         if (session.block != null) {
             applyInBlock(change, session, request);
         } else {
             applyStandalone(change, session, request);
         }
         Session.flush();
-        notify(change, session.id, before, session);
+        changes.announce(change, session.id, before, session);
         return session;
     }
 
@@ -79,18 +77,18 @@ public class SessionEditor {
 
     public void delete(ScheduleChanges.Change change, Session session) {
         long id = session.id;
-        SessionView before = view(session);
+        SessionView before = ScheduleChanges.stateOf(session);
         LightningBlock block = session.block;
         if (block != null) {
             block.talks.remove(session);
         }
         // Observers run while the session's rows (and the bookmarks that cascade from it) still exist.
-        sessionChanged.fire(new SessionChanged(change.event().id, id, change.revision(), before, null));
+        changes.announce(change, id, before, null);
         session.delete();
         changes.deleted(change, ScheduleChanges.Kind.SESSION, id);
         if (block != null) {
             Session.flush();
-            relayout(change, block, talkStates(block));
+            layout.relayout(change, block, layout.talkStates(block));
         }
     }
 
@@ -106,12 +104,8 @@ public class SessionEditor {
         if (request.kind() != SessionKind.LIGHTNING_TALK) {
             throw Problem.invalid("kind", "a block holds lightning talks only");
         }
-        Duration length = lightningLength(change.event());
-        if (block.talks.size() + 1 > block.capacity(length)) {
-            throw Problem.of(ProblemType.BLOCK_FULL, "\"" + block.title + "\" has room for " + block.capacity(length)
-                    + " lightning talks of " + length.toMinutes() + " minutes.");
-        }
-        Map<Long, SessionView> before = talkStates(block);
+        layout.requireRoom(change, block, block.talks.size() + 1);
+        Map<Long, SessionView> before = layout.talkStates(block);
         Session talk = new Session();
         talk.event = change.event();
         talk.guid = guid;
@@ -121,92 +115,17 @@ public class SessionEditor {
         int at = position == null ? block.talks.size() : Math.max(0, Math.min(position, block.talks.size()));
         block.talks.add(at, talk);
         try {
-            relayout(change, block, before);
+            layout.relayout(change, block, before);
         } catch (Problem refused) {
             // Leave the block as it was for a caller that goes on after a refusal (an import skips the talk).
             block.talks.remove(talk);
-            block.layOut(length);
+            block.layOut(BlockLayout.lightningLength(change.event()));
             throw refused;
         }
         talk.persist();
         Session.flush();
-        notify(change, talk.id, null, talk);
+        changes.announce(change, talk.id, null, talk);
         return talk;
-    }
-
-    /** Puts a block's talks in the given order; the list must name each talk of the block once. */
-    @Transactional
-    public LightningBlock reorder(String slug, long blockId, long expectedVersion, List<Long> talkIds) {
-        ScheduleChanges.Change change = changes.begin(slug);
-        LightningBlock block = LightningBlock.inEvent(change.event(), blockId);
-        Versions.check(expectedVersion, block.version, "The block");
-        List<Long> current = block.talks.stream().map(t -> t.id).sorted().toList();
-        if (talkIds.size() != current.size() || !talkIds.stream().sorted().toList().equals(current)) {
-            throw Problem.invalid("talkIds", "must list each talk of the block exactly once, in the new order");
-        }
-        Map<Long, SessionView> before = talkStates(block);
-        List<Session> ordered = new ArrayList<>();
-        for (Long id : talkIds) {
-            ordered.add(block.talks.stream().filter(t -> t.id.equals(id)).findFirst().orElseThrow());
-        }
-        block.talks.clear();
-        block.talks.addAll(ordered);
-        relayout(change, block, before);
-        LightningBlock.flush();
-        return block;
-    }
-
-    /**
-     * Puts a block into its slot, checking the slot is free and holds its talks; the talks move with it.
-     * The caller stamps nothing: the block and every talk that moved get the change's revision.
-     */
-    public void placeBlock(ScheduleChanges.Change change, LightningBlock block, BlockRequest request) {
-        Event event = change.event();
-        Instant startsAt = request.startsAt().toInstant();
-        Instant endsAt = request.endsAt().toInstant();
-        ScheduleRules.requireTimeWindow(event, startsAt, endsAt);
-        Room room = ScheduleRules.roomOf(event, request.roomId(), "roomId");
-        ScheduleRules.requireRoomFree(event, room, startsAt, endsAt, ScheduleRules.NONE,
-                block.id == null ? ScheduleRules.NONE : block.id);
-        var length = lightningLength(event);
-        if (block.talks.size() > (int) (Duration.between(startsAt, endsAt).toSeconds() / length.toSeconds())) {
-            throw Problem.invalid("endsAt", "the block holds " + block.talks.size() + " talks of " + length.toMinutes()
-                    + " minutes, which do not fit into the new slot");
-        }
-        Map<Long, SessionView> before = talkStates(block);
-        block.title = request.title();
-        block.room = room;
-        block.startsAt = startsAt;
-        block.endsAt = endsAt;
-        relayout(change, block, before);
-    }
-
-    /**
-     * Moves a lightning talk to a place in a block, out of the block it was in (if any); both blocks
-     * re-lay their talks and everything that moved is reported.
-     */
-    public void moveToBlock(ScheduleChanges.Change change, Session talk, LightningBlock target, int position) {
-        if (talk.kind != SessionKind.LIGHTNING_TALK) {
-            throw Problem.invalid("kind", "a block holds lightning talks only");
-        }
-        LightningBlock origin = talk.block;
-        Map<Long, SessionView> before = talkStates(target);
-        if (origin != null && origin != target) {
-            before.putAll(talkStates(origin));
-            origin.talks.remove(talk);
-            relayout(change, origin, before);
-        }
-        before.putIfAbsent(talk.id, view(talk));
-        target.talks.remove(talk);
-        target.talks.add(Math.max(0, Math.min(position, target.talks.size())), talk);
-        talk.block = target;
-        talk.revision = change.revision();
-        Duration length = lightningLength(change.event());
-        if (target.talks.size() > target.capacity(length)) {
-            throw Problem.of(ProblemType.BLOCK_FULL, "\"" + target.title + "\" has room for " + target.capacity(length)
-                    + " lightning talks of " + length.toMinutes() + " minutes.");
-        }
-        relayout(change, target, before);
     }
 
     /** Deletes a block with its talks, each reported as deleted. */
@@ -217,34 +136,6 @@ public class SessionEditor {
         long id = block.id;
         block.delete();
         changes.deleted(change, ScheduleChanges.Kind.BLOCK, id);
-    }
-
-    /** The talks of a block as they are now, to tell afterwards which ones moved. */
-    Map<Long, SessionView> talkStates(LightningBlock block) {
-        Map<Long, SessionView> states = new HashMap<>();
-        block.talks.stream().filter(t -> t.id != null).forEach(t -> states.put(t.id, view(t)));
-        return states;
-    }
-
-    /**
-     * Re-derives talk times after a block moved or its talks changed, checks each talk's speakers, and
-     * reports the talks that moved.
-     */
-    void relayout(ScheduleChanges.Change change, LightningBlock block, Map<Long, SessionView> before) {
-        block.layOut(lightningLength(change.event()));
-        for (Session talk : block.talks) {
-            long self = talk.id == null ? ScheduleRules.NONE : talk.id;
-            if (talk.status == SessionStatus.SCHEDULED) {
-                ScheduleRules.requireSpeakersFree(change.event(), talk.speakers, talk.startsAt, talk.endsAt, self);
-            }
-            SessionView previous = before.get(talk.id);
-            if (previous != null && (!previous.startsAt().toInstant().equals(talk.startsAt)
-                    || !block.room.id.equals(previous.roomId()))) {
-                talk.revision = change.revision();
-                notify(change, talk.id, previous, talk);
-            }
-        }
-        block.revision = change.revision();
     }
 
     private void applyStandalone(ScheduleChanges.Change change, Session session, SessionRequest request) {
@@ -304,17 +195,5 @@ public class SessionEditor {
         session.slidesUrl = request.slidesUrl();
         session.videoUrl = request.videoUrl();
         session.revision = change.revision();
-    }
-
-    private void notify(ScheduleChanges.Change change, long sessionId, SessionView before, Session after) {
-        sessionChanged.fire(new SessionChanged(change.event().id, sessionId, change.revision(), before, view(after)));
-    }
-
-    private SessionView view(Session session) {
-        return SessionView.from(session, session.event.zone());
-    }
-
-    public static Duration lightningLength(Event event) {
-        return Duration.ofMinutes(event.durationLimit(SessionKind.LIGHTNING_TALK).orElse(5));
     }
 }

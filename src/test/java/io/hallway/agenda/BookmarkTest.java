@@ -35,7 +35,7 @@ class BookmarkTest {
     EntityManager entityManager;
 
     @Inject
-    AgendaBookmarks bookmarks;
+    BookmarkStore bookmarks;
 
     @Test
     void bookmarking_twice_keeps_one_bookmark_and_removing_twice_is_fine() {
