@@ -2,13 +2,16 @@ package io.hallway.agenda;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.github.benmanes.caffeine.cache.Cache;
+
+import io.hallway.common.ReplicaCaches;
 import io.hallway.schedule.SessionInterest;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * How full each session is expected to be: the people who bookmarked it (alone or through its lightning
@@ -25,19 +28,30 @@ class RoomFill implements SessionInterest {
     @Inject
     BookmarkStore bookmarks;
 
-    @Inject
-    AgendaConfig config;
+    /** Events whose counts a replica keeps; each is a few bytes per session. */
+    private static final int EVENTS = 1_000;
 
-    private record Counted(List<SessionFill> sessions, Map<Long, Interest> bySession, long atNanos) {
+    private final AgendaConfig config;
+
+    private record Counted(List<SessionFill> sessions, Map<Long, Interest> bySession) {
 
         static Counted of(List<SessionFill> sessions) {
             return new Counted(sessions, sessions.stream().collect(Collectors.toUnmodifiableMap(SessionFill::sessionId,
-                    f -> new Interest(f.bookmarks(), f.fill()))), System.nanoTime());
+                    f -> new Interest(f.bookmarks(), f.fill()))));
         }
     }
 
-    /** Per replica, at most one count per event within fill-max-age: the same staleness apps accept anyway. */
-    private final Map<Long, Counted> recent = new ConcurrentHashMap<>();
+    /**
+     * Per replica, at most one count per event within fill-max-age: the same staleness apps accept anyway. Apps
+     * asking together while it is counted wait for that one count.
+     */
+    private final Cache<Long, Counted> recent;
+
+    @Inject
+    RoomFill(AgendaConfig config, MeterRegistry registry) {
+        this.config = config;
+        recent = ReplicaCaches.freshFor(config.fillMaxAge(), "room_fill", EVENTS, registry);
+    }
 
     /** For the public, polled document: counted at most once per fill-max-age per replica. */
     List<SessionFill> recent(long eventId) {
@@ -50,12 +64,7 @@ class RoomFill implements SessionInterest {
     }
 
     private Counted counted(long eventId) {
-        Counted counted = recent.get(eventId);
-        if (counted == null || System.nanoTime() - counted.atNanos() > config.fillMaxAge().toNanos()) {
-            counted = Counted.of(sessions(eventId));
-            recent.put(eventId, counted);
-        }
-        return counted;
+        return recent.get(eventId, id -> Counted.of(sessions(id)));
     }
 
     /** Every session of the event in time order, counted now. */

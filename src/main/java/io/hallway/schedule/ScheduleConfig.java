@@ -20,6 +20,13 @@ public interface ScheduleConfig {
     Duration versionCheckInterval();
 
     /**
+     * Events whose latest built snapshot (with its renditions and agenda index) each replica keeps in memory;
+     * one evicted is built again on its next request.
+     */
+    @WithDefault("64")
+    int snapshotCacheSize();
+
+    /**
      * Schedule deltas each replica keeps in memory, across all events: the ones many apps ask for together
      * right after an organizer change. 0 keeps none.
      */

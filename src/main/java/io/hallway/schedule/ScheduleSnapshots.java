@@ -15,9 +15,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ReplicaCaches;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Builds the published schedule of an event and keeps the last one per event, serialised and gzipped,
@@ -69,28 +72,28 @@ public class ScheduleSnapshots {
     public record VersionRef(Long id, long scheduleVersion) {
     }
 
-    private record Checked(VersionRef version, long checkedAtNanos) {
-    }
+    /** Published events whose version a replica remembers; each is a few dozen bytes. */
+    private static final int REMEMBERED_VERSIONS = 10_000;
 
-    private final Map<Long, Built> latest = new ConcurrentHashMap<>();
-    private final Map<String, Checked> versions = new ConcurrentHashMap<>();
+    private final Map<Long, Built> latest;
+    private final Cache<String, VersionRef> versions;
 
     @Inject
     ObjectMapper json;
 
     @Inject
-    ScheduleConfig config;
+    ScheduleCursors cursors;
 
     @Inject
-    ScheduleCursors cursors;
+    ScheduleSnapshots(ScheduleConfig config, MeterRegistry registry) {
+        latest = ReplicaCaches.<Long, Built> exact("schedule_snapshots", config.snapshotCacheSize(), registry).asMap();
+        versions = ReplicaCaches.freshFor(config.versionCheckInterval(), "schedule_versions", REMEMBERED_VERSIONS,
+                registry);
+    }
 
     /** The version of a published event as read from the database within the check interval, if any. */
     public Optional<VersionRef> recentVersion(String slug) {
-        Checked checked = versions.get(slug);
-        if (checked == null || System.nanoTime() - checked.checkedAtNanos() > config.versionCheckInterval().toNanos()) {
-            return Optional.empty();
-        }
-        return Optional.of(checked.version());
+        return Optional.ofNullable(versions.getIfPresent(slug));
     }
 
     /** The published event a public endpoint's {@code {slug}} names, by the rule above; a 404 problem if none. */
@@ -115,7 +118,7 @@ public class ScheduleSnapshots {
     public VersionRef currentVersion(String slug) {
         VersionRef version = Event.find("slug = ?1 and published = true", slug).project(VersionRef.class)
                 .firstResultOptional().orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
-        versions.put(slug, new Checked(version, System.nanoTime()));
+        versions.put(slug, version);
         return version;
     }
 
@@ -127,7 +130,7 @@ public class ScheduleSnapshots {
 
     /** Drops what this replica remembers of an event, so the next request reads the database. */
     void forget(long eventId) {
-        versions.values().removeIf(checked -> checked.version().id() == eventId);
+        versions.asMap().values().removeIf(version -> version.id() == eventId);
     }
 
     /** The schedule of the published event a public endpoint's {@code {slug}} names, by the rule above. */
