@@ -12,10 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -37,7 +35,6 @@ import io.hallway.schedule.ScheduleSnapshots;
  * something in ({@link SelfService}); new bookmarks and new calendar links need a published one.
  */
 @Path("/api/events/{slug}/agenda")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ATTENDEE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Agenda")
@@ -82,11 +79,7 @@ public class AgendaResource {
     }
 
     @GET
-    @Operation(operationId = "getAgenda",
-            summary = "My bookmarked sessions in time order, with the ones that clash and the free time between them",
-            description = "Whose agenda it is comes from the token. Conflicts say which sessions overlap and by how "
-                    + "many minutes; gaps give the free time between one session and the next, whether the room "
-                    + "changes and, where the venue map knows it, the walking time.")
+    @Operation(operationId = "getAgenda", summary = "My bookmarked sessions in time order, with the ones that clash and the free time between them", description = "Whose agenda it is comes from the token. Conflicts say which sessions overlap and by how many minutes; gaps give the free time between one session and the next, whether the room changes and, where the venue map knows it, the walking time.")
     public AgendaView agenda(@PathParam("slug") String slug) {
         var userId = users.existingId();
         return agendas.of(slug, userId.isPresent() ? userId.getAsLong() : null);
@@ -94,45 +87,35 @@ public class AgendaResource {
 
     @PUT
     @Path("sessions/{id}")
-    @Operation(operationId = "bookmarkSession", summary = "Bookmark a session; bookmarking it again changes nothing",
-            description = "204 whether or not it was bookmarked before. A cancelled session is a 409; a session of "
-                    + "another event a 404.")
+    @Operation(operationId = "bookmarkSession", summary = "Bookmark a session; bookmarking it again changes nothing", description = "204 whether or not it was bookmarked before. A cancelled session is a 409; a session of another event a 404.")
     public void bookmarkSession(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.bookmarkSession(slug, id);
     }
 
     @DELETE
     @Path("sessions/{id}")
-    @Operation(operationId = "unbookmarkSession",
-            summary = "Remove a session's bookmark; removing it again changes nothing",
-            description = "204 whether or not it was bookmarked.")
+    @Operation(operationId = "unbookmarkSession", summary = "Remove a session's bookmark; removing it again changes nothing", description = "204 whether or not it was bookmarked.")
     public void removeSession(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.removeSession(slug, id);
     }
 
     @PUT
     @Path("blocks/{id}")
-    @Operation(operationId = "bookmarkBlock", summary = "Bookmark a whole lightning block, whichever talks it holds",
-            description = "Talks added to the block later are in the agenda too. 204 whether or not it was bookmarked "
-                    + "before; a block of another event is a 404.")
+    @Operation(operationId = "bookmarkBlock", summary = "Bookmark a whole lightning block, whichever talks it holds", description = "Talks added to the block later are in the agenda too. 204 whether or not it was bookmarked before; a block of another event is a 404.")
     public void bookmarkBlock(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.bookmarkBlock(slug, id);
     }
 
     @DELETE
     @Path("blocks/{id}")
-    @Operation(operationId = "unbookmarkBlock", summary = "Remove a lightning block's bookmark",
-            description = "204 whether or not it was bookmarked.")
+    @Operation(operationId = "unbookmarkBlock", summary = "Remove a lightning block's bookmark", description = "204 whether or not it was bookmarked.")
     public void removeBlock(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.removeBlock(slug, id);
     }
 
     @GET
     @Path("changes")
-    @Operation(operationId = "getMyChanges", summary = "What changed in my bookmarked sessions since a cursor",
-            description = "Moved in time or room, cancelled, reinstated, speakers changed, deleted; each with before and after. "
-                    + "A cursor older than the kept history, or from before cursors were signed, is a 410: fetch the "
-                    + "schedule again and use its cursor. A cursor the server did not hand out for this event is a 400.")
+    @Operation(operationId = "getMyChanges", summary = "What changed in my bookmarked sessions since a cursor", description = "Moved in time or room, cancelled, reinstated, speakers changed, deleted; each with before and after. A cursor older than the kept history, or from before cursors were signed, is a 410: fetch the schedule again and use its cursor. A cursor the server did not hand out for this event is a 400.")
     @Transactional
     public MyChanges changes(@PathParam("slug") String slug, @QueryParam("since") String since) {
         Event event = selfService.eventOr404(slug);
@@ -147,9 +130,7 @@ public class AgendaResource {
     @POST
     @Path("calendar-link")
     @Transactional
-    @Operation(operationId = "createCalendarLink",
-            summary = "Create a private calendar feed link for my agenda, replacing any earlier one",
-            description = "Calendar apps poll the URL without a login; treat it like a password. It follows bookmark and schedule changes.")
+    @Operation(operationId = "createCalendarLink", summary = "Create a private calendar feed link for my agenda, replacing any earlier one", description = "Calendar apps poll the URL without a login; treat it like a password. It follows bookmark and schedule changes.")
     public RestResponse<CalendarLink> createCalendarLink(@PathParam("slug") String slug) {
         Event event = snapshots.publishedEvent(slug);
         String token = calendarLinks.issue(users.currentId(), event.id);
@@ -161,10 +142,7 @@ public class AgendaResource {
     @DELETE
     @Path("calendar-link")
     @Transactional
-    @Operation(operationId = "revokeCalendarLink",
-            summary = "Revoke my calendar feed link; the old URL stops working at once",
-            description = "204 also when there was no link. The old URL answers 404 from then on; create a new link "
-                    + "to subscribe again.")
+    @Operation(operationId = "revokeCalendarLink", summary = "Revoke my calendar feed link; the old URL stops working at once", description = "204 also when there was no link. The old URL answers 404 from then on; create a new link to subscribe again.")
     public void revokeCalendarLink(@PathParam("slug") String slug) {
         Event event = selfService.eventOr404(slug);
         users.existingId().ifPresent(userId -> calendarLinks.revoke(userId, event.id));

@@ -46,11 +46,7 @@ public class CalendarFeedResource {
 
     @GET
     @Path("{token}.ics")
-    @Operation(operationId = "getCalendarFeed",
-            summary = "My agenda as an iCalendar feed, by the link from POST /api/events/{slug}/agenda/calendar-link",
-            description = "No login: the unguessable token in the link is the credential. It follows bookmark and "
-                    + "schedule changes, and so does its ETag: send it in If-None-Match and an unchanged feed is "
-                    + "a 304 with no body. A revoked or unknown link is a 404.")
+    @Operation(operationId = "getCalendarFeed", summary = "My agenda as an iCalendar feed, by the link from POST /api/events/{slug}/agenda/calendar-link", description = "No login: the unguessable token in the link is the credential. It follows bookmark and schedule changes, and so does its ETag: send it in If-None-Match and an unchanged feed is a 304 with no body. A revoked or unknown link is a 404.")
     @APIResponse(responseCode = "200", description = "My agenda as iCalendar",
             content = @Content(mediaType = CalendarResource.TEXT_CALENDAR))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")

@@ -48,11 +48,7 @@ public class CalendarResource {
 
     @GET
     @Path("schedule.ics")
-    @Operation(operationId = "getScheduleCalendar", summary = "The whole published schedule as an iCalendar feed",
-            description = "For calendar subscriptions: one VEVENT per session, in the event's time zone; cancelled "
-                    + "sessions stay, marked cancelled, so calendars drop them. Calendar apps may reuse it for "
-                    + "hallway.agenda.calendar-max-age (15 minutes by default); send If-None-Match with the last "
-                    + "ETag and an unchanged schedule is a 304 with no body.")
+    @Operation(operationId = "getScheduleCalendar", summary = "The whole published schedule as an iCalendar feed", description = "For calendar subscriptions: one VEVENT per session, in the event's time zone; cancelled sessions stay, marked cancelled, so calendars drop them. Calendar apps may reuse it for hallway.agenda.calendar-max-age (15 minutes by default); send If-None-Match with the last ETag and an unchanged schedule is a 304 with no body.")
     @APIResponse(responseCode = "200", description = "The schedule as iCalendar",
             content = @Content(mediaType = TEXT_CALENDAR))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
@@ -66,10 +62,7 @@ public class CalendarResource {
 
     @GET
     @Path("sessions/{id: \\d+}.ics")
-    @Operation(operationId = "getSessionCalendar", summary = "One session as an iCalendar file",
-            description = "To add one session to a calendar; its UID stays the same across changes, so adding it "
-                    + "again updates the entry. A session of another event is a 404. Its ETag changes with the "
-                    + "schedule version; send it in If-None-Match and an unchanged schedule is a 304 with no body.")
+    @Operation(operationId = "getSessionCalendar", summary = "One session as an iCalendar file", description = "To add one session to a calendar; its UID stays the same across changes, so adding it again updates the entry. A session of another event is a 404. Its ETag changes with the schedule version; send it in If-None-Match and an unchanged schedule is a 304 with no body.")
     @APIResponse(responseCode = "200", description = "The session as iCalendar",
             content = @Content(mediaType = TEXT_CALENDAR))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")

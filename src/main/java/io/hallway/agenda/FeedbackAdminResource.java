@@ -12,8 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +24,6 @@ import io.hallway.common.Roles;
 import io.hallway.schedule.Event;
 
 @Path("/api/admin/events/{slug}/feedback")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Feedback")
@@ -49,10 +46,7 @@ public class FeedbackAdminResource {
     ObjectMapper json;
 
     @GET
-    @Operation(operationId = "adminListFeedback",
-            summary = "Feedback per session: count, average, distribution and comments, anonymous",
-            description = "Only sessions with feedback, in time order; comments newest first, never with who wrote "
-                    + "them.")
+    @Operation(operationId = "adminListFeedback", summary = "Feedback per session: count, average, distribution and comments, anonymous", description = "Only sessions with feedback, in time order; comments newest first, never with who wrote them.")
     public List<SessionFeedback> feedback(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         List<Counted> rows = entityManager.createNativeQuery("""

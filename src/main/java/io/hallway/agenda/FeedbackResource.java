@@ -12,8 +12,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,7 +27,6 @@ import io.hallway.schedule.Session;
 import io.hallway.schedule.SessionKind;
 
 @Path("/api/events/{slug}/sessions/{id}/feedback")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ATTENDEE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Feedback")
@@ -50,11 +47,7 @@ public class FeedbackResource {
 
     @PUT
     @Transactional
-    @Operation(operationId = "rateSession",
-            summary = "Rate a session (1 to 5) once it has started; sending again replaces my earlier rating",
-            description = "One rating per attendee and session. A 409 before the session starts (with opensAt), for a "
-                    + "cancelled session, and for breaks and socials. Organizers see ratings only summed up, never "
-                    + "who gave them.")
+    @Operation(operationId = "rateSession", summary = "Rate a session (1 to 5) once it has started; sending again replaces my earlier rating", description = "One rating per attendee and session. A 409 before the session starts (with opensAt), for a cancelled session, and for breaks and socials. Organizers see ratings only summed up, never who gave them.")
     public FeedbackView rate(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull FeedbackRequest request) {
         Event event = snapshots.publishedEvent(slug);

@@ -11,9 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -31,7 +29,6 @@ import io.hallway.venue.RouteView;
 import io.hallway.venue.Venues;
 
 @Path("/api/events/{slug}/agenda/next-route")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ATTENDEE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Agenda")
@@ -50,12 +47,7 @@ public class NextRouteResource {
     BookmarkStore bookmarks;
 
     @GET
-    @Operation(operationId = "getNextRoute", summary = "The route to my next bookmarked session, and when to leave",
-            description = "Takes the first bookmarked, not cancelled session starting after \"at\" (default now), or "
-                    + "the session given. leaveBy is the start minus the walking time; slackSeconds what is left "
-                    + "on arrival when leaving at \"at\". A 404 when no bookmarked session is left or the event has "
-                    + "no venue map; a 409 when the session is cancelled, has no room or its room is not on the map; "
-                    + "a 422 when there is no way there (see getRoute).")
+    @Operation(operationId = "getNextRoute", summary = "The route to my next bookmarked session, and when to leave", description = "Takes the first bookmarked, not cancelled session starting after \"at\" (default now), or the session given. leaveBy is the start minus the walking time; slackSeconds what is left on arrival when leaving at \"at\". A 404 when no bookmarked session is left or the event has no venue map; a 409 when the session is cancelled, has no room or its room is not on the map; a 422 when there is no way there (see getRoute).")
     public NextRouteView nextRoute(@PathParam("slug") String slug,
             @Parameter(description = "Where I am: a room, point of interest or node id") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant with offset; default now") @QueryParam("at") String at,

@@ -8,9 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,7 +24,6 @@ import io.hallway.schedule.ScheduleSnapshots;
  * revalidated by schedule version; apps poll this small document next to it.
  */
 @Path("/api/events/{slug}/fill")
-@Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 @Tag(name = "Schedule")
 public class RoomFillResource {
@@ -53,11 +50,7 @@ public class RoomFillResource {
 
     @GET
     @Transactional
-    @Operation(operationId = "getFillLevels",
-            summary = "Bookmark counts and fill levels per session, live status per room",
-            description = "Kept out of the cached schedule because counts change with every bookmark: apps poll this "
-                    + "small document next to it, and may reuse it for hallway.agenda.fill-max-age (30 seconds by "
-                    + "default). fill is available, filling or full, and null where the room has no capacity.")
+    @Operation(operationId = "getFillLevels", summary = "Bookmark counts and fill levels per session, live status per room", description = "Kept out of the cached schedule because counts change with every bookmark: apps poll this small document next to it, and may reuse it for hallway.agenda.fill-max-age (30 seconds by default). fill is available, filling or full, and null where the room has no capacity.")
     public Response fill(@PathParam("slug") String slug) {
         Event event = snapshots.publishedEvent(slug);
         List<SessionFill> sessions = roomFill.recent(event.id).stream()

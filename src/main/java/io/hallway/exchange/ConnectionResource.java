@@ -18,7 +18,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,7 +36,6 @@ import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleSnapshots;
 
 @Path("/api/events/{slug}/connections")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ATTENDEE)
 @SecurityRequirement(name = "bearer")
@@ -60,10 +58,7 @@ public class ConnectionResource {
     SelfService selfService;
 
     @POST
-    @Operation(operationId = "redeemExchangeToken", summary = "Redeem a scanned code: a connection for both of us",
-            description = "201 with the new connection (200 if we were already connected). Unknown or other-event code 404, "
-                    + "expired or used 410, my own code 400; 30 scans a minute, then 429 with Retry-After. "
-                    + "A retry with the same Idempotency-Key returns the first outcome.")
+    @Operation(operationId = "redeemExchangeToken", summary = "Redeem a scanned code: a connection for both of us", description = "201 with the new connection (200 if we were already connected). Unknown or other-event code 404, expired or used 410, my own code 400; 30 scans a minute, then 429 with Retry-After. A retry with the same Idempotency-Key returns the first outcome.")
     public RestResponse<ConnectionView> redeem(@PathParam("slug") String slug,
             @Parameter(description = "Any unique string per scan, such as a UUID, to retry safely")
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String idempotencyKey,
@@ -79,9 +74,7 @@ public class ConnectionResource {
     }
 
     @GET
-    @Operation(operationId = "listConnections",
-            summary = "My connections, newest first, with what each shared, where we met, my note and star",
-            description = "Only the caller's own connections in this event, as the caller sees them.")
+    @Operation(operationId = "listConnections", summary = "My connections, newest first, with what each shared, where we met, my note and star", description = "Only the caller's own connections in this event, as the caller sees them.")
     public Page<ConnectionView> list(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         long eventId = eventId(slug);
         var me = users.existingId();
@@ -92,8 +85,7 @@ public class ConnectionResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getConnection", summary = "One of my connections",
-            description = "Someone else's connection, or one I removed, is a 404.")
+    @Operation(operationId = "getConnection", summary = "One of my connections", description = "Someone else's connection, or one I removed, is a 404.")
     public ConnectionView connection(@PathParam("slug") String slug, @PathParam("id") long id) {
         long eventId = eventId(slug);
         return connections.one(eventId, me(id), id).view();
@@ -102,10 +94,7 @@ public class ConnectionResource {
     @PUT
     @Path("{id}/share-back")
     @Transactional
-    @Operation(operationId = "setConnectionShareBack",
-            summary = "Give (or stop giving) this connection my 'connections' fields",
-            description = "share: true gives them my fields whose visibility is connections; false takes them back. "
-                    + "They see the change at once. Stopping works on an unpublished event too; giving needs a published one.")
+    @Operation(operationId = "setConnectionShareBack", summary = "Give (or stop giving) this connection my 'connections' fields", description = "share: true gives them my fields whose visibility is connections; false takes them back. They see the change at once. Stopping works on an unpublished event too; giving needs a published one.")
     public ConnectionView shareBack(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.ShareBack request) {
         long eventId = request.share() ? snapshots.published(slug).id() : eventId(slug);
@@ -117,9 +106,7 @@ public class ConnectionResource {
     @PUT
     @Path("{id}/note")
     @Transactional
-    @Operation(operationId = "setConnectionNote",
-            summary = "My private note on this connection; nobody else ever sees it",
-            description = "A blank note removes it.")
+    @Operation(operationId = "setConnectionNote", summary = "My private note on this connection; nobody else ever sees it", description = "A blank note removes it.")
     public ConnectionView note(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Note request) {
         long eventId = eventId(slug);
@@ -132,8 +119,7 @@ public class ConnectionResource {
     @PUT
     @Path("{id}/star")
     @Transactional
-    @Operation(operationId = "setConnectionStar", summary = "Star or unstar one of my connections",
-            description = "Stars are mine alone: the other person never sees them.")
+    @Operation(operationId = "setConnectionStar", summary = "Star or unstar one of my connections", description = "Stars are mine alone: the other person never sees them.")
     public ConnectionView star(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Star request) {
         long eventId = eventId(slug);
@@ -145,9 +131,7 @@ public class ConnectionResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "deleteConnection",
-            summary = "Remove this connection for me: they stop seeing my 'connections' fields, and I theirs",
-            description = "My note and star go with it. Someone else's connection is a 404.")
+    @Operation(operationId = "deleteConnection", summary = "Remove this connection for me: they stop seeing my 'connections' fields, and I theirs", description = "My note and star go with it. Someone else's connection is a 404.")
     public void remove(@PathParam("slug") String slug, @PathParam("id") long id) {
         long eventId = eventId(slug);
         connections.remove(eventId, me(id), id);

@@ -25,10 +25,7 @@ public class ContactsCsvResource {
 
     @GET
     @Produces("text/csv")
-    @Operation(operationId = "exportContactsCsv",
-            summary = "My contacts as CSV for a spreadsheet: the same people and fields as the vCard",
-            description = "A download (Content-Disposition: attachment) that no cache may keep; cells that a "
-                    + "spreadsheet would read as a formula are escaped.")
+    @Operation(operationId = "exportContactsCsv", summary = "My contacts as CSV for a spreadsheet: the same people and fields as the vCard", description = "A download (Content-Disposition: attachment) that no cache may keep; cells that a spreadsheet would read as a formula are escaped.")
     public Response csv(@PathParam("slug") String slug) {
         return downloads.download(slug, "csv", "text/csv; charset=utf-8; header=present", ContactExports::csv);
     }

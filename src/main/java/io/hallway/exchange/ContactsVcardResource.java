@@ -25,10 +25,7 @@ public class ContactsVcardResource {
 
     @GET
     @Produces("text/vcard")
-    @Operation(operationId = "exportContactsVcard",
-            summary = "My contacts as vCard 4.0: the people who share with me, with only what they share",
-            description = "A download (Content-Disposition: attachment) that no cache may keep: one vCard per "
-                    + "connection.")
+    @Operation(operationId = "exportContactsVcard", summary = "My contacts as vCard 4.0: the people who share with me, with only what they share", description = "A download (Content-Disposition: attachment) that no cache may keep: one vCard per connection.")
     public Response vcards(@PathParam("slug") String slug) {
         return downloads.download(slug, "vcf", "text/vcard; charset=utf-8", ContactExports::vcards);
     }

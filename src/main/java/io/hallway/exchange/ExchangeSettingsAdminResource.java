@@ -12,7 +12,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -30,7 +29,6 @@ import io.hallway.schedule.Event;
  * The purge of an event's personal data is people's (POST .../people/purge, {@code PurgeAdminResource}).
  */
 @Path("/api/admin/events/{slug}")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
@@ -45,10 +43,7 @@ public class ExchangeSettingsAdminResource {
 
     @GET
     @Path("settings")
-    @Operation(operationId = "adminGetExchangeSettings",
-            summary = "Exchange on/off, retention and code lifetime of the event",
-            description = "The defaults until first changed. The ETag is the settings' version; purgeableFrom says "
-                    + "from when adminPurgePeople may run.")
+    @Operation(operationId = "adminGetExchangeSettings", summary = "Exchange on/off, retention and code lifetime of the event", description = "The defaults until first changed. The ETag is the settings' version; purgeableFrom says from when adminPurgePeople may run.")
     public Response settings(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         return view(event, ExchangeSettings.of(event.id, config));
@@ -57,8 +52,7 @@ public class ExchangeSettingsAdminResource {
     @PUT
     @Path("settings")
     @Transactional
-    @Operation(operationId = "adminUpdateExchangeSettings", summary = "Change the event's exchange settings",
-            description = "Send the version you read (If-Match or \"version\"): none is a 428, a stale one a 409.")
+    @Operation(operationId = "adminUpdateExchangeSettings", summary = "Change the event's exchange settings", description = "Send the version you read (If-Match or \"version\"): none is a 428, a stale one a 409.")
     public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SettingsView.Change change) {
         long expected = Versions.expected(ifMatch, change.version());

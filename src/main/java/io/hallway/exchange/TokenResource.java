@@ -47,11 +47,7 @@ public class TokenResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "issueExchangeToken",
-            summary = "Issue a code to show as a QR code; my earlier codes stop working",
-            description = "Showing the code is consent to give whoever scans it my 'connections' fields. "
-                    + "At most 10 a minute (429 with Retry-After beyond). Needs a saved profile (409); a 403 when "
-                    + "the organizers switched the exchange off.")
+    @Operation(operationId = "issueExchangeToken", summary = "Issue a code to show as a QR code; my earlier codes stop working", description = "Showing the code is consent to give whoever scans it my 'connections' fields. At most 10 a minute (429 with Retry-After beyond). Needs a saved profile (409); a 403 when the organizers switched the exchange off.")
     public Response issue(@PathParam("slug") String slug) {
         Event event = snapshots.publishedEvent(slug);
         TokenIssuer.Issued issued = issuer.issue(event);
@@ -65,9 +61,7 @@ public class TokenResource {
     @GET
     @Path("current/qr.png")
     @Produces("image/png")
-    @Operation(operationId = "getExchangeQrCodePng", summary = "The QR code of my current code's link, as PNG",
-            description = "The link of my current code, for another phone to scan; no cache may keep it. A 404 when I "
-                    + "have no valid code (it expired, was used or was replaced): issue a new one.")
+    @Operation(operationId = "getExchangeQrCodePng", summary = "The QR code of my current code's link, as PNG", description = "The link of my current code, for another phone to scan; no cache may keep it. A 404 when I have no valid code (it expired, was used or was replaced): issue a new one.")
     public Response png(@PathParam("slug") String slug,
             @QueryParam("size") @DefaultValue("512") @Min(value = 128, message = "must be at least 128")
             @Max(value = 2048, message = "must be at most 2048") int size) {
@@ -77,8 +71,7 @@ public class TokenResource {
     @GET
     @Path("current/qr.svg")
     @Produces("image/svg+xml")
-    @Operation(operationId = "getExchangeQrCodeSvg", summary = "The QR code of my current code's link, as SVG",
-            description = "The same as getExchangeQrCodePng, drawn as SVG.")
+    @Operation(operationId = "getExchangeQrCodeSvg", summary = "The QR code of my current code's link, as SVG", description = "The same as getExchangeQrCodePng, drawn as SVG.")
     public Response svg(@PathParam("slug") String slug) {
         return image(QrCodes.svg(currentLink(slug)), "image/svg+xml");
     }

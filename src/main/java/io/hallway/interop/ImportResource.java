@@ -6,7 +6,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
@@ -23,7 +22,6 @@ import io.hallway.common.Roles;
 
 /** Brings a schedule in from the tools organizers run their call for papers in, and keeps it in step. */
 @Path("/api/admin/events/{slug}/imports")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
@@ -41,13 +39,7 @@ public class ImportResource {
 
     @POST
     @Path("sessionize")
-    @Operation(operationId = "adminImportSessionize",
-            summary = "Import or re-sync the schedule from a Sessionize \"All data\" document",
-            description = "Session times without offset are read in the event's time zone. Consecutive lightning "
-                    + "talks in one room become a block. Sessions without a start are left out. The report counts "
-                    + "what was created, updated, unchanged and removed, and lists what the schedule rules skipped. "
-                    + "A malformed document is a 422 pointing at the place; a source that cannot be fetched a 502 or "
-                    + "504.")
+    @Operation(operationId = "adminImportSessionize", summary = "Import or re-sync the schedule from a Sessionize \"All data\" document", description = "Session times without offset are read in the event's time zone. Consecutive lightning talks in one room become a block. Sessions without a start are left out. The report counts what was created, updated, unchanged and removed, and lists what the schedule rules skipped. A malformed document is a 422 pointing at the place; a source that cannot be fetched a 502 or 504.")
     public ImportReport sessionize(@PathParam("slug") String slug, @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun,
             @RequestBody(description = BODY, required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.OBJECT, description = "Sessionize \"All data\": sessions, speakers, questions, categories, rooms")))
@@ -57,12 +49,7 @@ public class ImportResource {
 
     @POST
     @Path("pretalx")
-    @Operation(operationId = "adminImportPretalx",
-            summary = "Import or re-sync the schedule from a pretalx (frab JSON) schedule export",
-            description = "Event times must carry their offset. Consecutive lightning talks in one room become a "
-                    + "block. The report counts what was created, updated, unchanged and removed, and lists what the "
-                    + "schedule rules skipped. A malformed document is a 422 pointing at the place; a source that "
-                    + "cannot be fetched a 502 or 504.")
+    @Operation(operationId = "adminImportPretalx", summary = "Import or re-sync the schedule from a pretalx (frab JSON) schedule export", description = "Event times must carry their offset. Consecutive lightning talks in one room become a block. The report counts what was created, updated, unchanged and removed, and lists what the schedule rules skipped. A malformed document is a 422 pointing at the place; a source that cannot be fetched a 502 or 504.")
     public ImportReport pretalx(@PathParam("slug") String slug, @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun,
             @RequestBody(description = BODY, required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.OBJECT, description = "frab/pretalx schedule JSON (c3voc schedule.schema.json)")))

@@ -45,8 +45,7 @@ public class ScheduleExportResource {
     @GET
     @Path("{slug}/schedule.xml")
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(operationId = "getScheduleFrabXml", summary = "The published schedule as frab/c3voc schedule.xml",
-            description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
+    @Operation(operationId = "getScheduleFrabXml", summary = "The published schedule as frab/c3voc schedule.xml", description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
     @APIResponse(responseCode = "200", description = "The schedule, valid against the c3voc schedule.xml.xsd",
             content = @Content(mediaType = MediaType.APPLICATION_XML))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
@@ -59,8 +58,7 @@ public class ScheduleExportResource {
     @GET
     @Path("{slug}/schedule.frab.json")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getScheduleFrabJson", summary = "The published schedule as frab/pretalx schedule JSON",
-            description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
+    @Operation(operationId = "getScheduleFrabJson", summary = "The published schedule as frab/pretalx schedule JSON", description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body.")
     @APIResponse(responseCode = "200", description = "The schedule, valid against the c3voc schedule.schema.json",
             content = @Content(mediaType = MediaType.APPLICATION_JSON))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")

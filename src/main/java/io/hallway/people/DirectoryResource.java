@@ -12,9 +12,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -29,7 +27,6 @@ import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleSnapshots;
 
 @Path("/api/events/{slug}/attendees")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ATTENDEE)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "People")
@@ -62,9 +59,7 @@ public class DirectoryResource {
     Relations relations;
 
     @GET
-    @Operation(operationId = "listAttendees",
-            summary = "The attendee directory: profiles whose owners opted in, with their 'everyone' fields",
-            description = "q searches name, headline and company; interest matches one interest exactly (any case).")
+    @Operation(operationId = "listAttendees", summary = "The attendee directory: profiles whose owners opted in, with their 'everyone' fields", description = "q searches name, headline and company; interest matches one interest exactly (any case).")
     @SuppressWarnings("unchecked")
     public Page<AttendeeView> directory(@PathParam("slug") String slug,
             @QueryParam("q") @Size(max = 100, message = "must be at most 100 characters") String q,
@@ -85,9 +80,7 @@ public class DirectoryResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "getAttendee", summary = "One attendee as I may see them",
-            description = "Directory fields for a listed stranger, also their 'connections' fields when they share with me. "
-                    + "Someone neither listed nor sharing with me is not found.")
+    @Operation(operationId = "getAttendee", summary = "One attendee as I may see them", description = "Directory fields for a listed stranger, also their 'connections' fields when they share with me. Someone neither listed nor sharing with me is not found.")
     public AttendeeView attendee(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = snapshots.publishedEvent(slug);
         Problem notFound = Problem.notFound("No attendee " + id + " in this event.");

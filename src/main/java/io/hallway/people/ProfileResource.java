@@ -19,7 +19,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -34,7 +33,6 @@ import io.hallway.schedule.Event;
 
 /** My own profile: readable and editable on an unpublished event I keep something in ({@link SelfService}). */
 @Path("/api/events/{slug}/me/profile")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ATTENDEE)
 @SecurityRequirement(name = "bearer")
@@ -51,8 +49,7 @@ public class ProfileResource {
     SelfService selfService;
 
     @GET
-    @Operation(operationId = "getMyProfile", summary = "My profile for the event, with the visibility of each field",
-            description = "Before the first PUT this is an empty profile with the private defaults and no id.")
+    @Operation(operationId = "getMyProfile", summary = "My profile for the event, with the visibility of each field", description = "Before the first PUT this is an empty profile with the private defaults and no id.")
     public ProfileView profile(@PathParam("slug") String slug) {
         Event event = selfService.eventOr404(slug);
         var me = users.existingId();
@@ -66,10 +63,7 @@ public class ProfileResource {
 
     @PUT
     @Transactional
-    @Operation(operationId = "saveMyProfile", summary = "Create or replace my profile for the event",
-            description = "Every field is replaced; a visibility left out is its private default. "
-                    + "The profile is listed in the directory only with inDirectory: true. 201 for the first save, "
-                    + "200 after.")
+    @Operation(operationId = "saveMyProfile", summary = "Create or replace my profile for the event", description = "Every field is replaced; a visibility left out is its private default. The profile is listed in the directory only with inDirectory: true. 201 for the first save, 200 after.")
     public RestResponse<ProfileView> save(@PathParam("slug") String slug, @Valid @NotNull ProfileRequest request) {
         Event event = selfService.eventOr404(slug);
         long me = users.currentId();

@@ -9,8 +9,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -22,7 +20,6 @@ import io.hallway.common.Roles;
 import io.hallway.schedule.Event;
 
 @Path("/api/admin/events/{slug}/people/purge")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: people")
@@ -36,11 +33,7 @@ public class PurgeAdminResource {
 
     @POST
     @Transactional
-    @Operation(operationId = "adminPurgePeople", summary = "Purge the event's personal data once its retention period is over",
-            description = "Profiles, codes, connections, bookmarks, calendar links, change feeds and session feedback. "
-                    + "Allowed from the end of the event plus the retention days (409 before, with purgeableFrom). "
-                    + "Answers the rows deleted by kind: profiles, connections, exchangeTokens, bookmarks, "
-                    + "calendarLinks, agendaChanges, feedback.")
+    @Operation(operationId = "adminPurgePeople", summary = "Purge the event's personal data once its retention period is over", description = "Profiles, codes, connections, bookmarks, calendar links, change feeds and session feedback. Allowed from the end of the event plus the retention days (409 before, with purgeableFrom). Answers the rows deleted by kind: profiles, connections, exchangeTokens, bookmarks, calendarLinks, agendaChanges, feedback.")
     public Map<String, Long> purge(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         Instant from = retention.purgeableFrom(event.id);

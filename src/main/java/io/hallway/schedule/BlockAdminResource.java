@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +31,6 @@ import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
 @Path("/api/admin/events/{slug}/blocks")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
@@ -49,8 +47,7 @@ public class BlockAdminResource {
     BlockLayout layout;
 
     @GET
-    @Operation(operationId = "adminListBlocks", summary = "The event's lightning-talk blocks",
-            description = "In time order, for draft events too.")
+    @Operation(operationId = "adminListBlocks", summary = "The event's lightning-talk blocks", description = "In time order, for draft events too.")
     public Page<BlockView> blocks(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         Event event = Event.bySlugOr404(slug);
         return Page.of(LightningBlock.<LightningBlock> find("event = ?1 order by startsAt, id", event), page,
@@ -59,9 +56,7 @@ public class BlockAdminResource {
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "adminGetBlock", summary = "One lightning-talk block",
-            description = "The ETag is the block's version: send it back as If-Match (or as version in the body) to "
-                    + "update it.")
+    @Operation(operationId = "adminGetBlock", summary = "One lightning-talk block", description = "The ETag is the block's version: send it back as If-Match (or as version in the body) to update it.")
     public Response block(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.bySlugOr404(slug);
         LightningBlock block = LightningBlock.inEvent(event, id);
@@ -71,9 +66,7 @@ public class BlockAdminResource {
 
     @POST
     @Transactional
-    @Operation(operationId = "adminCreateBlock", summary = "Add a lightning-talk block",
-            description = "201 with its Location. The block holds its room for its time span (409 when the room is "
-                    + "taken); add talks with adminAddBlockTalk.")
+    @Operation(operationId = "adminCreateBlock", summary = "Add a lightning-talk block", description = "201 with its Location. The block holds its room for its time span (409 when the room is taken); add talks with adminAddBlockTalk.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull BlockRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = new LightningBlock();
@@ -87,10 +80,7 @@ public class BlockAdminResource {
     @PUT
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminUpdateBlock", summary = "Move or rename a block; its talks move with it",
-            description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: "
-                    + "none is a 428, a stale one a 409 with currentVersion, and nothing changes. The new span must "
-                    + "hold the block's talks (400) and its room be free (409).")
+    @Operation(operationId = "adminUpdateBlock", summary = "Move or rename a block; its talks move with it", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409 with currentVersion, and nothing changes. The new span must hold the block's talks (400) and its room be free (409).")
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
@@ -106,8 +96,7 @@ public class BlockAdminResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminDeleteBlock", summary = "Delete a block and the talks in it",
-            description = "Its talks leave the schedule with it, as if each were deleted.")
+    @Operation(operationId = "adminDeleteBlock", summary = "Delete a block and the talks in it", description = "Its talks leave the schedule with it, as if each were deleted.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
         editor.deleteBlock(change, LightningBlock.inEvent(change.event(), id));
@@ -115,10 +104,7 @@ public class BlockAdminResource {
 
     @POST
     @Path("{id}/talks")
-    @Operation(operationId = "adminAddBlockTalk",
-            summary = "Add a lightning talk to the block, at a position or at the end",
-            description = "201 with the talk's Location. The talk takes its room and time from the block and its "
-                    + "position (block start + position x the event's lightning-talk length); a full block is a 409.")
+    @Operation(operationId = "adminAddBlockTalk", summary = "Add a lightning talk to the block, at a position or at the end", description = "201 with the talk's Location. The talk takes its room and time from the block and its position (block start + position x the event's lightning-talk length); a full block is a 409.")
     public Response addTalk(@PathParam("slug") String slug, @PathParam("id") long id,
             @QueryParam("position") Integer position, @Valid @NotNull SessionRequest request) {
         Session talk = editor.addToBlock(slug, id, request, position);
@@ -128,11 +114,7 @@ public class BlockAdminResource {
 
     @PUT
     @Path("{id}/order")
-    @Operation(operationId = "adminReorderBlockTalks",
-            summary = "Reorder the talks of the block; their start times follow",
-            description = "talkIds lists each talk of the block exactly once, in the new order (400 otherwise). Send "
-                    + "the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a "
-                    + "428, a stale one a 409 with currentVersion, and nothing changes.")
+    @Operation(operationId = "adminReorderBlockTalks", summary = "Reorder the talks of the block; their start times follow", description = "talkIds lists each talk of the block exactly once, in the new order (400 otherwise). Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409 with currentVersion, and nothing changes.")
     public BlockView reorder(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockOrderRequest request) {
         LightningBlock block = layout.reorder(slug, id, Versions.expected(ifMatch, request.version()), request.talkIds());

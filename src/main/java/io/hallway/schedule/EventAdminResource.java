@@ -19,7 +19,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,7 +37,6 @@ import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
 @Path("/api/admin/events")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
@@ -49,17 +47,14 @@ public class EventAdminResource {
     ScheduleChanges changes;
 
     @GET
-    @Operation(operationId = "adminListEvents", summary = "All events, drafts included, newest first",
-            description = "The public listEvents shows published events only.")
+    @Operation(operationId = "adminListEvents", summary = "All events, drafts included, newest first", description = "The public listEvents shows published events only.")
     public Page<EventView> events(@Valid @BeanParam PageRequest page) {
         return Page.of(Event.find("order by startDate desc, id desc"), page, EventView::from);
     }
 
     @GET
     @Path("{slug}")
-    @Operation(operationId = "adminGetEvent", summary = "One event, draft or published",
-            description = "The ETag is the event's version: send it back as If-Match (or as version in the body) to "
-                    + "update it.")
+    @Operation(operationId = "adminGetEvent", summary = "One event, draft or published", description = "The ETag is the event's version: send it back as If-Match (or as version in the body) to update it.")
     public Response event(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         return Response.ok(EventView.from(event)).header(HttpHeaders.ETAG, Versions.etag(event.version)).build();
@@ -67,9 +62,7 @@ public class EventAdminResource {
 
     @POST
     @Transactional
-    @Operation(operationId = "adminCreateEvent", summary = "Create an event",
-            description = "201 with its Location. It is a draft, invisible to the public API, until published is "
-                    + "true. A slug already taken is a 409.")
+    @Operation(operationId = "adminCreateEvent", summary = "Create an event", description = "201 with its Location. It is a draft, invisible to the public API, until published is true. A slug already taken is a 409.")
     public RestResponse<EventView> create(@Valid @NotNull EventRequest request) {
         if (Event.findBySlug(request.slug()).isPresent()) {
             throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
@@ -88,10 +81,7 @@ public class EventAdminResource {
     @PUT
     @Path("{slug}")
     @Transactional
-    @Operation(operationId = "adminUpdateEvent", summary = "Change an event; published: true makes it public",
-            description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: "
-                    + "none is a 428, a stale one a 409 with currentVersion, and nothing changes. A new slug that is "
-                    + "taken is a 409; new dates that would leave sessions or blocks outside the event are a 400.")
+    @Operation(operationId = "adminUpdateEvent", summary = "Change an event; published: true makes it public", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409 with currentVersion, and nothing changes. A new slug that is taken is a 409; new dates that would leave sessions or blocks outside the event are a 400.")
     public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull EventRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
@@ -117,9 +107,7 @@ public class EventAdminResource {
     @DELETE
     @Path("{slug}")
     @Transactional
-    @Operation(operationId = "adminDeleteEvent", summary = "Delete an event and everything in it",
-            description = "Its schedule, bookmarks, feedback, venue map, profiles and connections go with it; there "
-                    + "is no undo.")
+    @Operation(operationId = "adminDeleteEvent", summary = "Delete an event and everything in it", description = "Its schedule, bookmarks, feedback, venue map, profiles and connections go with it; there is no undo.")
     public void delete(@PathParam("slug") String slug) {
         changes.begin(slug).event().delete();
     }

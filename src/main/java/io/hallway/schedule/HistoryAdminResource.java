@@ -24,9 +24,7 @@ public class HistoryAdminResource {
 
     @DELETE
     @Transactional
-    @Operation(operationId = "adminPurgeScheduleHistory",
-            summary = "Purge the change history (tombstones, attendees' change feeds) up to now",
-            description = "Apps holding an older cursor get a 410 from the change feeds and fetch the full schedule again.")
+    @Operation(operationId = "adminPurgeScheduleHistory", summary = "Purge the change history (tombstones, attendees' change feeds) up to now", description = "Apps holding an older cursor get a 410 from the change feeds and fetch the full schedule again.")
     public void purge(@PathParam("slug") String slug) {
         history.purge(Event.lockBySlugOr404(slug));
     }

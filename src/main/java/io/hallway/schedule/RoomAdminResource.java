@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +32,6 @@ import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
 @Path("/api/admin/events/{slug}/rooms")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
@@ -44,17 +42,14 @@ public class RoomAdminResource {
     ScheduleChanges changes;
 
     @GET
-    @Operation(operationId = "adminListRooms", summary = "The event's rooms",
-            description = "In the organizers' order (position, then name), for draft events too.")
+    @Operation(operationId = "adminListRooms", summary = "The event's rooms", description = "In the organizers' order (position, then name), for draft events too.")
     public Page<RoomView> rooms(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         return Page.of(Room.find("event = ?1 order by position, name", Event.bySlugOr404(slug)), page, RoomView::from);
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "adminGetRoom", summary = "One room",
-            description = "The ETag is the room's version: send it back as If-Match (or as version in the body) to "
-                    + "update it.")
+    @Operation(operationId = "adminGetRoom", summary = "One room", description = "The ETag is the room's version: send it back as If-Match (or as version in the body) to update it.")
     public Response room(@PathParam("slug") String slug, @PathParam("id") long id) {
         Room room = Room.inEvent(Event.bySlugOr404(slug), id);
         return Response.ok(RoomView.from(room)).header(HttpHeaders.ETAG, Versions.etag(room.version)).build();
@@ -62,8 +57,7 @@ public class RoomAdminResource {
 
     @POST
     @Transactional
-    @Operation(operationId = "adminCreateRoom", summary = "Add a room",
-            description = "201 with its Location. Room names are unique within an event: a taken one is a 409.")
+    @Operation(operationId = "adminCreateRoom", summary = "Add a room", description = "201 with its Location. Room names are unique within an event: a taken one is a 409.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull RoomRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Room room = new Room();
@@ -77,10 +71,7 @@ public class RoomAdminResource {
     @PUT
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminUpdateRoom", summary = "Change a room",
-            description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: "
-                    + "none is a 428, a stale one a 409 with currentVersion, and nothing changes. A name another "
-                    + "room of the event has is a 409.")
+    @Operation(operationId = "adminUpdateRoom", summary = "Change a room", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409 with currentVersion, and nothing changes. A name another room of the event has is a 409.")
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RoomRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
@@ -95,9 +86,7 @@ public class RoomAdminResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminDeleteRoom", summary = "Delete an empty room",
-            description = "While sessions or lightning blocks are in the room, the answer is a 409 and nothing "
-                    + "changes.")
+    @Operation(operationId = "adminDeleteRoom", summary = "Delete an empty room", description = "While sessions or lightning blocks are in the room, the answer is a 409 and nothing changes.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
         Room room = Room.inEvent(change.event(), id);

@@ -9,8 +9,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,7 +21,6 @@ import io.hallway.common.Roles;
  * setting it is a schedule change: the ETag moves and the change feed carries the room.
  */
 @Path("/api/admin/events/{slug}/rooms/{id}/status")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: rooms")
@@ -39,9 +36,7 @@ public class RoomStatusAdminResource {
 
     @PUT
     @Transactional
-    @Operation(operationId = "adminSetRoomStatus", summary = "Say whether a room is open, full or closed right now",
-            description = "Live information for the day, so no version is needed: the last call wins. The schedule, "
-                    + "getNowAndNext and getFillLevels show it at once.")
+    @Operation(operationId = "adminSetRoomStatus", summary = "Say whether a room is open, full or closed right now", description = "Live information for the day, so no version is needed: the last call wins. The schedule, getNowAndNext and getFillLevels show it at once.")
     public RoomView set(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull StatusRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Room room = Room.inEvent(change.event(), id);

@@ -21,7 +21,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -44,7 +43,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /** The public schedule the mobile app reads, no login needed. */
 @Path("/api/events")
-@Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 @Tag(name = "Schedule")
 public class ScheduleResource {
@@ -59,17 +57,14 @@ public class ScheduleResource {
     SessionInterest interest;
 
     @GET
-    @Operation(operationId = "listEvents", summary = "Published events, newest first",
-            description = "No login needed. Drafts are never listed; a client keeps an event's slug to read the rest.")
+    @Operation(operationId = "listEvents", summary = "Published events, newest first", description = "No login needed. Drafts are never listed; a client keeps an event's slug to read the rest.")
     public Page<EventView> events(@Valid @BeanParam PageRequest page) {
         return Page.of(Event.find("published = true order by startDate desc, id desc"), page, EventView::from);
     }
 
     @GET
     @Path("{slug}")
-    @Operation(operationId = "getEvent", summary = "One published event",
-            description = "Its name, dates, time zone and venue. A draft or unknown slug is a 404, here and on every "
-                    + "/api/events/{slug} path.")
+    @Operation(operationId = "getEvent", summary = "One published event", description = "Its name, dates, time zone and venue. A draft or unknown slug is a 404, here and on every /api/events/{slug} path.")
     public EventView event(@PathParam("slug") String slug) {
         return snapshot(slug).event();
     }
@@ -81,10 +76,7 @@ public class ScheduleResource {
      */
     @GET
     @Path("{slug}/schedule")
-    @Operation(operationId = "getSchedule", summary = "The whole published schedule, for offline use",
-            description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body. Its "
-                    + "cursor starts getScheduleChanges. Bookmark counts are left out, so that the ETag changes only "
-                    + "with the schedule: they are in getFillLevels.")
+    @Operation(operationId = "getSchedule", summary = "The whole published schedule, for offline use", description = "Send If-None-Match with the last ETag: an unchanged schedule is a 304 with no body. Its cursor starts getScheduleChanges. Bookmark counts are left out, so that the ETag changes only with the schedule: they are in getFillLevels.")
     @APIResponse(responseCode = "200", description = "The schedule",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScheduleSnapshot.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
@@ -99,10 +91,7 @@ public class ScheduleResource {
 
     @GET
     @Path("{slug}/sessions")
-    @Operation(operationId = "listSessions", summary = "Sessions, filtered and paged",
-            description = "Every filter given must match. kind is talk, lightning-talk, keynote, panel, workshop, "
-                    + "break or social. Each session carries its live bookmark count and fill level, which the "
-                    + "offline schedule leaves out.")
+    @Operation(operationId = "listSessions", summary = "Sessions, filtered and paged", description = "Every filter given must match. kind is talk, lightning-talk, keynote, panel, workshop, break or social. Each session carries its live bookmark count and fill level, which the offline schedule leaves out.")
     public Page<SessionView> sessions(@PathParam("slug") String slug,
             @Parameter(description = "A day of the event, in its time zone") @QueryParam("day") LocalDate day,
             @QueryParam("room") Long roomId, @QueryParam("track") Long trackId, @QueryParam("kind") String kind,
@@ -126,9 +115,7 @@ public class ScheduleResource {
 
     @GET
     @Path("{slug}/sessions/{id}")
-    @Operation(operationId = "getSession", summary = "One session, with its live bookmark count and fill level",
-            description = "Cancelled sessions are still found, with status cancelled; a session of another event is a "
-                    + "404.")
+    @Operation(operationId = "getSession", summary = "One session, with its live bookmark count and fill level", description = "Cancelled sessions are still found, with status cancelled; a session of another event is a 404.")
     public SessionView session(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleSnapshots.Built built = snapshots.current(slug);
         return built.snapshot().sessions().stream().filter(s -> s.id() == id).findFirst().map(live(built))
@@ -137,17 +124,14 @@ public class ScheduleResource {
 
     @GET
     @Path("{slug}/speakers")
-    @Operation(operationId = "listSpeakers", summary = "The event's speakers",
-            description = "The same speakers as in the schedule snapshot, paged.")
+    @Operation(operationId = "listSpeakers", summary = "The event's speakers", description = "The same speakers as in the schedule snapshot, paged.")
     public Page<SpeakerView> speakers(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         return Page.of(snapshot(slug).speakers(), page);
     }
 
     @GET
     @Path("{slug}/speakers/{id}")
-    @Operation(operationId = "getSpeaker", summary = "A speaker with their sessions",
-            description = "The sessions carry live bookmark counts and fill levels. A speaker of another event is a "
-                    + "404.")
+    @Operation(operationId = "getSpeaker", summary = "A speaker with their sessions", description = "The sessions carry live bookmark counts and fill levels. A speaker of another event is a 404.")
     public SpeakerWithSessions speaker(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleSnapshots.Built built = snapshots.current(slug);
         ScheduleSnapshot snapshot = built.snapshot();
@@ -160,18 +144,14 @@ public class ScheduleResource {
 
     @GET
     @Path("{slug}/rooms")
-    @Operation(operationId = "listRooms", summary = "The event's rooms",
-            description = "In the organizers' order, with capacity and live status (open, full or closed).")
+    @Operation(operationId = "listRooms", summary = "The event's rooms", description = "In the organizers' order, with capacity and live status (open, full or closed).")
     public Page<RoomView> rooms(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         return Page.of(snapshot(slug).rooms(), page);
     }
 
     @GET
     @Path("{slug}/now")
-    @Operation(operationId = "getNowAndNext",
-            summary = "For each room, the session running at a moment and the one after it",
-            description = "One entry per room: the scheduled session running at \"at\" and the next one to start after "
-                    + "it, each null when there is none. Cancelled sessions are skipped.")
+    @Operation(operationId = "getNowAndNext", summary = "For each room, the session running at a moment and the one after it", description = "One entry per room: the scheduled session running at \"at\" and the next one to start after it, each null when there is none. Cancelled sessions are skipped.")
     public List<RoomNow> now(@PathParam("slug") String slug,
             @Parameter(description = "ISO-8601 instant with offset; defaults to now") @QueryParam("at") String at) {
         Instant moment = at == null ? Instant.now() : parseInstant(at);

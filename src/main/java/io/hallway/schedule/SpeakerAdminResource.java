@@ -17,7 +17,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,7 +33,6 @@ import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
 @Path("/api/admin/events/{slug}/speakers")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
@@ -45,17 +43,14 @@ public class SpeakerAdminResource {
     ScheduleChanges changes;
 
     @GET
-    @Operation(operationId = "adminListSpeakers", summary = "The event's speakers",
-            description = "By name, for draft events too.")
+    @Operation(operationId = "adminListSpeakers", summary = "The event's speakers", description = "By name, for draft events too.")
     public Page<SpeakerView> speakers(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         return Page.of(Speaker.find("event = ?1 order by name, id", Event.bySlugOr404(slug)), page, SpeakerView::from);
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "adminGetSpeaker", summary = "One speaker",
-            description = "The ETag is the speaker's version: send it back as If-Match (or as version in the body) to "
-                    + "update it.")
+    @Operation(operationId = "adminGetSpeaker", summary = "One speaker", description = "The ETag is the speaker's version: send it back as If-Match (or as version in the body) to update it.")
     public Response speaker(@PathParam("slug") String slug, @PathParam("id") long id) {
         Speaker speaker = Speaker.inEvent(Event.bySlugOr404(slug), id);
         return Response.ok(SpeakerView.from(speaker)).header(HttpHeaders.ETAG, Versions.etag(speaker.version)).build();
@@ -63,8 +58,7 @@ public class SpeakerAdminResource {
 
     @POST
     @Transactional
-    @Operation(operationId = "adminCreateSpeaker", summary = "Add a speaker",
-            description = "201 with its Location. Sessions name their speakers in speakerIds.")
+    @Operation(operationId = "adminCreateSpeaker", summary = "Add a speaker", description = "201 with its Location. Sessions name their speakers in speakerIds.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SpeakerRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Speaker speaker = new Speaker();
@@ -78,10 +72,7 @@ public class SpeakerAdminResource {
     @PUT
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminUpdateSpeaker", summary = "Change a speaker",
-            description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: "
-                    + "none is a 428, a stale one a 409 with currentVersion, and nothing changes. Their sessions "
-                    + "show the new name at once and come with it in the schedule changes.")
+    @Operation(operationId = "adminUpdateSpeaker", summary = "Change a speaker", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409 with currentVersion, and nothing changes. Their sessions show the new name at once and come with it in the schedule changes.")
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SpeakerRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
@@ -99,9 +90,7 @@ public class SpeakerAdminResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminDeleteSpeaker", summary = "Delete a speaker who has no sessions",
-            description = "While the speaker is in sessions, the answer is a 409 and nothing changes: take them off "
-                    + "those sessions first.")
+    @Operation(operationId = "adminDeleteSpeaker", summary = "Delete a speaker who has no sessions", description = "While the speaker is in sessions, the answer is a 409 and nothing changes: take them off those sessions first.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
         Speaker speaker = Speaker.inEvent(change.event(), id);

@@ -10,8 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -20,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hallway.common.Roles;
 
 @Path("/api/admin/events/{slug}/stats")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: events")
@@ -30,10 +27,7 @@ public class StatsAdminResource {
     Instance<EventStatsSection> sections;
 
     @GET
-    @Operation(operationId = "adminGetEventStats",
-            summary = "Organizer statistics: one section per feature, counts only",
-            description = "One member per feature (schedule, agenda, people, ...) with counts and rankings; never who "
-                    + "did what.")
+    @Operation(operationId = "adminGetEventStats", summary = "Organizer statistics: one section per feature, counts only", description = "One member per feature (schedule, agenda, people, ...) with counts and rankings; never who did what.")
     public Map<String, Object> stats(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         Map<String, Object> document = new TreeMap<>();

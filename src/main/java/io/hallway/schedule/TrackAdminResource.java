@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,7 +32,6 @@ import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 
 @Path("/api/admin/events/{slug}/tracks")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
@@ -44,17 +42,14 @@ public class TrackAdminResource {
     ScheduleChanges changes;
 
     @GET
-    @Operation(operationId = "adminListTracks", summary = "The event's tracks",
-            description = "By name, for draft events too.")
+    @Operation(operationId = "adminListTracks", summary = "The event's tracks", description = "By name, for draft events too.")
     public Page<TrackView> tracks(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         return Page.of(Track.find("event = ?1 order by name", Event.bySlugOr404(slug)), page, TrackView::from);
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "adminGetTrack", summary = "One track",
-            description = "The ETag is the track's version: send it back as If-Match (or as version in the body) to "
-                    + "update it.")
+    @Operation(operationId = "adminGetTrack", summary = "One track", description = "The ETag is the track's version: send it back as If-Match (or as version in the body) to update it.")
     public Response track(@PathParam("slug") String slug, @PathParam("id") long id) {
         Track track = Track.inEvent(Event.bySlugOr404(slug), id);
         return Response.ok(TrackView.from(track)).header(HttpHeaders.ETAG, Versions.etag(track.version)).build();
@@ -62,8 +57,7 @@ public class TrackAdminResource {
 
     @POST
     @Transactional
-    @Operation(operationId = "adminCreateTrack", summary = "Add a track",
-            description = "201 with its Location. Track names are unique within an event: a taken one is a 409.")
+    @Operation(operationId = "adminCreateTrack", summary = "Add a track", description = "201 with its Location. Track names are unique within an event: a taken one is a 409.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull TrackRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Track track = new Track();
@@ -77,10 +71,7 @@ public class TrackAdminResource {
     @PUT
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminUpdateTrack", summary = "Change a track",
-            description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: "
-                    + "none is a 428, a stale one a 409 with currentVersion, and nothing changes. A name another "
-                    + "track of the event has is a 409.")
+    @Operation(operationId = "adminUpdateTrack", summary = "Change a track", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409 with currentVersion, and nothing changes. A name another track of the event has is a 409.")
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull TrackRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
@@ -95,8 +86,7 @@ public class TrackAdminResource {
     @DELETE
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminDeleteTrack", summary = "Delete a track no session is in",
-            description = "While sessions are in the track, the answer is a 409 and nothing changes.")
+    @Operation(operationId = "adminDeleteTrack", summary = "Delete a track no session is in", description = "While sessions are in the track, the answer is a 409 and nothing changes.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
         Track track = Track.inEvent(change.event(), id);

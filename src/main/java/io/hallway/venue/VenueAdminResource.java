@@ -18,7 +18,6 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,7 +33,6 @@ import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
 
 @Path("/api/admin/events/{slug}/venue")
-@Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ORGANIZER)
 @SecurityRequirement(name = "bearer")
@@ -51,8 +49,7 @@ public class VenueAdminResource {
     VenueConfig config;
 
     @GET
-    @Operation(operationId = "adminGetVenue", summary = "The venue document as stored, with its version",
-            description = "A 404 until the first upload. The ETag is the venue's version, for the next upload.")
+    @Operation(operationId = "adminGetVenue", summary = "The venue document as stored, with its version", description = "A 404 until the first upload. The ETag is the venue's version, for the next upload.")
     public Response venue(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         VenueStore.Stored stored = store.load(event.id).orElseThrow(() -> Problem.notFound("This event has no venue yet."));
@@ -61,10 +58,7 @@ public class VenueAdminResource {
     }
 
     @PUT
-    @Operation(operationId = "adminUploadVenue", summary = "Upload the whole venue",
-            description = "Validated as a whole: every problem is listed with a JSON pointer to the element. The first "
-                    + "upload creates the venue (201); later ones replace it and must send the version they are based "
-                    + "on (If-Match or \"version\"); a stale one is a 409. Rooms link to schedule rooms by name.")
+    @Operation(operationId = "adminUploadVenue", summary = "Upload the whole venue", description = "Validated as a whole: every problem is listed with a JSON pointer to the element. The first upload creates the venue (201); later ones replace it and must send the version they are based on (If-Match or \"version\"); a stale one is a 409. Rooms link to schedule rooms by name.")
     public Response upload(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull VenueDocument venue) {
         Event event = Event.bySlugOr404(slug);
@@ -84,11 +78,7 @@ public class VenueAdminResource {
     @PATCH
     @Path("edges/{edgeId}")
     @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
-    @Operation(operationId = "adminUpdateVenueEdge",
-            summary = "Close or reopen one edge during the event, without re-uploading the venue",
-            description = "Routes stop using a closed edge at once on this server and within the refresh interval on "
-                    + "the others. Bumps the venue version. The version is optional here: when sent (If-Match or "
-                    + "\"version\"), a stale one is a 409.")
+    @Operation(operationId = "adminUpdateVenueEdge", summary = "Close or reopen one edge during the event, without re-uploading the venue", description = "Routes stop using a closed edge at once on this server and within the refresh interval on the others. Bumps the venue version. The version is optional here: when sent (If-Match or \"version\"), a stale one is a 409.")
     public Response closeOrReopen(@PathParam("slug") String slug, @PathParam("edgeId") String edgeId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull EdgeClosure closure) {
         Event event = Event.bySlugOr404(slug);

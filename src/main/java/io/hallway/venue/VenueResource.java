@@ -31,7 +31,6 @@ import io.hallway.common.Versions;
 
 /** The public venue map and routing, no login needed. Served from the in-memory graph. */
 @Path("/api/events/{slug}")
-@Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 @Tag(name = "Venue")
 public class VenueResource {
@@ -46,10 +45,7 @@ public class VenueResource {
 
     @GET
     @Path("venue")
-    @Operation(operationId = "getVenueMap",
-            summary = "The venue map: levels, nodes, rooms, points of interest and edges with coordinates",
-            description = "No login. Edges closed right now show as closed, until closedUntil. A 404 when the event "
-                    + "has no venue map.")
+    @Operation(operationId = "getVenueMap", summary = "The venue map: levels, nodes, rooms, points of interest and edges with coordinates", description = "No login. Edges closed right now show as closed, until closedUntil. A 404 when the event has no venue map.")
     @APIResponse(responseCode = "200", description = "The venue map; its ETag is the venue's version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VenueMapView.class)))
     public Response venue(@PathParam("slug") String slug) {
@@ -60,8 +56,7 @@ public class VenueResource {
 
     @GET
     @Path("venue.geojson")
-    @Operation(operationId = "getVenueGeoJson", summary = "The venue as GeoJSON, one FeatureCollection per level",
-            description = "Positions are metres on the level's plan ([x, y]), not longitude and latitude.")
+    @Operation(operationId = "getVenueGeoJson", summary = "The venue as GeoJSON, one FeatureCollection per level", description = "Positions are metres on the level's plan ([x, y]), not longitude and latitude.")
     public Map<String, Object> geoJson(@PathParam("slug") String slug) {
         VenueGraph graph = graphs.published(slug);
         return Map.of("version", graph.version, "levels", GeoJson.levels(graph, Instant.now()));
@@ -70,9 +65,7 @@ public class VenueResource {
     @GET
     @Path("venue/levels/{level}.geojson")
     @Produces(GEO_JSON)
-    @Operation(operationId = "getLevelGeoJson", summary = "One level of the venue as a GeoJSON FeatureCollection",
-            description = "The features of one level of getVenueGeoJson, as application/geo+json for map libraries; "
-                    + "an unknown level is a 404.")
+    @Operation(operationId = "getLevelGeoJson", summary = "One level of the venue as a GeoJSON FeatureCollection", description = "The features of one level of getVenueGeoJson, as application/geo+json for map libraries; an unknown level is a 404.")
     public Map<String, Object> levelGeoJson(@PathParam("slug") String slug, @PathParam("level") String level) {
         VenueGraph graph = graphs.published(slug);
         for (int i = 0; i < graph.levels.size(); i++) {
@@ -86,8 +79,7 @@ public class VenueResource {
     @GET
     @Path("venue/nodes/{node}/qr.png")
     @Produces("image/png")
-    @Operation(operationId = "getNodeQrCodePng", summary = "A printable \"you are here\" QR code",
-            description = "Encodes the app link that starts routing from this node. An unknown node is a 404.")
+    @Operation(operationId = "getNodeQrCodePng", summary = "A printable \"you are here\" QR code", description = "Encodes the app link that starts routing from this node. An unknown node is a 404.")
     public byte[] qrPng(@PathParam("slug") String slug, @PathParam("node") String node,
             @QueryParam("size") @DefaultValue("512") int size) {
         if (size < 64 || size > 2048) {
@@ -99,20 +91,14 @@ public class VenueResource {
     @GET
     @Path("venue/nodes/{node}/qr.svg")
     @Produces("image/svg+xml")
-    @Operation(operationId = "getNodeQrCodeSvg",
-            summary = "A printable \"you are here\" QR code as SVG, for any print size",
-            description = "The same link as getNodeQrCodePng; an unknown node is a 404.")
+    @Operation(operationId = "getNodeQrCodeSvg", summary = "A printable \"you are here\" QR code as SVG, for any print size", description = "The same link as getNodeQrCodePng; an unknown node is a 404.")
     public String qrSvg(@PathParam("slug") String slug, @PathParam("node") String node) {
         return QrCodes.svg(youAreHere(slug, node));
     }
 
     @GET
     @Path("route")
-    @Operation(operationId = "getRoute", summary = "The fastest route between two places",
-            description = "from: a room, point of interest or node id. to: the same, or a category (toilet, coffee, ...) "
-                    + "for the nearest one. step-free never uses stairs, escalators or edges marked not step-free; "
-                    + "avoid=stairs only makes them costly, and the route warns when it still takes them. A missing "
-                    + "route is a 422 whose \"reason\" says why: closed, steps or disconnected.")
+    @Operation(operationId = "getRoute", summary = "The fastest route between two places", description = "from: a room, point of interest or node id. to: the same, or a category (toilet, coffee, ...) for the nearest one. step-free never uses stairs, escalators or edges marked not step-free; avoid=stairs only makes them costly, and the route warns when it still takes them. A missing route is a 422 whose \"reason\" says why: closed, steps or disconnected.")
     public RouteView route(@PathParam("slug") String slug,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
