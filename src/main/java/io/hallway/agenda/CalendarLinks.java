@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,10 +58,8 @@ class CalendarLinks {
     }
 
     Optional<Owner> owner(String token) {
-        List<?> rows = entityManager.createNativeQuery("select user_id, event_id from calendar_link where token_hash = ?1")
-                .setParameter(1, hash(token)).getResultList();
-        return rows.stream().map(Object[].class::cast)
-                .map(row -> new Owner(((Number) row[0]).longValue(), ((Number) row[1]).longValue())).findFirst();
+        return entityManager.createNativeQuery("select user_id, event_id from calendar_link where token_hash = ?1",
+                Owner.class).setParameter(1, hash(token)).getResultList().stream().map(Owner.class::cast).findFirst();
     }
 
     private static byte[] hash(String token) {

@@ -58,7 +58,7 @@ final class ImportRun {
     <T> Map<String, T> owned(Class<T> type, String entity, Function<T, String> sourceId) {
         Map<String, T> byId = new HashMap<>();
         Event.getEntityManager().createQuery("from " + entity + " where event = ?1 and sourceSystem = ?2", type)
-                .setParameter(1, event()).setParameter(2, source.wireName).getResultList()
+                .setParameter(1, event()).setParameter(2, source.wireName()).getResultList()
                 .forEach(row -> byId.put(sourceId.apply(row), row));
         return byId;
     }
@@ -82,7 +82,7 @@ final class ImportRun {
             if (room == null) {
                 room = new Room();
                 room.event = event();
-                room.sourceSystem = source.wireName;
+                room.sourceSystem = source.wireName();
                 room.sourceId = item.sourceId();
                 room.name = name;
                 room.position = position;
@@ -119,7 +119,7 @@ final class ImportRun {
             if (track == null) {
                 track = new Track();
                 track.event = event();
-                track.sourceSystem = source.wireName;
+                track.sourceSystem = source.wireName();
                 track.sourceId = item.sourceId();
                 track.name = name;
                 track.revision = change().revision();
@@ -154,7 +154,7 @@ final class ImportRun {
             if (isNew) {
                 speaker = new Speaker();
                 speaker.event = event();
-                speaker.sourceSystem = source.wireName;
+                speaker.sourceSystem = source.wireName();
                 speaker.sourceId = item.sourceId();
             } else if (speaker.name.equals(name) && Objects.equals(speaker.title, title) && Objects.equals(speaker.bio, bio)
                     && Objects.equals(speaker.photoUrl, item.photoUrl()) && speaker.links.equals(links)) {
@@ -233,7 +233,7 @@ final class ImportRun {
         int created = count(ImportReport.Action.created);
         int updated = count(ImportReport.Action.updated);
         int removed = count(ImportReport.Action.removed);
-        return new ImportReport(source.wireName, dryRun, created, updated, unchanged, removed, skipped.size(),
+        return new ImportReport(source.wireName(), dryRun, created, updated, unchanged, removed, skipped.size(),
                 scheduleVersion, List.copyOf(changed), List.copyOf(skipped));
     }
 

@@ -1,12 +1,13 @@
 package io.hallway.interop;
 
+import io.hallway.common.WireEnum;
+
 /** The systems a schedule is imported from; the wire name is what the source_system columns hold. */
-enum ImportSource {
-    SESSIONIZE("sessionize"), PRETALX("pretalx");
+enum ImportSource implements WireEnum {
+    SESSIONIZE, PRETALX;
 
-    final String wireName;
-
-    ImportSource(String wireName) {
-        this.wireName = wireName;
+    @Override
+    public String wireName() {
+        return WireEnum.super.wireName();
     }
 }

@@ -150,7 +150,7 @@ final class SessionImport {
         if (block == null) {
             LightningBlock fresh = new LightningBlock();
             fresh.event = run.event();
-            fresh.sourceSystem = run.source.wireName;
+            fresh.sourceSystem = run.source.wireName();
             fresh.sourceId = planned.sourceId();
             if (!run.attempt("block", planned.sourceId(), planned.title(), () -> layout.placeBlock(run.change(), fresh, request))) {
                 String why = "its lightning block could not be placed (" + run.lastReason() + ")";
@@ -183,7 +183,7 @@ final class SessionImport {
      */
     private void leave(LightningBlock block, PlannedBlock planned) {
         List<String> staying = planned.talks().stream().map(p -> p.item().sourceId()).toList();
-        block.talks.removeIf(t -> run.source.wireName.equals(t.sourceSystem) && !staying.contains(t.sourceId));
+        block.talks.removeIf(t -> run.source.wireName().equals(t.sourceSystem) && !staying.contains(t.sourceId));
     }
 
     private void applyTalk(Planned planned, LightningBlock block, int position) {
@@ -267,7 +267,7 @@ final class SessionImport {
     }
 
     private void claim(Session session, ImportDocument.SessionItem item) {
-        session.sourceSystem = run.source.wireName;
+        session.sourceSystem = run.source.wireName();
         session.sourceId = item.sourceId();
     }
 

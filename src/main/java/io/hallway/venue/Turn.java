@@ -1,9 +1,9 @@
 package io.hallway.venue;
 
-import java.util.Locale;
+import io.hallway.common.WireEnum;
 
 /** Turn signs from the change of bearing between two edges, in the manner of GraphHopper's instructions. */
-enum Turn {
+enum Turn implements WireEnum {
     STRAIGHT("Continue straight"), SLIGHT_LEFT("Bear left"), LEFT("Turn left"), SHARP_LEFT("Turn sharp left"),
     SLIGHT_RIGHT("Bear right"), RIGHT("Turn right"), SHARP_RIGHT("Turn sharp right"), U_TURN("Turn around");
 
@@ -13,8 +13,9 @@ enum Turn {
         this.phrase = phrase;
     }
 
-    String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    @Override
+    public String wireName() {
+        return WireEnum.super.wireName();
     }
 
     /** Bearing of the way from (x1, y1) to (x2, y2) in degrees, counter-clockwise from the plan's x axis. */

@@ -1,25 +1,20 @@
 package io.hallway.venue;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
-import io.hallway.common.Problem;
+import io.hallway.common.WireEnum;
 
 /** Who is walking: a speed, and for step-free a hard ban on edges with steps. */
-enum WalkingProfile {
+enum WalkingProfile implements WireEnum {
     WALK, SLOW, FAST, STEP_FREE;
 
-    String wireName() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    @Override
+    public String wireName() {
+        return WireEnum.super.wireName();
     }
 
     static WalkingProfile parse(String wire) {
         if (wire == null || wire.isBlank()) {
             return WALK;
         }
-        return Arrays.stream(values()).filter(p -> p.wireName().equals(wire)).findFirst()
-                .orElseThrow(() -> Problem.invalid("profile", "must be one of "
-                        + Arrays.stream(values()).map(WalkingProfile::wireName).collect(Collectors.joining(", "))));
+        return WireEnum.parseField(WalkingProfile.class, "profile", wire);
     }
 }
