@@ -51,6 +51,9 @@ public enum ProblemType {
     SESSION_CANCELLED("urn:hallway:problem:session-cancelled", "Session cancelled", 409),
     CURSOR_TOO_OLD("urn:hallway:problem:cursor-too-old", "Cursor too old", 410),
 
+    // Organizer teams
+    LAST_OWNER("urn:hallway:problem:last-owner", "Last owner", 409),
+
     // Agenda
     NO_FEEDBACK_FOR_THIS_SESSION("urn:hallway:problem:no-feedback-for-this-session", "No feedback for this session", 409),
     FEEDBACK_NOT_OPEN_YET("urn:hallway:problem:feedback-not-open-yet", "Feedback not open yet", 409),
