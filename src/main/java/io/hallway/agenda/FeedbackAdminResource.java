@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.GET;
@@ -20,11 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.Roles;
 import io.hallway.schedule.Event;
+import io.hallway.team.EventRole;
+import io.hallway.team.RequiresEventRole;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/admin/events/{slug}/feedback")
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
+@RequiresEventRole(EventRole.EDITOR)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Feedback")
 public class FeedbackAdminResource {

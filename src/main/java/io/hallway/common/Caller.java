@@ -25,4 +25,16 @@ public class Caller {
         }
         return new UserKey(token.getIssuer(), token.getSubject());
     }
+
+    /** The name a person goes by, from their token: name, else preferred_username, else the subject. */
+    public String displayName() {
+        for (String claim : new String[] { "name", "preferred_username" }) {
+            Object value = token.getClaim(claim);
+            String text = value == null ? "" : value.toString().strip();
+            if (!text.isEmpty()) {
+                return text;
+            }
+        }
+        return key().subject();
+    }
 }

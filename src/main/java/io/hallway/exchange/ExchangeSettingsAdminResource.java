@@ -1,6 +1,5 @@
 package io.hallway.exchange;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -20,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 import io.hallway.schedule.Event;
+import io.hallway.team.EventRole;
+import io.hallway.team.RequiresEventRole;
+import io.quarkus.security.Authenticated;
 
 /**
  * Organizer switches for profiles and the exchange. Organizers never read anyone's connections or notes.
@@ -30,7 +31,8 @@ import io.hallway.schedule.Event;
  */
 @Path("/api/admin/events/{slug}")
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
+@RequiresEventRole(EventRole.EDITOR)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: people")
 public class ExchangeSettingsAdminResource {

@@ -1,6 +1,5 @@
 package io.hallway.interop;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,12 +17,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.Roles;
+import io.hallway.team.EventRole;
+import io.hallway.team.RequiresEventRole;
+import io.quarkus.security.Authenticated;
 
 /** Brings a schedule in from the tools organizers run their call for papers in, and keeps it in step. */
 @Path("/api/admin/events/{slug}/imports")
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
+@RequiresEventRole(EventRole.EDITOR)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: imports")
 public class ImportResource {

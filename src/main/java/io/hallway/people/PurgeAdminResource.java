@@ -3,7 +3,6 @@ package io.hallway.people;
 import java.time.Instant;
 import java.util.Map;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.POST;
@@ -16,11 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
-import io.hallway.common.Roles;
 import io.hallway.schedule.Event;
+import io.hallway.team.EventRole;
+import io.hallway.team.RequiresEventRole;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/admin/events/{slug}/people/purge")
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
+@RequiresEventRole(EventRole.OWNER)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: people")
 public class PurgeAdminResource {

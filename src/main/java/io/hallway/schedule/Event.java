@@ -70,7 +70,12 @@ public class Event extends PanacheEntityBase {
     }
 
     public static Event bySlugOr404(String slug) {
-        return findBySlug(slug).orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+        return findBySlug(slug).orElseThrow(() -> unknown(slug));
+    }
+
+    /** The 404 for a slug no event has; also the answer for an event the caller is not on the team of. */
+    static Problem unknown(String slug) {
+        return Problem.notFound("No event '" + slug + "'.");
     }
 
     /**
@@ -80,7 +85,7 @@ public class Event extends PanacheEntityBase {
      */
     public static Event lockBySlugOr404(String slug) {
         return Event.<Event> find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+                .orElseThrow(() -> unknown(slug));
     }
 
     public ZoneId zone() {

@@ -3,6 +3,7 @@ package io.hallway.schedule;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -28,17 +29,25 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.hallway.common.Caller;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
-import io.hallway.common.WireEnum;
 import io.hallway.common.Roles;
+import io.hallway.common.WireEnum;
+import io.hallway.common.Users;
 import io.hallway.common.Versions;
+import io.hallway.team.EventRole;
+import io.hallway.team.Members;
+import io.hallway.team.RequiresEventRole;
+import io.hallway.team.TeamConfig;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/admin/events")
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: events")
 public class EventAdminResource {
@@ -46,14 +55,37 @@ public class EventAdminResource {
     @Inject
     ScheduleChanges changes;
 
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    TeamConfig team;
+
+    @Inject
+    Members members;
+
+    @Inject
+    Users users;
+
+    @Inject
+    Caller caller;
+
     @GET
-    @Operation(operationId = "adminListEvents", summary = "All events, drafts included, newest first", description = "The public listEvents shows published events only.")
+    @Operation(operationId = "adminListEvents", summary = "The events I am on the team of, drafts included, newest first", description = "Every event for the operator's admin realm role. The public listEvents shows published events only.")
     public Page<EventView> events(@Valid @BeanParam PageRequest page) {
-        return Page.of(Event.find("order by startDate desc, id desc"), page, EventView::from);
+        if (identity.hasRole(team.adminRole())) {
+            return Page.of(Event.find("order by startDate desc, id desc"), page, EventView::from);
+        }
+        List<Long> mine = users.existingId().stream().boxed().flatMap(id -> members.eventsOf(id).stream()).toList();
+        if (mine.isEmpty()) {
+            return Page.of(List.of(), page);
+        }
+        return Page.of(Event.find("id in ?1 order by startDate desc, id desc", mine), page, EventView::from);
     }
 
     @GET
     @Path("{slug}")
+    @RequiresEventRole(EventRole.HOST)
     @Operation(operationId = "adminGetEvent", summary = "One event, draft or published", description = "The ETag is the event's version: send it back as If-Match (or as version in the body) to update it.")
     public Response event(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
@@ -62,7 +94,8 @@ public class EventAdminResource {
 
     @POST
     @Transactional
-    @Operation(operationId = "adminCreateEvent", summary = "Create an event", description = "201 with its Location. It is a draft, invisible to the public API, until published is true. A slug already taken is a 409.")
+    @RolesAllowed({ Roles.ORGANIZER, Roles.ADMIN })
+    @Operation(operationId = "adminCreateEvent", summary = "Create an event; I become its owner", description = "201 with its Location. It is a draft, invisible to the public API, until published is true. A slug already taken is a 409. Needs the organizer (or admin) realm role.")
     public RestResponse<EventView> create(@Valid @NotNull EventRequest request) {
         if (Event.findBySlug(request.slug()).isPresent()) {
             throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
@@ -74,6 +107,7 @@ public class EventAdminResource {
         event.scheduleVersion = 1;
         apply(event, request);
         event.persist();
+        members.join(event.id, users.currentId(), EventRole.OWNER, null, caller.displayName());
         return RestResponse.ResponseBuilder.<EventView> created(URI.create("/api/admin/events/" + event.slug))
                 .entity(EventView.from(event)).build();
     }
@@ -81,6 +115,7 @@ public class EventAdminResource {
     @PUT
     @Path("{slug}")
     @Transactional
+    @RequiresEventRole(EventRole.EDITOR)
     @Operation(operationId = "adminUpdateEvent", summary = "Change an event; published: true makes it public", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409 with currentVersion, and nothing changes. A new slug that is taken is a 409; new dates that would leave sessions or blocks outside the event are a 400.")
     public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull EventRequest request) {
@@ -107,6 +142,7 @@ public class EventAdminResource {
     @DELETE
     @Path("{slug}")
     @Transactional
+    @RequiresEventRole(EventRole.OWNER)
     @Operation(operationId = "adminDeleteEvent", summary = "Delete an event and everything in it", description = "Its schedule, bookmarks, feedback, venue map, profiles and connections go with it; there is no undo.")
     public void delete(@PathParam("slug") String slug) {
         changes.begin(slug).event().delete();

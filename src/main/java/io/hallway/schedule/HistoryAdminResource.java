@@ -1,6 +1,5 @@
 package io.hallway.schedule;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -11,10 +10,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.Roles;
+import io.hallway.team.EventRole;
+import io.hallway.team.RequiresEventRole;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/admin/events/{slug}/schedule/history")
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
+@RequiresEventRole(EventRole.EDITOR)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: events")
 public class HistoryAdminResource {

@@ -2,7 +2,6 @@ package io.hallway.schedule;
 
 import java.net.URI;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -28,12 +27,15 @@ import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
-import io.hallway.common.Roles;
 import io.hallway.common.Versions;
+import io.hallway.team.EventRole;
+import io.hallway.team.RequiresEventRole;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/admin/events/{slug}/rooms")
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
+@RequiresEventRole(EventRole.EDITOR)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: rooms")
 public class RoomAdminResource {

@@ -1,6 +1,5 @@
 package io.hallway.schedule;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -14,14 +13,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.Roles;
+import io.hallway.team.EventRole;
+import io.hallway.team.RequiresEventRole;
+import io.quarkus.security.Authenticated;
 
 /**
  * The live status of a room during the event. It is part of the published schedule (rooms carry it), so
  * setting it is a schedule change: the ETag moves and the change feed carries the room.
  */
 @Path("/api/admin/events/{slug}/rooms/{id}/status")
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
+@RequiresEventRole(EventRole.HOST)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: rooms")
 public class RoomStatusAdminResource {

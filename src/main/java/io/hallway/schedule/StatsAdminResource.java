@@ -3,7 +3,6 @@ package io.hallway.schedule;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -15,10 +14,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.common.Roles;
+import io.hallway.team.EventRole;
+import io.hallway.team.RequiresEventRole;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/admin/events/{slug}/stats")
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
+@RequiresEventRole(EventRole.EDITOR)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: events")
 public class StatsAdminResource {

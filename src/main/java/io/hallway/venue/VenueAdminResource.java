@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,14 +26,17 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
-import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
+import io.hallway.team.EventRole;
+import io.hallway.team.RequiresEventRole;
+import io.quarkus.security.Authenticated;
 
 @Path("/api/admin/events/{slug}/venue")
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.ORGANIZER)
+@Authenticated
+@RequiresEventRole(EventRole.EDITOR)
 @SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: venue")
 public class VenueAdminResource {
