@@ -61,11 +61,11 @@ class AgendaPermissionTest {
         String history = "/api/admin/events/" + slug + "/schedule/history";
 
         expect(401, r -> r.get(feedback), Api.anonymous());
-        expect(403, r -> r.get(feedback), Api.attendee());
-        expect(403, r -> r.get(feedback), Api.otherAttendee());
+        expect(404, r -> r.get(feedback), Api.attendee());
+        expect(404, r -> r.get(feedback), Api.otherAttendee());
         expect(200, r -> r.get(feedback), Api.organizer());
         expect(401, r -> r.delete(history), Api.anonymous());
-        expect(403, r -> r.delete(history), Api.attendee());
+        expect(404, r -> r.delete(history), Api.attendee());
         expect(204, r -> r.delete(history), Api.organizer());
         expect(404, r -> r.get("/api/admin/events/no-such-event/feedback"), Api.organizer());
     }

@@ -126,7 +126,7 @@ class RoomFillTest {
                 .body("agenda.mostBookmarked[0].bookmarks", equalTo(2))
                 .body("agenda.predictedOverCapacity.title", contains("Crowded"))
                 .body("agenda.predictedOverCapacity[0].capacity", equalTo(1));
-        Api.attendee().get("/api/admin/events/" + slug + "/stats").then().statusCode(403);
+        Api.attendee().get("/api/admin/events/" + slug + "/stats").then().statusCode(404);
     }
 
     private static void expectFill(String slug, long sessionId, int bookmarks, String fill) {

@@ -41,7 +41,7 @@ class ConfiguredKeyTokensTest {
         String attendee = token("ada-by-key", "attendee");
         for (int call = 0; call < 2; call++) {
             Api.as(organizer).get("/api/admin/events").then().statusCode(200);
-            Api.as(attendee).get("/api/admin/events").then().statusCode(403);
+            Api.as(attendee).body("{}").post("/api/admin/events").then().statusCode(403);
         }
     }
 

@@ -52,7 +52,7 @@ class ProblemShapeTest {
     @Test
     void a_401_a_403_a_404_and_a_409_are_problems_too() {
         assertProblem(Api.anonymous().get("/api/admin/events").then().statusCode(401), 401);
-        assertProblem(Api.attendee().get("/api/admin/events").then().statusCode(403), 403);
+        assertProblem(Api.attendee().body("{}").post("/api/admin/events").then().statusCode(403), 403);
         assertProblem(Api.anonymous().get("/api/events/nope").then().statusCode(404), 404);
         assertProblem(Api.anonymous().get("/api/no/such/path").then().statusCode(404), 404);
         String slug = newEvent("shape");

@@ -31,8 +31,8 @@ class InteropPermissionTest {
             Object body = path.equals("sessionize") ? EMPTY_SESSIONIZE : EMPTY_PRETALX;
             String url = "/api/admin/events/" + slug + "/imports/" + path;
             Api.anonymous().body(body).post(url).then().statusCode(401).contentType("application/problem+json");
-            Api.attendee().body(body).post(url).then().statusCode(403).contentType("application/problem+json");
-            Api.otherAttendee().body(body).post(url).then().statusCode(403);
+            Api.attendee().body(body).post(url).then().statusCode(404).contentType("application/problem+json");
+            Api.otherAttendee().body(body).post(url).then().statusCode(404);
             Api.organizer().body(body).post(url).then().statusCode(200).body("created", equalTo(0));
         }
     }

@@ -32,6 +32,10 @@ public final class Api {
         return as(Tokens.organizer());
     }
 
+    public static RequestSpecification admin() {
+        return as(Tokens.admin());
+    }
+
     public static RequestSpecification attendee() {
         return as(Tokens.attendee());
     }

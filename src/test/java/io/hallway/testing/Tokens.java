@@ -7,7 +7,8 @@ import io.quarkus.test.oidc.client.OidcTestClient;
 
 /**
  * Real RS256 bearer tokens from the in-process OIDC dev server, one per test user (see the
- * quarkus.oidc.devservices.roles.* keys): olivia organizes, ada, bruno and zoe attend.
+ * quarkus.oidc.devservices.roles.* keys): olivia and otto organize, root is the operator (admin), ada, bruno,
+ * zoe, hana, hugo and edith attend.
  */
 public final class Tokens {
 
@@ -19,6 +20,11 @@ public final class Tokens {
 
     public static String organizer() {
         return of("olivia");
+    }
+
+    /** The operator, with the admin realm role: every event. */
+    public static String admin() {
+        return of("root");
     }
 
     public static String attendee() {
