@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import io.hallway.testing.Api;
 import io.hallway.testing.Db;
 import io.hallway.testing.PeopleFixtures;
+import io.hallway.team.EventRole;
 import io.hallway.testing.ScheduleFixtures;
+import io.hallway.testing.TeamFixtures;
 import io.hallway.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -128,6 +130,9 @@ class PersonalDataCatalogueTest {
         personalDataOf(erased, elsewhere, talkElsewhere, 4, "Comment elsewhere", first.get(0), first.get(2));
         moveTalk(slug, talk);
         moveTalk(elsewhere, talkElsewhere);
+        TeamFixtures.join(slug, erased, EventRole.HOST, null);
+        TeamFixtures.join(slug, kept, EventRole.EDITOR, null);
+        TeamFixtures.join(elsewhere, erased, EventRole.HOST, null);
 
         Db db = new Db(dataSource);
         long event = db.count("select id from event where slug = ?", slug);
