@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hallway.common.Problem;
 import io.hallway.common.Users;
 import io.quarkus.security.Authenticated;
 
@@ -79,7 +80,7 @@ public class TeamAdminResource {
     @Operation(operationId = "adminLeaveTeam", summary = "Leave the event's team", description = "The last owner cannot leave (409 last-owner) until someone else is owner.")
     public void leave(@PathParam("slug") String slug) {
         long eventId = eventId(slug);
-        long me = users.existingId().orElseThrow(() -> events.unknown(slug));
+        long me = users.existingId().orElseThrow(() -> Problem.notFound("You are not on this event's team."));
         members.remove(eventId, me);
     }
 
