@@ -15,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * An invitation to an event's team. Only {@link Invitations} reads and writes it: the table's one owner. The
  * token itself is nowhere, only its SHA-256.
  */
-@Entity(name = "EventInvitation")
+@Entity
 @Table(name = "event_invitation")
 class Invitation extends PanacheEntityBase {
 

@@ -27,12 +27,14 @@ import io.hallway.common.Users;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
 import io.hallway.schedule.WebUrl;
+import io.quarkus.runtime.Startup;
 
 /**
  * Invitations to an event's team: the only code that touches {@code event_invitation}. A token is 256 random
  * bits handed out once, in the link; only its SHA-256 is stored, so a copy of the database opens no team.
  * Redeeming is one conditional update, so a token joins exactly one person however many redeem it at once.
  */
+@Startup
 @ApplicationScoped
 public class Invitations {
 
@@ -59,6 +61,7 @@ public class Invitations {
 
     private final Duration defaultValidity;
 
+    /** Created at start-up, so a replica configured with a validity beyond the maximum never starts. */
     @Inject
     Invitations(TeamConfig config) {
         defaultValidity = config.invitationValidity();

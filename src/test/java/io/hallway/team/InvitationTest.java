@@ -265,6 +265,28 @@ class InvitationTest {
     }
 
     @Test
+    void my_export_shows_the_invitations_i_redeemed_and_erasing_my_data_takes_me_off_them() {
+        String slug = ScheduleFixtures.newEvent("invite-mydata");
+        String token = invite(slug, Map.of("role", "host"));
+        Api.as(Tokens.of("vera")).post(redeemPath(token)).then().statusCode(200);
+
+        String export = Api.as(Tokens.of("vera")).get("/api/events/" + slug + "/me/export").then().statusCode(200)
+                .body("invitations", hasSize(1))
+                .body("invitations[0].role", is("host"))
+                .body("invitations[0].redeemedByMe", is(true))
+                .body("invitations[0].madeByMe", is(false))
+                .body("invitations[0]", not(hasKey("token")))
+                .extract().asString();
+        assertFalse(export.contains(token), export);
+
+        Api.as(Tokens.of("vera")).delete("/api/events/" + slug + "/me").then().statusCode(204);
+        long vera = db().userId(Tokens.of("vera"));
+        assertEquals(0, db().count("select count(*) from event_invitation where redeemed_by = ? and event_id = "
+                + "(select id from event where slug = ?)", vera, slug));
+        Api.organizer().get(path(slug)).then().statusCode(200).body("items[0].status", is("redeemed"));
+    }
+
+    @Test
     void an_invitation_never_lowers_a_role_and_adds_rooms_to_a_host() {
         var host = new Members.Membership(EventRole.HOST, List.of(3L));
         assertEquals(new Members.Membership(EventRole.HOST, List.of(1L, 3L)),
