@@ -72,6 +72,12 @@ public enum ProblemType {
     CODE_NO_LONGER_VALID("urn:hallway:problem:code-no-longer-valid", "Code no longer valid", 410),
     IDEMPOTENCY_KEY_REUSED("urn:hallway:problem:idempotency-key-reused", "Idempotency key reused", 422),
 
+    // Organizer teams
+    INVITATION_ALREADY_REDEEMED("urn:hallway:problem:invitation-already-redeemed", "Invitation already redeemed", 409),
+    INVITATION_USED("urn:hallway:problem:invitation-used", "Invitation used", 410),
+    INVITATION_REVOKED("urn:hallway:problem:invitation-revoked", "Invitation revoked", 410),
+    INVITATION_EXPIRED("urn:hallway:problem:invitation-expired", "Invitation expired", 410),
+
     // Schedule imports
     UNREADABLE_SCHEDULE_DOCUMENT("urn:hallway:problem:unreadable-schedule-document", "Unreadable schedule document", 400),
     DOCUMENT_TOO_LARGE("urn:hallway:problem:document-too-large", "Document too large", 413),

@@ -1,5 +1,7 @@
 package io.hallway.team;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,4 +14,11 @@ public interface TeamConfig {
      */
     @WithDefault("admin")
     String adminRole();
+
+    /**
+     * How long an invitation stays valid when its owner names no validity; at most
+     * {@link InvitationRequest#MAX_VALID_DAYS} days, or the service does not start.
+     */
+    @WithDefault("7d")
+    Duration invitationValidity();
 }

@@ -58,12 +58,16 @@ class PersonalDataPurgeTest {
         Api.organizer().post("/api/admin/events/" + past + "/people/purge").then().statusCode(200)
                 .body("profiles", is(2)).body("connections", is(1)).body("exchangeTokens", is(2))
                 .body("bookmarks", is(1)).body("calendarLinks", is(1)).body("agendaChanges", is(1))
-                .body("feedback", is(1));
+                .body("feedback", is(1)).body("invitationsAnonymised", is(2));
 
         Db db = new Db(dataSource);
         for (String table : TABLES) {
             assertEquals(0, rowsIn(db, table, past), table);
         }
+        assertEquals(0, db.count("""
+                select count(*) from event_invitation i join event e on e.id = i.event_id
+                where e.slug = ? and (i.created_by is not null or i.redeemed_by is not null)""", past),
+                "invitations stay, without the people who made or redeemed them");
         assertEquals(1, rowsIn(db, "profile", upcoming));
     }
 
@@ -79,12 +83,16 @@ class PersonalDataPurgeTest {
         Map<String, Map<String, Long>> purged = retentionPurge.purgeDue(Instant.now()).orElseThrow();
 
         assertEquals(Map.of("profiles", 2L, "connections", 1L, "exchangeTokens", 2L, "bookmarks", 1L, "calendarLinks", 1L,
-                "agendaChanges", 1L, "feedback", 1L), purged.get(past));
+                "agendaChanges", 1L, "feedback", 1L, "invitationsAnonymised", 2L), purged.get(past));
         assertFalse(purged.containsKey(upcoming), purged.toString());
         Db db = new Db(dataSource);
         for (String table : TABLES) {
             assertEquals(0, rowsIn(db, table, past), table);
         }
+        assertEquals(0, db.count("""
+                select count(*) from event_invitation i join event e on e.id = i.event_id
+                where e.slug = ? and (i.created_by is not null or i.redeemed_by is not null)""", past),
+                "invitations stay, without the people who made or redeemed them");
         assertEquals(1, rowsIn(db, "profile", upcoming));
         assertFalse(retentionPurge.purgeDue(Instant.now()).orElseThrow().containsKey(past), "nothing left to purge");
     }

@@ -5,6 +5,9 @@ import static io.hallway.testing.PeopleFixtures.*;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
 
 /**
@@ -37,10 +40,27 @@ public final class PersonalDataFixtures {
                     .body(Map.of("token", issue(peer, slug).getString("token")))
                     .post(connectionsPath(slug)).then().statusCode(201);
         }
+        invitations(token, slug);
         Api.as(token).put("/api/events/" + slug + "/agenda/sessions/" + talkId).then().statusCode(204);
         Api.as(token).body(Map.of("rating", rating, "comment", comment))
                 .put("/api/events/" + slug + "/sessions/" + talkId + "/feedback").then().statusCode(200);
         return calendarLink(token, slug);
+    }
+
+    /**
+     * The person joins the event's team as an owner by redeeming the organizer's invitation, and invites someone
+     * in turn. Only an organizer may call the admin API until the per-event access check lets an owner without
+     * that realm role in; until then the person's own invitation is written as the API writes it.
+     */
+    public static void invitations(String token, String slug) {
+        String invitation = Api.organizer().body(Map.of("role", "owner")).post("/api/admin/events/" + slug + "/invitations")
+                .then().statusCode(201).extract().jsonPath().getString("token");
+        Api.as(token).post("/api/invitations/" + invitation + "/redeem").then().statusCode(200);
+        Db db = new Db(Arc.container().instance(DataSource.class).get());
+        db.update("""
+                insert into event_invitation (event_id, role, token_hash, created_by, expires_at)
+                select id, 'host', sha256(convert_to(random()::text || clock_timestamp(), 'UTF8')), ?, now() + interval '7 days'
+                from event where slug = ?""", db.userId(token), slug);
     }
 
     /** A new calendar link; returns the feed's path. */
