@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import io.hallway.testing.Api;
 import io.hallway.testing.Db;
 import io.hallway.testing.ScheduleFixtures;
+import io.hallway.testing.TeamFixtures;
 import io.hallway.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -301,14 +302,18 @@ class InvitationTest {
     }
 
     @Test
-    void attendees_and_anonymous_callers_cannot_manage_invitations_but_must_sign_in_to_redeem() {
+    void only_owners_manage_invitations_and_redeeming_needs_a_sign_in() {
         String slug = ScheduleFixtures.newEvent("invite-matrix");
         long id = Api.organizer().body(Map.of("role", "editor")).post(path(slug)).then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+        TeamFixtures.join(slug, Tokens.otherAttendee(), EventRole.EDITOR, null);
 
-        Api.attendee().body(Map.of("role", "owner")).post(path(slug)).then().statusCode(403);
-        Api.attendee().get(path(slug)).then().statusCode(403);
-        Api.attendee().delete(path(slug) + "/" + id).then().statusCode(403);
+        Api.as(Tokens.otherAttendee()).body(Map.of("role", "owner")).post(path(slug)).then().statusCode(403);
+        Api.as(Tokens.otherAttendee()).get(path(slug)).then().statusCode(403);
+        Api.as(Tokens.otherAttendee()).delete(path(slug) + "/" + id).then().statusCode(403);
+        Api.attendee().body(Map.of("role", "owner")).post(path(slug)).then().statusCode(404);
+        Api.attendee().get(path(slug)).then().statusCode(404);
+        Api.attendee().delete(path(slug) + "/" + id).then().statusCode(404);
         Api.anonymous().body(Map.of("role", "owner")).post(path(slug)).then().statusCode(401);
         Api.anonymous().get(path(slug)).then().statusCode(401);
         Api.anonymous().delete(path(slug) + "/" + id).then().statusCode(401);
@@ -329,8 +334,12 @@ class InvitationTest {
         return Api.organizer().body(body).post(path(slug)).then().statusCode(201).extract().jsonPath().getString("token");
     }
 
+    /** Members who joined through one of the event's invitations: the creator, its first owner, is not one. */
     private long members(String slug) {
-        return db().count("select count(*) from event_member m join event e on e.id = m.event_id where e.slug = ?", slug);
+        return db().count("""
+                select count(*) from event_member m join event e on e.id = m.event_id
+                where e.slug = ? and exists (select 1 from event_invitation i
+                    where i.event_id = m.event_id and i.redeemed_by = m.user_id)""", slug);
     }
 
     private Db db() {
