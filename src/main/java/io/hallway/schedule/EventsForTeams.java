@@ -1,5 +1,6 @@
 package io.hallway.schedule;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -8,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.hallway.common.Problem;
 import io.hallway.team.TeamEvents;
 
-/** Events as the team access check sees them: a slug's id, published or not. */
+/** Events as teams see them: a slug's id, published or not, and the rooms a host may be limited to. */
 @ApplicationScoped
 class EventsForTeams implements TeamEvents {
 
@@ -22,5 +23,13 @@ class EventsForTeams implements TeamEvents {
     @Override
     public Problem unknown(String slug) {
         return Event.unknown(slug);
+    }
+
+    @Override
+    public List<Long> roomsElsewhere(long eventId, Collection<Long> roomIds) {
+        List<Long> ours = Event.getEntityManager().createQuery(
+                "select r.id from Room r where r.event.id = ?1 and r.id in ?2", Long.class)
+                .setParameter(1, eventId).setParameter(2, roomIds).getResultList();
+        return roomIds.stream().filter(id -> !ours.contains(id)).toList();
     }
 }

@@ -25,7 +25,6 @@ import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
-import io.hallway.schedule.Room;
 import io.hallway.schedule.WebUrl;
 import io.quarkus.runtime.Startup;
 
@@ -75,7 +74,7 @@ public class Invitations {
     @Transactional
     IssuedInvitationView create(String slug, InvitationRequest request) {
         Event event = Event.bySlugOr404(slug);
-        List<Long> roomIds = roomsOf(event, request);
+        List<Long> roomIds = members.hostRooms(event.id, request.role(), request.roomIds());
         Invitation invitation = new Invitation();
         invitation.eventId = event.id;
         invitation.role = request.role();
@@ -197,25 +196,6 @@ public class Invitations {
     }
 
     /** Host invitations may name rooms, which must be this event's; the others are for every room. */
-    private static List<Long> roomsOf(Event event, InvitationRequest request) {
-        if (request.roomIds() == null) {
-            return null;
-        }
-        if (request.role() != EventRole.HOST) {
-            throw Problem.invalid("roomIds", "only a host invitation names rooms; an " + request.role().wireName()
-                    + " works in every room");
-        }
-        List<Long> rooms = request.roomIds().stream().distinct().sorted().toList();
-        List<Long> elsewhere = rooms.stream().filter(id -> Room.findInEvent(event, id).isEmpty()).toList();
-        if (!elsewhere.isEmpty()) {
-            throw Problem.invalid("roomIds", "not rooms of this event: " + elsewhere);
-        }
-        if (rooms.isEmpty()) {
-            throw Problem.invalid("roomIds", "must name at least one room, or be left out for every room");
-        }
-        return rooms;
-    }
-
     private Problem refusal(byte[] hash) {
         Invitation invitation = Invitation.byTokenHash(hash).orElseThrow(() -> Problem.notFound(UNKNOWN));
         if (invitation.redeemedAt != null) {

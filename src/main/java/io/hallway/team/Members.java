@@ -55,6 +55,9 @@ public class Members {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    TeamEvents events;
+
     /** The person's membership in the event, read from the database on every call: a removal counts at once. */
     public Optional<Membership> of(long eventId, long userId) {
         return row(eventId, userId).map(Row::member).map(member -> new Membership(member.role(), member.roomIds()));
@@ -88,7 +91,7 @@ public class Members {
                 on conflict (event_id, user_id) do update set role = excluded.role, room_ids = excluded.room_ids,
                     display_name = excluded.display_name""")
                 .setParameter(1, eventId).setParameter(2, userId).setParameter(3, role.wireName())
-                .setParameter(4, hostRooms(role, roomIds)).setParameter(5, displayName)
+                .setParameter(4, array(hostRooms(eventId, role, roomIds))).setParameter(5, displayName)
                 .executeUpdate();
     }
 
@@ -98,7 +101,7 @@ public class Members {
         keepAnOwner(eventId, userId, role);
         entityManager.createNativeQuery("update event_member set role = ?3, room_ids = ?4 where event_id = ?1 and user_id = ?2")
                 .setParameter(1, eventId).setParameter(2, userId).setParameter(3, role.wireName())
-                .setParameter(4, hostRooms(role, roomIds)).executeUpdate();
+                .setParameter(4, array(hostRooms(eventId, role, roomIds))).executeUpdate();
         return row(eventId, userId).orElseThrow().member();
     }
 
@@ -152,7 +155,11 @@ public class Members {
         }
     }
 
-    private static Long[] hostRooms(EventRole role, List<Long> roomIds) {
+    /**
+     * The rooms a member in this role is limited to, sorted, or null for every room: only a host is limited, to
+     * at least one room, and only to rooms of this event. Anything else is a 400 naming roomIds.
+     */
+    List<Long> hostRooms(long eventId, EventRole role, List<Long> roomIds) {
         if (roomIds == null) {
             return null;
         }
@@ -162,7 +169,16 @@ public class Members {
         if (roomIds.isEmpty()) {
             throw Problem.invalid("roomIds", "must name at least one room, or be left out for every room");
         }
-        return roomIds.toArray(Long[]::new);
+        List<Long> rooms = roomIds.stream().distinct().sorted().toList();
+        List<Long> elsewhere = events.roomsElsewhere(eventId, rooms);
+        if (!elsewhere.isEmpty()) {
+            throw Problem.invalid("roomIds", "not rooms of this event: " + elsewhere);
+        }
+        return rooms;
+    }
+
+    private static Long[] array(List<Long> roomIds) {
+        return roomIds == null ? null : roomIds.toArray(Long[]::new);
     }
 
     private static Problem notAMember(long userId) {

@@ -100,6 +100,10 @@ class TeamAdminTest {
         Api.as(Tokens.of("edith")).get("/api/admin/events/" + slug + "/sessions").then().statusCode(403);
         Api.organizer().body(Map.of("role", "editor", "roomIds", List.of(annex))).put(members(slug) + "/" + edith)
                 .then().statusCode(400);
+        long elsewhere = ScheduleFixtures.room(ScheduleFixtures.newEvent("team-other-rooms"), "Elsewhere", 10);
+        Api.organizer().body(Map.of("role", "host", "roomIds", List.of(annex, elsewhere)))
+                .put(members(slug) + "/" + edith).then().statusCode(400)
+                .body("violations[0].field", equalTo("roomIds"));
         Api.as(Tokens.of("edith")).body(Map.of("role", "owner")).put(members(slug) + "/" + edith).then().statusCode(403);
     }
 
