@@ -20,6 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Roles;
 import io.hallway.common.Versions;
 import io.hallway.schedule.Event;
@@ -40,6 +43,9 @@ public class ExchangeSettingsAdminResource {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    AuditLog audit;
 
     @GET
     @Path("settings")
@@ -63,10 +69,12 @@ public class ExchangeSettingsAdminResource {
                 .setParameter(1, event.id).setParameter(2, config.retentionDays()).executeUpdate();
         ExchangeSettings settings = ExchangeSettings.findById(event.id);
         Versions.check(expected, settings.version, "The settings");
+        long versionBefore = settings.version;
         settings.exchangeEnabled = change.exchangeEnabled();
         settings.retentionDays = change.retentionDays();
         settings.tokenLifetimeSeconds = change.tokenLifetimeSeconds();
         ExchangeSettings.flush();
+        audit.record(event.id, AuditAction.UPDATE, AuditResource.SETTINGS, null, versionBefore, settings.version);
         return view(event, settings);
     }
 

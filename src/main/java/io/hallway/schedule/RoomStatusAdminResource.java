@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Roles;
 
 /**
@@ -34,15 +37,21 @@ public class RoomStatusAdminResource {
     @Inject
     ScheduleChanges changes;
 
+    @Inject
+    AuditLog audit;
+
     @PUT
     @Transactional
     @Operation(operationId = "adminSetRoomStatus", summary = "Say whether a room is open, full or closed right now", description = "Live information for the day, so no version is needed: the last call wins. The schedule, getNowAndNext and getFillLevels show it at once.")
     public RoomView set(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull StatusRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Room room = Room.inEvent(change.event(), id);
+        long versionBefore = room.version;
         room.liveStatus = request.status();
         room.revision = change.revision();
         Room.flush();
+        audit.record(change.event().id, AuditAction.ROOM_STATUS, AuditResource.ROOM, id, versionBefore, room.version,
+                java.util.Map.of("status", request.status()));
         return RoomView.from(room);
     }
 }
