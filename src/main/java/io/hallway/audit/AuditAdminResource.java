@@ -13,6 +13,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,11 +46,11 @@ public class AuditAdminResource {
     @GET
     @Operation(operationId = "adminListAuditEntries", summary = "Who changed what in the event, and when: its audit log, newest first", description = "Every organizer write (create, update, cancel, delete, import, purge, room status, team membership) with the actor, the resource and its id, and the resource's version before and after; an import is one entry with its counts in details. Times are in the event's time zone. Filter by actor (a user id), resource, action, and a time range (from inclusive, to exclusive, ISO-8601 with offset); an unknown value is a 400 naming the parameter. The event's deletion is not in its own log, which goes with the event.")
     public Page<AuditEntryView> entries(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page,
-            @Parameter(description = "Only the changes of this person (the actor's userId)") @QueryParam("actor") String actor,
-            @Parameter(description = "Only changes to this kind of resource, such as session") @QueryParam("resource") String resource,
-            @Parameter(description = "Only this kind of change, such as delete") @QueryParam("action") String action,
-            @Parameter(description = "Only changes at or after this time, such as 2024-11-10T09:00:00-07:00") @QueryParam("from") String from,
-            @Parameter(description = "Only changes before this time") @QueryParam("to") String to) {
+            @Parameter(description = "Only the changes of this person (the actor's userId)", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("actor") String actor,
+            @Parameter(description = "Only changes to this kind of resource, such as session", schema = @Schema(implementation = AuditResource.class)) @QueryParam("resource") String resource,
+            @Parameter(description = "Only this kind of change, such as delete", schema = @Schema(implementation = AuditAction.class)) @QueryParam("action") String action,
+            @Parameter(description = "Only changes at or after this time, such as 2024-11-10T09:00:00-07:00", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("from") String from,
+            @Parameter(description = "Only changes before this time", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("to") String to) {
         Event event = Event.bySlugOr404(slug);
         var filter = new AuditLog.Filter(actorId(actor),
                 resource == null ? null : WireEnum.parseField(AuditResource.class, "resource", resource),

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +21,7 @@ public record AuditEntryView(long id, OffsetDateTime at, Actor actor, AuditActio
         Long resourceId, Long versionBefore, Long versionAfter, Map<String, Object> details) {
 
     /** Who made the change: {@code userId} is null for the server itself and once the person was erased. */
+    @Schema(name = "AuditActor")
     public record Actor(Long userId, String name) {
     }
 

@@ -43,6 +43,15 @@ public final class PersonalDataFixtures {
         return calendarLink(token, slug);
     }
 
+    /**
+     * An organizer's write to the event (a new track), which the audit log records as theirs; for people who
+     * also organize the event.
+     */
+    public static void organizerWork(String token, String slug) {
+        Api.as(token).body(Map.of("name", "Track " + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/admin/events/" + slug + "/tracks").then().statusCode(201);
+    }
+
     /** A new calendar link; returns the feed's path. */
     public static String calendarLink(String token, String slug) {
         String url = Api.as(token).post("/api/events/" + slug + "/agenda/calendar-link").then().statusCode(201)
