@@ -22,6 +22,11 @@ public record Page<T>(List<T> items, int page, int size, long totalItems, int to
                 totalPages(all.size(), request.size));
     }
 
+    /** A page a query already cut, with the number of items it was cut from. */
+    public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
+        return new Page<>(items, request.page, request.size, totalItems, totalPages(totalItems, request.size));
+    }
+
     /** The same page with each item turned into another. */
     public <R> Page<R> map(Function<T, R> view) {
         return new Page<>(items.stream().map(view).toList(), page, size, totalItems, totalPages);

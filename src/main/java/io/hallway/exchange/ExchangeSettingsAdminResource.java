@@ -19,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Versions;
 import io.hallway.schedule.Event;
 import io.hallway.team.EventRole;
@@ -43,6 +46,9 @@ public class ExchangeSettingsAdminResource {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    AuditLog audit;
+
     @GET
     @Path("settings")
     @Operation(operationId = "adminGetExchangeSettings", summary = "Exchange on/off, retention and code lifetime of the event", description = "The defaults until first changed. The ETag is the settings' version; purgeableFrom says from when adminPurgePeople may run.")
@@ -65,10 +71,12 @@ public class ExchangeSettingsAdminResource {
                 .setParameter(1, event.id).setParameter(2, config.retentionDays()).executeUpdate();
         ExchangeSettings settings = ExchangeSettings.findById(event.id);
         Versions.check(expected, settings.version, "The settings");
+        long versionBefore = settings.version;
         settings.exchangeEnabled = change.exchangeEnabled();
         settings.retentionDays = change.retentionDays();
         settings.tokenLifetimeSeconds = change.tokenLifetimeSeconds();
         ExchangeSettings.flush();
+        audit.record(event.id, AuditAction.UPDATE, AuditResource.SETTINGS, null, versionBefore, settings.version);
         return view(event, settings);
     }
 

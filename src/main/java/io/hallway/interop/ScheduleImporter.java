@@ -10,6 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.schedule.BlockLayout;
@@ -43,6 +46,9 @@ class ScheduleImporter {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    AuditLog audit;
 
     /** Parses the body; a body that is just {"sourceUrl": ...} is replaced by the document fetched from there. */
     ImportDocument read(String slug, ImportSource source, byte[] body) {
@@ -81,8 +87,21 @@ class ScheduleImporter {
         }
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
+            return run.report(true, versionBefore);
         }
-        return run.report(dryRun, dryRun ? versionBefore : deferred.event().scheduleVersion);
+        ImportReport report = run.report(false, deferred.event().scheduleVersion);
+        // One entry for the whole run, with its counts: the schedule version is the version of what it changed.
+        audit.record(deferred.event().id, AuditAction.IMPORT, AuditResource.SCHEDULE, null, versionBefore,
+                report.scheduleVersion(), new ImportCounts(report));
+        return report;
+    }
+
+    /** What the audit log keeps of an import: its source and counts, not the items. */
+    record ImportCounts(String source, int created, int updated, int unchanged, int removed, int skipped) {
+        ImportCounts(ImportReport report) {
+            this(report.source(), report.created(), report.updated(), report.unchanged(), report.removed(),
+                    report.skippedCount());
+        }
     }
 
     private JsonNode parse(byte[] bytes, String what) {

@@ -9,12 +9,19 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
+
 /** Deletes an event's personal data, every feature's part ({@link PersonalData}) in one transaction. */
 @ApplicationScoped
 class PersonalDataPurge {
 
     @Inject
     Instance<PersonalData> features;
+
+    @Inject
+    AuditLog audit;
 
     /** The rows deleted, by what they were (such as "profiles": 12), over every feature. */
     @Transactional
@@ -26,6 +33,8 @@ class PersonalDataPurge {
                         throw new IllegalStateException("Two features count their purged rows as \"" + what + "\"");
                     }
                 }));
+        // An organizer's purge names them; the scheduled one is the server's own.
+        audit.record(eventId, AuditAction.PURGE, AuditResource.PEOPLE, null, null, null, counts);
         return counts;
     }
 }

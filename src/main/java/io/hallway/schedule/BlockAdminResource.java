@@ -24,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Versions;
@@ -47,6 +50,9 @@ public class BlockAdminResource {
 
     @Inject
     BlockLayout layout;
+
+    @Inject
+    AuditLog audit;
 
     @GET
     @Operation(operationId = "adminListBlocks", summary = "The event's lightning-talk blocks", description = "In time order, for draft events too.")
@@ -75,6 +81,8 @@ public class BlockAdminResource {
         block.event = change.event();
         layout.placeBlock(change, block, request);
         block.persist();
+        LightningBlock.flush();
+        audit.record(change.event().id, AuditAction.CREATE, AuditResource.BLOCK, block.id, null, block.version);
         return Response.created(URI.create("/api/admin/events/" + slug + "/blocks/" + block.id))
                 .entity(BlockView.from(block, change.event().zone())).build();
     }
@@ -89,8 +97,10 @@ public class BlockAdminResource {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = LightningBlock.inEvent(change.event(), id);
         Versions.check(expected, block.version, "The block");
+        long versionBefore = block.version;
         layout.placeBlock(change, block, request);
         LightningBlock.flush();
+        audit.record(change.event().id, AuditAction.UPDATE, AuditResource.BLOCK, id, versionBefore, block.version);
         return Response.ok(BlockView.from(block, change.event().zone()))
                 .header(HttpHeaders.ETAG, Versions.etag(block.version)).build();
     }
@@ -101,7 +111,12 @@ public class BlockAdminResource {
     @Operation(operationId = "adminDeleteBlock", summary = "Delete a block and the talks in it", description = "Its talks leave the schedule with it, as if each were deleted.")
     public void delete(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleChanges.Change change = changes.begin(slug);
-        editor.deleteBlock(change, LightningBlock.inEvent(change.event(), id));
+        LightningBlock block = LightningBlock.inEvent(change.event(), id);
+        long versionBefore = block.version;
+        int talks = block.talks.size();
+        editor.deleteBlock(change, block);
+        audit.record(change.event().id, AuditAction.DELETE, AuditResource.BLOCK, id, versionBefore, null,
+                java.util.Map.of("talksDeleted", talks));
     }
 
     @POST

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Versions;
@@ -27,12 +30,16 @@ public class BlockLayout {
     @Inject
     ScheduleChanges changes;
 
+    @Inject
+    AuditLog audit;
+
     /** Puts a block's talks in the given order; the list must name each talk of the block once. */
     @Transactional
     public LightningBlock reorder(String slug, long blockId, long expectedVersion, List<Long> talkIds) {
         ScheduleChanges.Change change = changes.begin(slug);
         LightningBlock block = LightningBlock.inEvent(change.event(), blockId);
         Versions.check(expectedVersion, block.version, "The block");
+        long versionBefore = block.version;
         List<Long> current = block.talks.stream().map(t -> t.id).sorted().toList();
         if (talkIds.size() != current.size() || !talkIds.stream().sorted().toList().equals(current)) {
             throw Problem.invalid("talkIds", "must list each talk of the block exactly once, in the new order");
@@ -46,6 +53,8 @@ public class BlockLayout {
         block.talks.addAll(ordered);
         relayout(change, block, before);
         LightningBlock.flush();
+        audit.record(change.event().id, AuditAction.UPDATE, AuditResource.BLOCK, blockId, versionBefore, block.version,
+                Map.of("talkIds", talkIds));
         return block;
     }
 

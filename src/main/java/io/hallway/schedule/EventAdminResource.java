@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.hallway.common.Caller;
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
@@ -70,6 +73,9 @@ public class EventAdminResource {
     @Inject
     Caller caller;
 
+    @Inject
+    AuditLog audit;
+
     @GET
     @Operation(operationId = "adminListEvents", summary = "The events I am on the team of, drafts included, newest first", description = "Every event for the operator's admin realm role. The public listEvents shows published events only.")
     public Page<EventView> events(@Valid @BeanParam PageRequest page) {
@@ -107,6 +113,8 @@ public class EventAdminResource {
         event.scheduleVersion = 1;
         apply(event, request);
         event.persist();
+        Event.flush();
+        audit.record(event.id, AuditAction.CREATE, AuditResource.EVENT, event.id, null, event.version);
         members.join(event.id, users.currentId(), EventRole.OWNER, null, caller.displayName());
         return RestResponse.ResponseBuilder.<EventView> created(URI.create("/api/admin/events/" + event.slug))
                 .entity(EventView.from(event)).build();
@@ -123,6 +131,7 @@ public class EventAdminResource {
         ScheduleChanges.Change change = changes.begin(slug);
         Event event = change.event();
         Versions.check(expected, event.version, "The event");
+        long versionBefore = event.version;
         if (!request.slug().equals(slug) && Event.findBySlug(request.slug()).isPresent()) {
             throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
         }
@@ -136,6 +145,7 @@ public class EventAdminResource {
             throw Problem.invalid("startDate", outside + " sessions or blocks would fall outside the new dates; move them first");
         }
         Event.flush();
+        audit.record(event.id, AuditAction.UPDATE, AuditResource.EVENT, event.id, versionBefore, event.version);
         return Response.ok(EventView.from(event)).header(HttpHeaders.ETAG, Versions.etag(event.version)).build();
     }
 
@@ -145,7 +155,9 @@ public class EventAdminResource {
     @RequiresEventRole(EventRole.OWNER)
     @Operation(operationId = "adminDeleteEvent", summary = "Delete an event and everything in it", description = "Its schedule, bookmarks, feedback, venue map, profiles and connections go with it; there is no undo.")
     public void delete(@PathParam("slug") String slug) {
-        changes.begin(slug).event().delete();
+        Event event = changes.begin(slug).event();
+        audit.eventDeleted(event.id, event.slug, event.version);
+        event.delete();
     }
 
     private static void apply(Event event, EventRequest request) {

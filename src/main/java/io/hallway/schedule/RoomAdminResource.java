@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
@@ -42,6 +45,9 @@ public class RoomAdminResource {
 
     @Inject
     ScheduleChanges changes;
+
+    @Inject
+    AuditLog audit;
 
     @GET
     @Operation(operationId = "adminListRooms", summary = "The event's rooms", description = "In the organizers' order (position, then name), for draft events too.")
@@ -66,6 +72,8 @@ public class RoomAdminResource {
         room.event = change.event();
         apply(change, room, request);
         room.persist();
+        Room.flush();
+        audit.record(change.event().id, AuditAction.CREATE, AuditResource.ROOM, room.id, null, room.version);
         return Response.created(URI.create("/api/admin/events/" + slug + "/rooms/" + room.id))
                 .entity(RoomView.from(room)).build();
     }
@@ -80,8 +88,10 @@ public class RoomAdminResource {
         ScheduleChanges.Change change = changes.begin(slug);
         Room room = Room.inEvent(change.event(), id);
         Versions.check(expected, room.version, "The room");
+        long versionBefore = room.version;
         apply(change, room, request);
         Room.flush();
+        audit.record(change.event().id, AuditAction.UPDATE, AuditResource.ROOM, id, versionBefore, room.version);
         return Response.ok(RoomView.from(room)).header(HttpHeaders.ETAG, Versions.etag(room.version)).build();
     }
 
@@ -99,6 +109,7 @@ public class RoomAdminResource {
         }
         room.delete();
         changes.deleted(change, ScheduleChanges.Kind.ROOM, id);
+        audit.record(change.event().id, AuditAction.DELETE, AuditResource.ROOM, id, room.version, null);
     }
 
     private static void apply(ScheduleChanges.Change change, Room room, RoomRequest request) {

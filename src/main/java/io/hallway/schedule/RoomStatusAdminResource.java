@@ -16,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hallway.team.EventRole;
 import io.hallway.team.RequiresEventRole;
 import io.quarkus.security.Authenticated;
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 
 /**
  * The live status of a room during the event. It is part of the published schedule (rooms carry it), so
@@ -36,15 +39,21 @@ public class RoomStatusAdminResource {
     @Inject
     ScheduleChanges changes;
 
+    @Inject
+    AuditLog audit;
+
     @PUT
     @Transactional
     @Operation(operationId = "adminSetRoomStatus", summary = "Say whether a room is open, full or closed right now", description = "Live information for the day, so no version is needed: the last call wins. The schedule, getNowAndNext and getFillLevels show it at once.")
     public RoomView set(@PathParam("slug") String slug, @PathParam("id") long id, @Valid @NotNull StatusRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
         Room room = Room.inEvent(change.event(), id);
+        long versionBefore = room.version;
         room.liveStatus = request.status();
         room.revision = change.revision();
         Room.flush();
+        audit.record(change.event().id, AuditAction.ROOM_STATUS, AuditResource.ROOM, id, versionBefore, room.version,
+                java.util.Map.of("status", request.status()));
         return RoomView.from(room);
     }
 }

@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Problem;
 import io.hallway.common.Versions;
 
@@ -32,9 +35,15 @@ public class SessionEditor {
     @Inject
     BlockLayout layout;
 
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public Session create(String slug, SessionRequest request) {
-        return create(changes.begin(slug), request, UUID.randomUUID());
+        ScheduleChanges.Change change = changes.begin(slug);
+        Session session = create(change, request, UUID.randomUUID());
+        audit.record(change.event().id, AuditAction.CREATE, AuditResource.SESSION, session.id, null, session.version);
+        return session;
     }
 
     /** Creates a session within an open change, such as one import; {@code guid} is its lasting identity. */
@@ -54,7 +63,13 @@ public class SessionEditor {
         ScheduleChanges.Change change = changes.begin(slug);
         Session session = Session.inEvent(change.event(), id);
         Versions.check(expectedVersion, session.version, "The session");
-        return update(change, session, request);
+        long versionBefore = session.version;
+        boolean wasCancelled = session.status == SessionStatus.CANCELLED;
+        update(change, session, request);
+        AuditAction action = !wasCancelled && session.status == SessionStatus.CANCELLED ? AuditAction.CANCEL
+                : AuditAction.UPDATE;
+        audit.record(change.event().id, action, AuditResource.SESSION, id, versionBefore, session.version);
+        return session;
     }
 
     public Session update(ScheduleChanges.Change change, Session session, SessionRequest request) {
@@ -72,7 +87,10 @@ public class SessionEditor {
     @Transactional
     public void delete(String slug, long id) {
         ScheduleChanges.Change change = changes.begin(slug);
-        delete(change, Session.inEvent(change.event(), id));
+        Session session = Session.inEvent(change.event(), id);
+        long versionBefore = session.version;
+        delete(change, session);
+        audit.record(change.event().id, AuditAction.DELETE, AuditResource.SESSION, id, versionBefore, null);
     }
 
     public void delete(ScheduleChanges.Change change, Session session) {
@@ -96,7 +114,10 @@ public class SessionEditor {
     @Transactional
     public Session addToBlock(String slug, long blockId, SessionRequest request, Integer position) {
         ScheduleChanges.Change change = changes.begin(slug);
-        return addToBlock(change, LightningBlock.inEvent(change.event(), blockId), request, position, UUID.randomUUID());
+        Session talk = addToBlock(change, LightningBlock.inEvent(change.event(), blockId), request, position, UUID.randomUUID());
+        audit.record(change.event().id, AuditAction.CREATE, AuditResource.SESSION, talk.id, null, talk.version,
+                Map.of("blockId", blockId));
+        return talk;
     }
 
     public Session addToBlock(ScheduleChanges.Change change, LightningBlock block, SessionRequest request,

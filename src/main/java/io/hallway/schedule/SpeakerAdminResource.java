@@ -24,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
@@ -43,6 +46,9 @@ public class SpeakerAdminResource {
 
     @Inject
     ScheduleChanges changes;
+
+    @Inject
+    AuditLog audit;
 
     @GET
     @Operation(operationId = "adminListSpeakers", summary = "The event's speakers", description = "By name, for draft events too.")
@@ -67,6 +73,8 @@ public class SpeakerAdminResource {
         speaker.event = change.event();
         apply(change, speaker, request);
         speaker.persist();
+        Speaker.flush();
+        audit.record(change.event().id, AuditAction.CREATE, AuditResource.SPEAKER, speaker.id, null, speaker.version);
         return Response.created(URI.create("/api/admin/events/" + slug + "/speakers/" + speaker.id))
                 .entity(SpeakerView.from(speaker)).build();
     }
@@ -81,11 +89,13 @@ public class SpeakerAdminResource {
         ScheduleChanges.Change change = changes.begin(slug);
         Speaker speaker = Speaker.inEvent(change.event(), id);
         Versions.check(expected, speaker.version, "The speaker");
+        long versionBefore = speaker.version;
         apply(change, speaker, request);
         // Sessions show their speakers' names, so they change with them.
         Session.update("revision = ?1 where id in (select s.id from Session s join s.speakers sp where sp = ?2)",
                 change.revision(), speaker);
         Speaker.flush();
+        audit.record(change.event().id, AuditAction.UPDATE, AuditResource.SPEAKER, id, versionBefore, speaker.version);
         return Response.ok(SpeakerView.from(speaker)).header(HttpHeaders.ETAG, Versions.etag(speaker.version)).build();
     }
 
@@ -103,6 +113,7 @@ public class SpeakerAdminResource {
         }
         speaker.delete();
         changes.deleted(change, ScheduleChanges.Kind.SPEAKER, id);
+        audit.record(change.event().id, AuditAction.DELETE, AuditResource.SPEAKER, id, speaker.version, null);
     }
 
     private static void apply(ScheduleChanges.Change change, Speaker speaker, SpeakerRequest request) {

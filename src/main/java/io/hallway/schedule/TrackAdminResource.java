@@ -23,6 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
@@ -42,6 +45,9 @@ public class TrackAdminResource {
 
     @Inject
     ScheduleChanges changes;
+
+    @Inject
+    AuditLog audit;
 
     @GET
     @Operation(operationId = "adminListTracks", summary = "The event's tracks", description = "By name, for draft events too.")
@@ -66,6 +72,8 @@ public class TrackAdminResource {
         track.event = change.event();
         apply(change, track, request);
         track.persist();
+        Track.flush();
+        audit.record(change.event().id, AuditAction.CREATE, AuditResource.TRACK, track.id, null, track.version);
         return Response.created(URI.create("/api/admin/events/" + slug + "/tracks/" + track.id))
                 .entity(TrackView.from(track)).build();
     }
@@ -80,8 +88,10 @@ public class TrackAdminResource {
         ScheduleChanges.Change change = changes.begin(slug);
         Track track = Track.inEvent(change.event(), id);
         Versions.check(expected, track.version, "The track");
+        long versionBefore = track.version;
         apply(change, track, request);
         Track.flush();
+        audit.record(change.event().id, AuditAction.UPDATE, AuditResource.TRACK, id, versionBefore, track.version);
         return Response.ok(TrackView.from(track)).header(HttpHeaders.ETAG, Versions.etag(track.version)).build();
     }
 
@@ -99,6 +109,7 @@ public class TrackAdminResource {
         }
         track.delete();
         changes.deleted(change, ScheduleChanges.Kind.TRACK, id);
+        audit.record(change.event().id, AuditAction.DELETE, AuditResource.TRACK, id, track.version, null);
     }
 
     private static void apply(ScheduleChanges.Change change, Track track, TrackRequest request) {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -19,6 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
@@ -58,6 +62,9 @@ public class Invitations {
     @Inject
     WebUrl webUrl;
 
+    @Inject
+    AuditLog audit;
+
     private final Duration defaultValidity;
 
     /** Created at start-up, so a replica configured with a validity beyond the maximum never starts. */
@@ -87,6 +94,8 @@ public class Invitations {
         invitation.expiresAt = invitation.createdAt.plus(request.validForDays() == null ? defaultValidity
                 : Duration.ofDays(request.validForDays()));
         invitation.persist();
+        audit.record(event.id, AuditAction.CREATE, AuditResource.INVITATION, invitation.id, null, null,
+                Map.of("role", invitation.role.wireName(), "expiresAt", invitation.expiresAt.toString()));
         return new IssuedInvitationView(invitation.id, invitation.role, roomIds, invitation.createdAt,
                 invitation.expiresAt, webUrl.link("api/invitations/" + token), token);
     }
@@ -110,6 +119,7 @@ public class Invitations {
                 where id = ?1 and event_id = ?2 and redeemed_at is null and revoked_at is null""")
                 .setParameter(1, id).setParameter(2, event.id).executeUpdate();
         if (revoked == 1) {
+            audit.record(event.id, AuditAction.DELETE, AuditResource.INVITATION, id, null, null);
             return;
         }
         Invitation invitation = Invitation.inEvent(event.id, id)

@@ -2,13 +2,18 @@ package io.hallway.team;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.WireEnum;
@@ -58,6 +63,9 @@ public class Members {
     @Inject
     TeamEvents events;
 
+    @Inject
+    AuditLog audit;
+
     /** The person's membership in the event, read from the database on every call: a removal counts at once. */
     public Optional<Membership> of(long eventId, long userId) {
         return row(eventId, userId).map(Row::member).map(member -> new Membership(member.role(), member.roomIds()));
@@ -84,6 +92,7 @@ public class Members {
      * would take the event's last owner away). The display name is the one from their token.
      */
     public void join(long eventId, long userId, EventRole role, List<Long> roomIds, String displayName) {
+        Optional<Row> before = row(eventId, userId);
         keepAnOwner(eventId, userId, role);
         entityManager.createNativeQuery("""
                 insert into event_member (event_id, user_id, role, room_ids, display_name)
@@ -93,23 +102,43 @@ public class Members {
                 .setParameter(1, eventId).setParameter(2, userId).setParameter(3, role.wireName())
                 .setParameter(4, array(hostRooms(eventId, role, roomIds))).setParameter(5, displayName)
                 .executeUpdate();
+        audit.record(eventId, before.isEmpty() ? AuditAction.CREATE : AuditAction.UPDATE, AuditResource.MEMBER, userId,
+                null, null, change(before, row(eventId, userId)));
     }
 
     /** Gives a member another role (and, for a host, rooms); 404 for someone not on the team, 409 for the last owner. */
     public Member change(long eventId, long userId, EventRole role, List<Long> roomIds) {
-        row(eventId, userId).orElseThrow(() -> notAMember(userId));
+        Optional<Row> before = Optional.of(row(eventId, userId).orElseThrow(() -> notAMember(userId)));
         keepAnOwner(eventId, userId, role);
         entityManager.createNativeQuery("update event_member set role = ?3, room_ids = ?4 where event_id = ?1 and user_id = ?2")
                 .setParameter(1, eventId).setParameter(2, userId).setParameter(3, role.wireName())
                 .setParameter(4, array(hostRooms(eventId, role, roomIds))).executeUpdate();
-        return row(eventId, userId).orElseThrow().member();
+        Optional<Row> after = row(eventId, userId);
+        audit.record(eventId, AuditAction.UPDATE, AuditResource.MEMBER, userId, null, null, change(before, after));
+        return after.orElseThrow().member();
     }
 
     /** Takes a member off the team (also how a member leaves); 404 for someone not on it, 409 for the last owner. */
     public void remove(long eventId, long userId) {
-        row(eventId, userId).orElseThrow(() -> notAMember(userId));
+        Optional<Row> before = Optional.of(row(eventId, userId).orElseThrow(() -> notAMember(userId)));
         keepAnOwner(eventId, userId, null);
         erase(eventId, userId);
+        audit.record(eventId, AuditAction.DELETE, AuditResource.MEMBER, userId, null, null,
+                change(before, Optional.empty()));
+    }
+
+    /** What an audit entry says of a membership change: the role and rooms before and after (the table keeps no version). */
+    private static Map<String, Object> change(Optional<Row> before, Optional<Row> after) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        before.map(Row::member).ifPresent(member -> {
+            details.put("roleBefore", member.role().wireName());
+            details.put("roomIdsBefore", member.roomIds());
+        });
+        after.map(Row::member).ifPresent(member -> {
+            details.put("role", member.role().wireName());
+            details.put("roomIds", member.roomIds());
+        });
+        return details;
     }
 
     /** Whether the person is on the event's team. */

@@ -3,7 +3,9 @@ package io.hallway.venue;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -92,7 +94,7 @@ public class VenueAdminResource {
             throw Problem.invalid("closedUntil", "only a closed edge can have one");
         }
         Long expected = ifMatch != null || closure.version() != null ? Versions.expected(ifMatch, closure.version()) : null;
-        VenueStore.Stored stored = store.change(event.id, expected, venue -> {
+        VenueStore.Stored stored = store.change(event.id, expected, closureDetails(edgeId, closure), venue -> {
             var edges = new ArrayList<>(venue.edges() == null ? List.<VenueDocument.Edge> of() : venue.edges());
             int index = indexOf(edges, edgeId);
             edges.set(index, edges.get(index).withClosure(closure.closed(), closure.closedUntil()));
@@ -101,6 +103,17 @@ public class VenueAdminResource {
         graphs.install(graphs.build(stored));
         return Response.ok(stored.document().edges().get(indexOf(stored.document().edges(), edgeId)))
                 .header(HttpHeaders.ETAG, Versions.etag(stored.version())).build();
+    }
+
+    /** What the audit log says of an edge closed or reopened. */
+    private static Map<String, Object> closureDetails(String edgeId, EdgeClosure closure) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("edgeId", edgeId);
+        details.put("closed", closure.closed());
+        if (closure.closedUntil() != null) {
+            details.put("closedUntil", closure.closedUntil());
+        }
+        return details;
     }
 
     private static int indexOf(List<VenueDocument.Edge> edges, String edgeId) {

@@ -18,6 +18,9 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Versions;
@@ -43,6 +46,9 @@ class VenueStore {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    AuditLog audit;
 
     Optional<Stored> load(long eventId) {
         return query("""
@@ -86,6 +92,7 @@ class VenueStore {
                 throw Problem.of(ProblemType.VERSION_REQUIRED, "This event already has a venue; send the version you "
                         + "are replacing, as an If-Match header or a \"version\" field.");
             }
+            audit.record(eventId, AuditAction.CREATE, AuditResource.VENUE, null, null, created.get(0));
             return created.get(0);
         }
         List<Long> updated = update("""
@@ -96,12 +103,16 @@ class VenueStore {
             Versions.check(expectedVersion, actual, "The venue");
             throw Problem.of(ProblemType.STALE_VERSION, "The venue changed while it was being saved; fetch it again.");
         }
+        audit.record(eventId, AuditAction.UPDATE, AuditResource.VENUE, null, expectedVersion, updated.get(0));
         return updated.get(0);
     }
 
-    /** Changes the stored document under a row lock, so concurrent edits of single edges never get lost. */
+    /**
+     * Changes the stored document under a row lock, so concurrent edits of single edges never get lost;
+     * {@code details} says what changed, for the audit log.
+     */
     @Transactional
-    Stored change(long eventId, Long expectedVersion, UnaryOperator<VenueDocument> change) {
+    Stored change(long eventId, Long expectedVersion, Object details, UnaryOperator<VenueDocument> change) {
         Stored current = query("""
                 select v.event_id, e.slug, e.published, v.version, v.document::text
                 from venue v join event e on e.id = v.event_id where v.event_id = ? for update of v""", eventId)
@@ -113,6 +124,7 @@ class VenueStore {
         long version = update("""
                 update venue set document = ?::jsonb, version = version + 1, updated_at = now()
                 where event_id = ? returning version""", json(changed), eventId).get(0);
+        audit.record(eventId, AuditAction.UPDATE, AuditResource.VENUE, null, current.version(), version, details);
         return new Stored(eventId, current.slug(), current.published(), version, changed);
     }
 

@@ -128,6 +128,9 @@ class PersonalDataCatalogueTest {
         personalDataOf(erased, slug, talk, 2, "Erased comment", first.get(0), first.get(2));
         personalDataOf(kept, slug, talk, 5, "Kept comment", second.get(0), second.get(2));
         personalDataOf(erased, elsewhere, talkElsewhere, 4, "Comment elsewhere", first.get(0), first.get(2));
+        organizerWork(erased, slug);
+        organizerWork(kept, slug);
+        organizerWork(erased, elsewhere);
         moveTalk(slug, talk);
         moveTalk(elsewhere, talkElsewhere);
         TeamFixtures.join(slug, erased, EventRole.HOST, null);
@@ -141,7 +144,7 @@ class PersonalDataCatalogueTest {
         long keptId = db.userId(kept);
         for (PersonColumn column : columns) {
             assertTrue(db.count(column.countSql(), event, erasedId) > 0,
-                    "the set-up (PersonalDataFixtures.personalDataOf) makes no row in " + column + ": add one, so the erasure is tested");
+                    "the set-up (PersonalDataFixtures.personalDataOf, organizerWork) makes no row in " + column + ": add one, so the erasure is tested");
         }
 
         for (PersonalData feature : features) {

@@ -49,18 +49,23 @@ public final class PersonalDataFixtures {
 
     /**
      * The person joins the event's team as an owner by redeeming the organizer's invitation, and invites someone
-     * in turn. Only an organizer may call the admin API until the per-event access check lets an owner without
-     * that realm role in; until then the person's own invitation is written as the API writes it.
+     * in turn.
      */
     public static void invitations(String token, String slug) {
         String invitation = Api.organizer().body(Map.of("role", "owner")).post("/api/admin/events/" + slug + "/invitations")
                 .then().statusCode(201).extract().jsonPath().getString("token");
         Api.as(token).post("/api/invitations/" + invitation + "/redeem").then().statusCode(200);
-        Db db = new Db(Arc.container().instance(DataSource.class).get());
-        db.update("""
-                insert into event_invitation (event_id, role, token_hash, created_by, expires_at)
-                select id, 'host', sha256(convert_to(random()::text || clock_timestamp(), 'UTF8')), ?, now() + interval '7 days'
-                from event where slug = ?""", db.userId(token), slug);
+        Api.as(token).body(Map.of("role", "host")).post("/api/admin/events/" + slug + "/invitations").then()
+                .statusCode(201);
+    }
+
+    /**
+     * An organizer's write to the event (a new track), which the audit log records as theirs; for people who
+     * also organize the event.
+     */
+    public static void organizerWork(String token, String slug) {
+        Api.as(token).body(Map.of("name", "Track " + UUID.randomUUID().toString().substring(0, 8)))
+                .post("/api/admin/events/" + slug + "/tracks").then().statusCode(201);
     }
 
     /** A new calendar link; returns the feed's path. */

@@ -1,0 +1,22 @@
+package io.hallway.audit;
+
+import io.hallway.common.WireEnum;
+
+/** What an organizer did to a resource, as the audit log names it. */
+public enum AuditAction implements WireEnum {
+    CREATE,
+    UPDATE,
+    /** A session set to cancelled: it stays in the schedule. */
+    CANCEL,
+    DELETE,
+    /** One import run, with its counts in the details; never one entry per imported row. */
+    IMPORT,
+    PURGE,
+    /** A room said open, full or closed during the event. */
+    ROOM_STATUS;
+
+    @Override
+    public String wireName() {
+        return WireEnum.super.wireName();
+    }
+}
