@@ -120,12 +120,15 @@ public class AuditLog {
         });
     }
 
+    /** The columns of {@link Row}, for a condition to follow. */
+    private static final String ROWS = """
+            select id, at, actor_user_id, actor_name, action, resource, resource_id, version_before, version_after,
+                   details::text
+            from audit_entry where\s""";
+
     /** One page of an event's entries, newest first. */
     List<Row> list(long eventId, Filter filter, int offset, int limit) {
-        Query query = entityManager.createNativeQuery("""
-                select id, at, actor_user_id, actor_name, action, resource, resource_id, version_before,
-                       version_after, details::text
-                from audit_entry where %s order by at desc, id desc offset %d limit %d"""
+        Query query = entityManager.createNativeQuery(ROWS + "%s order by at desc, id desc offset %d limit %d"
                 .formatted(where(filter), offset, limit), Row.class);
         bind(query, eventId, filter);
         @SuppressWarnings("unchecked")
@@ -139,13 +142,19 @@ public class AuditLog {
         return ((Number) query.getSingleResult()).longValue();
     }
 
+    /** Every entry of an event, oldest first, for its archive. */
+    List<Row> all(long eventId) {
+        @SuppressWarnings("unchecked")
+        List<Row> rows = entityManager.createNativeQuery(ROWS + "event_id = ?1 order by at, id", Row.class)
+                .setParameter(1, eventId).getResultList();
+        return rows;
+    }
+
     /** The entries a person made in an event, oldest first, for their export. */
     List<Row> madeBy(long eventId, long userId) {
         @SuppressWarnings("unchecked")
-        List<Row> rows = entityManager.createNativeQuery("""
-                select id, at, actor_user_id, actor_name, action, resource, resource_id, version_before,
-                       version_after, details::text
-                from audit_entry where event_id = ?1 and actor_user_id = ?2 order by at, id""", Row.class)
+        List<Row> rows = entityManager.createNativeQuery(
+                ROWS + "event_id = ?1 and actor_user_id = ?2 order by at, id", Row.class)
                 .setParameter(1, eventId).setParameter(2, userId).getResultList();
         return rows;
     }
