@@ -9,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonString;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -20,6 +18,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hallway.common.AfterCommit;
 import io.hallway.common.Users;
 import io.quarkus.arc.Arc;
 
@@ -105,19 +104,8 @@ public class AuditLog {
     /** An event's deletion, which its own log cannot keep (its entries go with it): the application log has it. */
     public void eventDeleted(long eventId, String slug, long version) {
         Actor actor = actor();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    LOG.infof("audit: event %s (id %d, version %d) deleted by %s (user id %s)", slug, eventId, version,
-                            actor.name(), actor.userId());
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> LOG.infof("audit: event %s (id %d, version %d) deleted by %s (user id %s)",
+                slug, eventId, version, actor.name(), actor.userId()));
     }
 
     /** The columns of {@link Row}, for a condition to follow. */

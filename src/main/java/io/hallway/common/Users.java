@@ -6,8 +6,6 @@ import java.util.OptionalLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -84,21 +82,6 @@ public class Users {
 
     /** Only a committed row is remembered: a row of a transaction that rolls back never existed. */
     private void remember(Caller.UserKey key, long id) {
-        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
-            known.put(key, id);
-            return;
-        }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    known.put(key, id);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> known.put(key, id));
     }
 }
