@@ -37,6 +37,8 @@ class SchedulePermissionTest {
     long room;
     long session;
 
+    private static final String NO_SUCH_ROW = "/999999999";
+
     @BeforeAll
     void an_event() {
         slug = newEvent("perm");
@@ -56,15 +58,17 @@ class SchedulePermissionTest {
         String e = a + "/" + slug;
         List<Call> calls = new java.util.ArrayList<>(List.of(new Call("GET", a), new Call("POST", a),
                 new Call("GET", e), new Call("PUT", e), new Call("DELETE", e), new Call("GET", e + "/stats")));
+        // An id no row has: an id that exists (on a fresh database, this event's own session is 1) would be
+        // deleted by the organizer's case and be missing from the public reads.
         for (String kind : List.of("rooms", "tracks", "speakers", "sessions", "blocks")) {
             calls.add(new Call("GET", e + "/" + kind));
             calls.add(new Call("POST", e + "/" + kind));
-            calls.add(new Call("GET", e + "/" + kind + "/1"));
-            calls.add(new Call("PUT", e + "/" + kind + "/1"));
-            calls.add(new Call("DELETE", e + "/" + kind + "/1"));
+            calls.add(new Call("GET", e + "/" + kind + NO_SUCH_ROW));
+            calls.add(new Call("PUT", e + "/" + kind + NO_SUCH_ROW));
+            calls.add(new Call("DELETE", e + "/" + kind + NO_SUCH_ROW));
         }
-        calls.add(new Call("POST", e + "/blocks/1/talks"));
-        calls.add(new Call("PUT", e + "/blocks/1/order"));
+        calls.add(new Call("POST", e + "/blocks" + NO_SUCH_ROW + "/talks"));
+        calls.add(new Call("PUT", e + "/blocks" + NO_SUCH_ROW + "/order"));
         return calls.stream();
     }
 
