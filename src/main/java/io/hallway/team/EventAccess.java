@@ -9,13 +9,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Users;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -24,15 +22,14 @@ import io.quarkus.security.identity.SecurityIdentity;
  * {@code /api/admin/events/{slug}} passes here after the token is verified and before the method runs. The
  * operator's realm role may do everything; a team member may do what their {@link EventRole} includes (a host
  * limited to rooms only in those rooms, where the path names a room); anybody else is told the event does not
- * exist, with the very 404 of an unknown slug. A member with too small a role is a 403. An operation that
- * declares no {@link RequiresEventRole} is refused, so a forgotten annotation fails closed (and
- * PermissionMatrixTest fails the build). Decisions are read from the database on every request: a removed member
- * is refused on every replica from their next request.
+ * exist, with the very 404 of an unknown slug. A member with too small a role is a 403. The filter is bound by
+ * name to the operations that declare {@link RequiresEventRole}; {@link EventScopedOperations} refuses to start
+ * the application when an operation under the event's path declares none, so a forgotten annotation fails
+ * closed. Decisions are read from the database on every request: a removed member is refused on every replica
+ * from their next request.
  */
 class EventAccess {
 
-    private static final Logger LOG = Logger.getLogger(EventAccess.class);
-    private static final Pattern EVENT_SCOPED = Pattern.compile("^/?api/admin/events/[^/]+(/.*)?$");
     private static final Pattern ROOM = Pattern.compile("^/?api/admin/events/[^/]+/rooms/([^/]+)(/.*)?$");
 
     @Inject
@@ -50,18 +47,11 @@ class EventAccess {
     @Inject
     Users users;
 
+    /** The role on this method only binds the filter; the operation's own declaration decides. */
     @ServerRequestFilter
+    @RequiresEventRole(EventRole.OWNER)
     void check(ContainerRequestContext request, ResourceInfo resource) {
-        String path = request.getUriInfo().getPath();
-        if (!EVENT_SCOPED.matcher(path).matches() || resource.getResourceMethod() == null) {
-            return;
-        }
         RequiresEventRole required = required(resource.getResourceClass(), resource.getResourceMethod());
-        if (required == null) {
-            LOG.errorf("%s.%s declares no @RequiresEventRole; refused", resource.getResourceClass().getSimpleName(),
-                    resource.getResourceMethod().getName());
-            throw new ForbiddenException();
-        }
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
@@ -80,7 +70,7 @@ class EventAccess {
             throw Problem.of(ProblemType.FORBIDDEN, "Your role in this event's team (" + membership.role().wireName()
                     + ") does not allow this; it needs " + required.value().wireName() + ".");
         }
-        Matcher room = ROOM.matcher(path);
+        Matcher room = ROOM.matcher(request.getUriInfo().getPath());
         if (membership.roomIds() != null && room.matches() && !coversRoom(membership, room.group(1))) {
             throw Problem.of(ProblemType.FORBIDDEN, "You host other rooms of this event.");
         }
