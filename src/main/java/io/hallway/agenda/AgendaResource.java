@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Roles;
@@ -36,7 +35,6 @@ import io.hallway.schedule.ScheduleSnapshots;
  */
 @Path("/api/events/{slug}/agenda")
 @RolesAllowed(Roles.ATTENDEE)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Agenda")
 public class AgendaResource {
 

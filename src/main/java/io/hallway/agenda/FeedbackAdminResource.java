@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.schedule.Event;
@@ -27,7 +26,6 @@ import io.quarkus.security.Authenticated;
 @Path("/api/admin/events/{slug}/feedback")
 @Authenticated
 @RequiresEventRole(EventRole.EDITOR)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Feedback")
 public class FeedbackAdminResource {
 

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
@@ -28,7 +27,6 @@ import io.hallway.schedule.SessionKind;
 
 @Path("/api/events/{slug}/sessions/{id}/feedback")
 @RolesAllowed(Roles.ATTENDEE)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Feedback")
 public class FeedbackResource {
 

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
@@ -30,7 +29,6 @@ import io.hallway.venue.Venues;
 
 @Path("/api/events/{slug}/agenda/next-route")
 @RolesAllowed(Roles.ATTENDEE)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Agenda")
 public class NextRouteResource {
 

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +31,6 @@ import io.quarkus.security.Authenticated;
 @Path("/api/admin/events/{slug}/audit")
 @Authenticated
 @RequiresEventRole(EventRole.EDITOR)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: audit log")
 public class AuditAdminResource {
 

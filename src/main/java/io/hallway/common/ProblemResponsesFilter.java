@@ -92,8 +92,12 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addExtension("x-problem-types", catalogue);
     }
 
+    /**
+     * Documents a problem response unless the operation describes its own; a bare one (such as those SmallRye adds
+     * to a secured operation, with no body) is replaced, since ours always carry a problem.
+     */
     private static void add(APIResponses responses, String status, String description) {
-        if (responses.hasAPIResponse(status)) {
+        if (responses.hasAPIResponse(status) && responses.getAPIResponse(status).getContent() != null) {
             return;
         }
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)

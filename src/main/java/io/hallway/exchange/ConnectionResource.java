@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -38,7 +37,6 @@ import io.hallway.schedule.ScheduleSnapshots;
 @Path("/api/events/{slug}/connections")
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ATTENDEE)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Exchange")
 public class ConnectionResource {
 

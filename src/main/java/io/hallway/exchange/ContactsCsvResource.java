@@ -9,14 +9,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Roles;
 
 @Path("/api/events/{slug}/connections.csv")
 @RolesAllowed(Roles.ATTENDEE)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Exchange")
 public class ContactsCsvResource {
 

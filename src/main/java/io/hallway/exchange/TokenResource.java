@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
@@ -29,7 +28,6 @@ import io.hallway.schedule.ScheduleSnapshots;
 
 @Path("/api/events/{slug}/me/exchange-tokens")
 @RolesAllowed(Roles.ATTENDEE)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Exchange")
 public class TokenResource {
 

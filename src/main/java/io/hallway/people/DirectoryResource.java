@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Page;
@@ -28,7 +27,6 @@ import io.hallway.schedule.ScheduleSnapshots;
 
 @Path("/api/events/{slug}/attendees")
 @RolesAllowed(Roles.ATTENDEE)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "People")
 public class DirectoryResource {
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
@@ -23,7 +22,6 @@ import io.quarkus.security.Authenticated;
 @Path("/api/admin/events/{slug}/people/purge")
 @Authenticated
 @RequiresEventRole(EventRole.OWNER)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: people")
 public class PurgeAdminResource {
 

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -51,7 +50,6 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Path("/api/admin/events")
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: events")
 public class EventAdminResource {
 

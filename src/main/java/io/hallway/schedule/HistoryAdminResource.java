@@ -7,7 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.team.EventRole;
@@ -20,7 +19,6 @@ import io.hallway.audit.AuditResource;
 @Path("/api/admin/events/{slug}/schedule/history")
 @Authenticated
 @RequiresEventRole(EventRole.EDITOR)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: events")
 public class HistoryAdminResource {
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.team.EventRole;
@@ -27,7 +26,6 @@ import io.hallway.audit.AuditResource;
 @Path("/api/admin/events/{slug}/rooms/{id}/status")
 @Authenticated
 @RequiresEventRole(EventRole.HOST)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: rooms")
 public class RoomStatusAdminResource {
 

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.audit.AuditAction;
@@ -39,7 +38,6 @@ import io.quarkus.security.Authenticated;
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @RequiresEventRole(EventRole.EDITOR)
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: tracks")
 public class TrackAdminResource {
 

@@ -7,7 +7,6 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.schedule.Event;
@@ -19,7 +18,6 @@ import io.quarkus.security.Authenticated;
  */
 @Path("/api/invitations/{token}")
 @Authenticated
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Team")
 public class InvitationResource {
 

@@ -15,7 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Problem;
@@ -29,7 +28,6 @@ import io.quarkus.security.Authenticated;
 @Path("/api/admin/events/{slug}/members")
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@SecurityRequirement(name = "bearer")
 @Tag(name = "Admin: team")
 public class TeamAdminResource {
 
