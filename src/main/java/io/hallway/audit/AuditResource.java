@@ -23,7 +23,9 @@ public enum AuditResource implements WireEnum {
     /** A member of the event's team; the id is the member's user id. */
     MEMBER,
     /** An invitation to the event's team. */
-    INVITATION;
+    INVITATION,
+    /** An announcement to the people at the event. */
+    ANNOUNCEMENT;
 
     @Override
     public String wireName() {

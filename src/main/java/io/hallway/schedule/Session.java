@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -59,6 +60,11 @@ public class Session extends ScheduleEntity {
 
     public boolean overlaps(Instant start, Instant end) {
         return startsAt.isBefore(end) && start.isBefore(endsAt);
+    }
+
+    /** This event's session with this id, if it has one. */
+    public static Optional<Session> findInEvent(Event event, long id) {
+        return findInEvent(Session.class, event, id);
     }
 
     /** This event's session, or a 404: a session of another event is not found here. */

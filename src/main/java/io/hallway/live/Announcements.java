@@ -1,0 +1,165 @@
+package io.hallway.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.hallway.audit.AuditAction;
+import io.hallway.audit.AuditLog;
+import io.hallway.audit.AuditResource;
+import io.hallway.common.Problem;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.Room;
+import io.hallway.schedule.Session;
+import io.hallway.team.HostRooms;
+
+/**
+ * Posts, changes and withdraws announcements, the only code that writes them. An announcement names its audience
+ * by a room, a level or a session of its own event; a host limited to rooms may address only the people of
+ * those rooms.
+ */
+@ApplicationScoped
+class Announcements {
+
+    /** The longest an announcement may show: longer is a typo in a date, not a plan. */
+    static final Duration LONGEST = Duration.ofDays(14);
+
+    @Inject
+    HostRooms hostRooms;
+
+    @Inject
+    AuditLog audit;
+
+    Announcement post(Event event, AnnouncementRequest request) {
+        Announcement announcement = new Announcement();
+        announcement.eventId = event.id;
+        announcement.postedAt = now();
+        apply(event, announcement, request);
+        announcement.persist();
+        Announcement.flush();
+        audit.record(event.id, AuditAction.CREATE, AuditResource.ANNOUNCEMENT, announcement.id, null,
+                announcement.version);
+        return announcement;
+    }
+
+    Announcement change(Event event, Announcement announcement, AnnouncementRequest request) {
+        mayAddress(event, announcement);
+        long versionBefore = announcement.version;
+        apply(event, announcement, request);
+        Announcement.flush();
+        audit.record(event.id, AuditAction.UPDATE, AuditResource.ANNOUNCEMENT, announcement.id, versionBefore,
+                announcement.version);
+        return announcement;
+    }
+
+    void withdraw(Event event, Announcement announcement) {
+        mayAddress(event, announcement);
+        announcement.delete();
+        audit.record(event.id, AuditAction.DELETE, AuditResource.ANNOUNCEMENT, announcement.id, announcement.version,
+                null);
+    }
+
+    /** The event's announcements showing at this instant, newest first. */
+    List<AnnouncementView> active(Event event, Instant at) {
+        return Announcement.activeAt(event.id, at).stream().map(a -> AnnouncementView.from(a, event.zone())).toList();
+    }
+
+    private void apply(Event event, Announcement announcement, AnnouncementRequest request) {
+        AnnouncementRequest.Audience audience = request.audience();
+        Long roomOfAudience = switch (audience.kind()) {
+            case EVERYONE -> {
+                only(audience, null);
+                yield null;
+            }
+            case ROOM -> {
+                only(audience, "roomId");
+                Room.findInEvent(event, audience.roomId()).orElseThrow(
+                        () -> Problem.invalid("audience.roomId", "no room " + audience.roomId() + " in this event"));
+                yield audience.roomId();
+            }
+            case LEVEL -> {
+                only(audience, "level");
+                knownLevel(event, audience.level());
+                yield null;
+            }
+            case SESSION -> {
+                only(audience, "sessionId");
+                Session session = Session.findInEvent(event, audience.sessionId()).orElseThrow(() -> Problem
+                        .invalid("audience.sessionId", "no session " + audience.sessionId() + " in this event"));
+                yield roomOf(session);
+            }
+        };
+        hostRooms.check(event.id, roomOfAudience);
+        Instant startsAt = request.startsAt() == null ? now() : request.startsAt().toInstant();
+        Instant endsAt = request.endsAt().toInstant();
+        if (!endsAt.isAfter(startsAt)) {
+            throw Problem.invalid("endsAt", "must be after startsAt");
+        }
+        if (!endsAt.isAfter(Instant.now())) {
+            throw Problem.invalid("endsAt", "must be in the future; withdraw an announcement to end it now");
+        }
+        if (Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
+            throw Problem.invalid("endsAt", "must be at most " + LONGEST.toDays() + " days after startsAt");
+        }
+        announcement.title = request.title().strip();
+        announcement.body = request.body().strip();
+        announcement.severity = request.severity();
+        announcement.audience = audience.kind();
+        announcement.roomId = audience.roomId();
+        announcement.levelName = audience.level();
+        announcement.sessionId = audience.sessionId();
+        announcement.startsAt = startsAt.truncatedTo(ChronoUnit.MICROS);
+        announcement.endsAt = endsAt.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A host limited to rooms may change only what addresses their rooms. */
+    private void mayAddress(Event event, Announcement announcement) {
+        Long room = switch (announcement.audience) {
+            case ROOM -> announcement.roomId;
+            case SESSION -> roomOf(Session.inEvent(event, announcement.sessionId));
+            case EVERYONE, LEVEL -> null;
+        };
+        hostRooms.check(event.id, room);
+    }
+
+    /** Refuses every field of the audience but the one its kind names (none for everyone). */
+    private static void only(AnnouncementRequest.Audience audience, String named) {
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("roomId", audience.roomId());
+        given.put("level", audience.level());
+        given.put("sessionId", audience.sessionId());
+        given.forEach((field, value) -> {
+            if (field.equals(named) && value == null) {
+                throw Problem.invalid("audience." + field, "is required for the audience " + audience.kind().wireName());
+            }
+            if (!field.equals(named) && value != null) {
+                throw Problem.invalid("audience." + field, "does not go with the audience " + audience.kind().wireName());
+            }
+        });
+    }
+
+    private static void knownLevel(Event event, String level) {
+        TreeSet<String> levels = new TreeSet<>();
+        Room.ofEvent(event).stream().filter(room -> room.levelName != null).forEach(room -> levels.add(room.levelName));
+        if (!levels.contains(level)) {
+            throw Problem.invalid("audience.level", levels.isEmpty() ? "this event's rooms name no level"
+                    : "must be a level of this event's rooms: " + String.join(", ", levels));
+        }
+    }
+
+    /** A lightning talk is in its block's room, like any session. */
+    private static Long roomOf(Session session) {
+        return session.room == null ? null : session.room.id;
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
