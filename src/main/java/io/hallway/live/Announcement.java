@@ -30,6 +30,8 @@ class Announcement extends PanacheEntityBase {
     public Instant startsAt;
     public Instant endsAt;
     public Instant postedAt;
+    /** Null until it reached its audience's change feeds, at its start. */
+    public Instant deliveredAt;
     @Version
     public long version;
 

@@ -37,6 +37,9 @@ class Announcements {
     @Inject
     AuditLog audit;
 
+    @Inject
+    jakarta.enterprise.event.Event<AnnouncementStarted> started;
+
     Announcement post(Event event, AnnouncementRequest request) {
         Announcement announcement = new Announcement();
         announcement.eventId = event.id;
@@ -44,6 +47,9 @@ class Announcements {
         apply(event, announcement, request);
         announcement.persist();
         Announcement.flush();
+        if (!announcement.startsAt.isAfter(announcement.postedAt)) {
+            deliver(announcement, announcement.postedAt);
+        }
         audit.record(event.id, AuditAction.CREATE, AuditResource.ANNOUNCEMENT, announcement.id, null,
                 announcement.version);
         return announcement;
@@ -64,6 +70,26 @@ class Announcements {
         announcement.delete();
         audit.record(event.id, AuditAction.DELETE, AuditResource.ANNOUNCEMENT, announcement.id, announcement.version,
                 null);
+    }
+
+    /**
+     * Hands the announcement to its audience's change feeds and marks it delivered. One whose time has passed
+     * unseen (the service was down all along) is marked without a feed entry: the news is over.
+     */
+    void deliver(Announcement announcement, Instant now) {
+        announcement.deliveredAt = now;
+        if (!announcement.endsAt.isAfter(now)) {
+            return;
+        }
+        List<Long> roomIds = switch (announcement.audience) {
+            case ROOM -> List.of(announcement.roomId);
+            case LEVEL -> Room.ofEvent(Event.findById(announcement.eventId)).stream()
+                    .filter(room -> announcement.levelName.equals(room.levelName)).map(room -> room.id).toList();
+            case EVERYONE, SESSION -> List.of();
+        };
+        started.fire(new AnnouncementStarted(announcement.eventId, announcement.id, announcement.title,
+                announcement.body, announcement.severity, announcement.audience, roomIds, announcement.sessionId,
+                announcement.startsAt, announcement.endsAt));
     }
 
     /** The event's announcements showing at this instant, newest first. */
