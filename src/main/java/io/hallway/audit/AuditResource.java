@@ -23,7 +23,9 @@ public enum AuditResource implements WireEnum {
     /** A member of the event's team; the id is the member's user id. */
     MEMBER,
     /** An invitation to the event's team. */
-    INVITATION;
+    INVITATION,
+    /** A released version of the schedule; its versions are the public schedule versions before and after. */
+    RELEASE;
 
     @Override
     public String wireName() {
