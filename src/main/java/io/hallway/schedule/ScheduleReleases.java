@@ -64,10 +64,11 @@ public class ScheduleReleases {
                     + "'; change it before releasing.");
         }
         List<ScheduleComparison.SessionChange> sessions = ScheduleComparison.sessions(previous, draft.snapshot());
-        ScheduleRelease release = store(event, name, comment, draft, ReleaseCounts.of(sessions));
+        ReleaseCounts counts = ReleaseCounts.of(sessions);
+        ScheduleRelease release = store(event, name, comment, draft, counts);
         sessions.forEach(change -> changes.announceReleased(event, release.scheduleVersion, change));
         audit.record(event.id, AuditAction.CREATE, AuditResource.RELEASE, release.id, last.scheduleVersion,
-                release.scheduleVersion, new Audited(name, ReleaseCounts.of(sessions)));
+                release.scheduleVersion, new Audited(name, counts));
         return release;
     }
 
@@ -108,6 +109,7 @@ public class ScheduleReleases {
         if (event.releaseMode != ReleaseMode.MANUAL) {
             return Optional.empty();
         }
+        // The caller's changes (an import's rows) must be in the tables the draft is read from.
         Event.flush();
         ScheduleRelease last = latest(event);
         ScheduleSnapshot previous = snapshots.parse(bytes(last));
