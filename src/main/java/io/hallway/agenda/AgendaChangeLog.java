@@ -93,8 +93,10 @@ class AgendaChangeLog {
                 .setParameter(1, eventId).executeUpdate();
     }
 
+    /** Null also for a room gone by now: a release may announce a session in a room the draft has deleted. */
     private String roomName(Long roomId) {
-        return roomId == null ? null : entityManager.find(Room.class, roomId).name;
+        Room room = roomId == null ? null : entityManager.find(Room.class, roomId);
+        return room == null ? null : room.name;
     }
 
     private String write(SessionState state) {

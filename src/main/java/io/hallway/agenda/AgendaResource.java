@@ -120,9 +120,9 @@ public class AgendaResource {
         long from = history.since(event, since, "/api/events/" + slug + "/schedule");
         var userId = users.existingId();
         List<AgendaChangeLog.Entry> entries = userId.isPresent()
-                ? changeLog.between(event.id, userId.getAsLong(), from, event.scheduleVersion, event.zone())
+                ? changeLog.between(event.id, userId.getAsLong(), from, event.publicVersion(), event.zone())
                 : List.of();
-        return new MyChanges(cursors.encode(event.id, event.scheduleVersion), entries);
+        return new MyChanges(cursors.encode(event.id, event.publicVersion()), entries);
     }
 
     @POST

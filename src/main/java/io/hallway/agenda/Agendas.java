@@ -147,7 +147,7 @@ class Agendas {
     private ScheduleSnapshots.VersionRef currentVersion(String slug) {
         Event event = selfService.eventOr404(slug);
         return event.published ? snapshots.currentVersion(slug)
-                : new ScheduleSnapshots.VersionRef(event.id, event.scheduleVersion);
+                : new ScheduleSnapshots.VersionRef(event.id, event.publicVersion());
     }
 
     /**

@@ -25,7 +25,9 @@ public enum AuditResource implements WireEnum {
     /** An invitation to the event's team. */
     INVITATION,
     /** An announcement to the people at the event. */
-    ANNOUNCEMENT;
+    ANNOUNCEMENT,
+    /** A released version of the schedule; its versions are the public schedule versions before and after. */
+    RELEASE;
 
     @Override
     public String wireName() {

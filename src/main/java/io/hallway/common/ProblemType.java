@@ -51,6 +51,12 @@ public enum ProblemType {
     SESSION_CANCELLED("urn:hallway:problem:session-cancelled", "Session cancelled", 409),
     CURSOR_TOO_OLD("urn:hallway:problem:cursor-too-old", "Cursor too old", 410),
 
+    // Draft and released schedules
+    RELEASE_NAME_TAKEN("urn:hallway:problem:release-name-taken", "Release name taken", 409),
+    NOTHING_TO_RELEASE("urn:hallway:problem:nothing-to-release", "Nothing to release", 409),
+    NOT_IN_MANUAL_MODE("urn:hallway:problem:not-in-manual-mode", "Not in manual mode", 409),
+    UNRELEASED_DRAFT("urn:hallway:problem:unreleased-draft", "Unreleased draft", 409),
+
     // Organizer teams
     LAST_OWNER("urn:hallway:problem:last-owner", "Last owner", 409),
 

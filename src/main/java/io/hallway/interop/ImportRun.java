@@ -12,6 +12,7 @@ import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.Room;
 import io.hallway.schedule.ScheduleChanges;
+import io.hallway.schedule.ScheduleReleases;
 import io.hallway.schedule.Session;
 import io.hallway.schedule.Speaker;
 import io.hallway.schedule.Track;
@@ -229,12 +230,12 @@ final class ImportRun {
         return skipped.get(skipped.size() - 1).reason();
     }
 
-    ImportReport report(boolean dryRun, long scheduleVersion) {
+    ImportReport report(boolean dryRun, long scheduleVersion, ScheduleReleases.Pending nextRelease) {
         int created = count(ImportReport.Action.created);
         int updated = count(ImportReport.Action.updated);
         int removed = count(ImportReport.Action.removed);
         return new ImportReport(source.wireName(), dryRun, created, updated, unchanged, removed, skipped.size(),
-                scheduleVersion, List.copyOf(changed), List.copyOf(skipped));
+                scheduleVersion, List.copyOf(changed), List.copyOf(skipped), nextRelease);
     }
 
     private int count(ImportReport.Action action) {

@@ -18,6 +18,7 @@ import io.hallway.common.ProblemType;
 import io.hallway.schedule.BlockLayout;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleChanges;
+import io.hallway.schedule.ScheduleReleases;
 import io.hallway.schedule.SessionEditor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -49,6 +50,9 @@ class ScheduleImporter {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ScheduleReleases releases;
 
     /** Parses the body; a body that is just {"sourceUrl": ...} is replaced by the document fetched from there. */
     ImportDocument read(String slug, ImportSource source, byte[] body) {
@@ -85,11 +89,12 @@ class ScheduleImporter {
             // Items the rules refused again (a double-booked speaker at the source) must not bump the version.
             deferred.discardUnused();
         }
+        ScheduleReleases.Pending nextRelease = releases.pending(deferred.event()).orElse(null);
         if (dryRun) {
             QuarkusTransaction.setRollbackOnly();
-            return run.report(true, versionBefore);
+            return run.report(true, versionBefore, nextRelease);
         }
-        ImportReport report = run.report(false, deferred.event().scheduleVersion);
+        ImportReport report = run.report(false, deferred.event().scheduleVersion, nextRelease);
         // One entry for the whole run, with its counts: the schedule version is the version of what it changed.
         audit.record(deferred.event().id, AuditAction.IMPORT, AuditResource.SCHEDULE, null, versionBefore,
                 report.scheduleVersion(), new ImportCounts(report));

@@ -44,6 +44,13 @@ public class Event extends PanacheEntityBase {
     /** Bumped by every change to the schedule; the ETag and the delta cursor derive from it. */
     @OptimisticLock(excluded = true)
     public long scheduleVersion;
+    public ReleaseMode releaseMode = ReleaseMode.IMMEDIATE;
+    /**
+     * In manual mode, the schedule version of the latest release, which is what the public sees; null in
+     * immediate mode. A release does not change the event's settings, so it leaves {@code version} alone.
+     */
+    @OptimisticLock(excluded = true)
+    public Long releasedVersion;
     @Version
     public long version;
     public Instant createdAt;
@@ -102,6 +109,11 @@ public class Event extends PanacheEntityBase {
 
     public Optional<Integer> durationLimit(SessionKind kind) {
         return Optional.ofNullable(durationLimits.get(kind.wireName()));
+    }
+
+    /** The schedule version the public sees: the latest release in manual mode, the tables' version otherwise. */
+    public long publicVersion() {
+        return releasedVersion == null ? scheduleVersion : releasedVersion;
     }
 
     /** Starts the next schedule revision; the caller stamps it on what it changes. */

@@ -74,6 +74,9 @@ public class EventAdminResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    ScheduleReleases releases;
+
     @GET
     @Operation(operationId = "adminListEvents", summary = "The events I am on the team of, drafts included, newest first", description = "Every event for the operator's admin realm role. The public listEvents shows published events only.")
     public Page<EventView> events(@Valid @BeanParam PageRequest page) {
@@ -99,7 +102,7 @@ public class EventAdminResource {
     @POST
     @Transactional
     @RolesAllowed({ Roles.ORGANIZER, Roles.ADMIN })
-    @Operation(operationId = "adminCreateEvent", summary = "Create an event; I become its owner", description = "201 with its Location. It is a draft, invisible to the public API, until published is true. A slug already taken is a 409. Needs the organizer (or admin) realm role.")
+    @Operation(operationId = "adminCreateEvent", summary = "Create an event; I become its owner", description = "201 with its Location. It is a draft, invisible to the public API, until published is true. A slug already taken is a 409. Needs the organizer (or admin) realm role. With releaseMode manual its public schedule stays empty until the team's first release.")
     public RestResponse<EventView> create(@Valid @NotNull EventRequest request) {
         if (Event.findBySlug(request.slug()).isPresent()) {
             throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
@@ -110,9 +113,17 @@ public class EventAdminResource {
         event.updatedAt = event.createdAt;
         event.scheduleVersion = 1;
         apply(event, request);
+        boolean manual = request.releaseMode() == ReleaseMode.MANUAL;
+        if (manual) {
+            switchMode(event, ReleaseMode.MANUAL);
+        }
         event.persist();
         Event.flush();
         audit.record(event.id, AuditAction.CREATE, AuditResource.EVENT, event.id, null, event.version);
+        if (manual) {
+            // Released as it is, empty: the public sees an empty schedule until the first release of the team's.
+            releases.enterManualMode(event);
+        }
         members.join(event.id, users.currentId(), EventRole.OWNER, null, caller.displayName());
         return RestResponse.ResponseBuilder.<EventView> created(URI.create("/api/admin/events/" + event.slug))
                 .entity(EventView.from(event)).build();
@@ -122,7 +133,7 @@ public class EventAdminResource {
     @Path("{slug}")
     @Transactional
     @RequiresEventRole(EventRole.EDITOR)
-    @Operation(operationId = "adminUpdateEvent", summary = "Change an event; published: true makes it public", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409 with currentVersion, and nothing changes. A new slug that is taken is a 409; new dates that would leave sessions or blocks outside the event are a 400.")
+    @Operation(operationId = "adminUpdateEvent", summary = "Change an event; published: true makes it public", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409 with currentVersion, and nothing changes. A new slug that is taken is a 409; new dates that would leave sessions or blocks outside the event are a 400. releaseMode manual releases the schedule as it is (a release named initial) and sends later changes to the draft; back to immediate is a 409 (unreleased-draft) while the draft holds unreleased changes.")
     public Response update(@PathParam("slug") String slug, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull EventRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
@@ -133,8 +144,16 @@ public class EventAdminResource {
         if (!request.slug().equals(slug) && Event.findBySlug(request.slug()).isPresent()) {
             throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
         }
+        ReleaseMode mode = request.releaseMode() == null ? event.releaseMode : request.releaseMode();
+        boolean switching = mode != event.releaseMode;
+        if (switching && mode == ReleaseMode.IMMEDIATE) {
+            releases.leaveManualMode(event);
+        }
         event.slug = request.slug();
         apply(event, request);
+        if (switching) {
+            switchMode(event, mode);
+        }
         long outside = Session.count("event = ?1 and (startsAt < ?2 or endsAt > ?3)", event, event.opensAt(),
                 event.closesAt())
                 + LightningBlock.count("event = ?1 and (startsAt < ?2 or endsAt > ?3)", event, event.opensAt(),
@@ -144,6 +163,9 @@ public class EventAdminResource {
         }
         Event.flush();
         audit.record(event.id, AuditAction.UPDATE, AuditResource.EVENT, event.id, versionBefore, event.version);
+        if (switching && mode == ReleaseMode.MANUAL) {
+            releases.enterManualMode(event);
+        }
         return Response.ok(EventView.from(event)).header(HttpHeaders.ETAG, Versions.etag(event.version)).build();
     }
 
@@ -177,6 +199,15 @@ public class EventAdminResource {
                     WireEnum.parseField(SessionKind.class, "durationLimits", kind).wireName(), minutes));
         }
         event.durationLimits = limits;
+    }
+
+    /**
+     * Sets the release mode and, with it, the public version: in manual mode the current one, which entering
+     * manual mode releases as it is; in immediate mode the tables' own.
+     */
+    private static void switchMode(Event event, ReleaseMode mode) {
+        event.releaseMode = mode;
+        event.releasedVersion = mode == ReleaseMode.MANUAL ? event.scheduleVersion : null;
     }
 
     private static String validZone(String zone) {

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What an organizer sets on an event. On update, {@code version} (or If-Match) names the version changed. */
 public record EventRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "must be 2 to 63 lowercase letters, digits or dashes") String slug,
@@ -20,5 +22,7 @@ public record EventRequest(
         @Size(max = 10_000) String description,
         Boolean published,
         Map<String, @NotNull @jakarta.validation.constraints.Positive Integer> durationLimits,
+        @Schema(description = "immediate: every change is public at once; manual: changes wait in a draft for the next release. Left out: unchanged (immediate for a new event)")
+        ReleaseMode releaseMode,
         Long version) {
 }

@@ -14,12 +14,13 @@ public record EventView(
         String description,
         boolean published,
         Map<String, Integer> durationLimits,
+        ReleaseMode releaseMode,
         long scheduleVersion,
         long version) {
 
     public static EventView from(Event event) {
         return new EventView(event.slug, event.name, event.timeZone, event.startDate, event.endDate, event.venueName,
                 event.venueAddress, event.description, event.published, java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(event.durationLimits)),
-                event.scheduleVersion, event.version);
+                event.releaseMode, event.scheduleVersion, event.version);
     }
 }

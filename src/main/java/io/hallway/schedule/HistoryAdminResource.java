@@ -35,6 +35,6 @@ public class HistoryAdminResource {
         Event event = Event.lockBySlugOr404(slug);
         history.purge(event);
         audit.record(event.id, AuditAction.PURGE, AuditResource.HISTORY, null, null, null,
-                java.util.Map.of("purgedThroughVersion", event.scheduleVersion));
+                java.util.Map.of("purgedThroughVersion", event.publicVersion()));
     }
 }

@@ -44,9 +44,24 @@ public class ScheduleChanges {
         return open(Event.lockBySlugOr404(slug));
     }
 
+    /**
+     * Locks the event like {@link #begin} for a change of what the public sees that opens no revision (a release
+     * publishes a version the tables already have), and makes this replica read the public version again once
+     * it commits.
+     */
+    Event releasing(String slug) {
+        Event event = Event.lockBySlugOr404(slug);
+        forgetOnCompletion(event.id);
+        return event;
+    }
+
     /** Opens the next revision of an event the caller has locked. */
     private Change open(Event event) {
-        long eventId = event.id;
+        forgetOnCompletion(event.id);
+        return new Change(event, event.nextRevision());
+    }
+
+    private void forgetOnCompletion(long eventId) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -57,7 +72,6 @@ public class ScheduleChanges {
                 snapshots.forget(eventId);
             }
         });
-        return new Change(event, event.nextRevision());
     }
 
     /**
@@ -112,10 +126,22 @@ public class ScheduleChanges {
                 .setParameter(4, change.revision()).executeUpdate();
     }
 
-    /** Fires {@link SessionChanged}: {@code before} null for a new session, {@code after} null for a deleted one. */
+    /**
+     * Fires {@link SessionChanged}: {@code before} null for a new session, {@code after} null for a deleted one.
+     * Not in manual mode: there a change goes to the draft, which nobody follows; the release announces it.
+     */
     void announce(Change change, long sessionId, SessionView before, Session after) {
+        if (change.event().releaseMode == ReleaseMode.MANUAL) {
+            return;
+        }
         sessionChanged.fire(new SessionChanged(change.event().id, sessionId, change.revision(), before,
                 after == null ? null : stateOf(after)));
+    }
+
+    /** Fires {@link SessionChanged} for a session a release changed, as of the released version. */
+    void announceReleased(Event event, long releasedVersion, ScheduleComparison.SessionChange change) {
+        sessionChanged.fire(new SessionChanged(event.id, change.sessionId(), releasedVersion, change.before(),
+                change.after()));
     }
 
     /** A session as it stands, to announce or to compare with after a change. */

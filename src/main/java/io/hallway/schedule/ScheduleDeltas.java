@@ -13,7 +13,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * What changed in the published schedule since a cursor. An up-to-date cursor, the usual poll, is answered
  * from memory; the deltas that every app asks for right after an organizer change are made once per replica
- * and kept, within the bounds of {@link RecentDeltas}.
+ * and kept, within the bounds of {@link RecentDeltas}. In release mode immediate a delta is read from the
+ * tables (rows changed since the cursor's version, and tombstones); in manual mode, where the tables hold the
+ * draft, it is the difference between the release at the cursor's version and the latest one.
  */
 @ApplicationScoped
 class ScheduleDeltas {
@@ -31,6 +33,9 @@ class ScheduleDeltas {
 
     @Inject
     ScheduleCursors cursors;
+
+    @Inject
+    ScheduleReleases releases;
 
     @Inject
     ScheduleDeltas(ScheduleConfig config, MeterRegistry registry) {
@@ -60,6 +65,12 @@ class ScheduleDeltas {
         }
         history.checkedSince(built.eventId(), position, snapshotPath);
         long eventId = built.eventId();
+        ScheduleSnapshot released = built.snapshot();
+        if (released.event().releaseMode() == ReleaseMode.MANUAL) {
+            // The tables hold the draft: the delta is the difference between the two releases.
+            return recent.get(eventId, since, released.scheduleVersion(),
+                    () -> releases.delta(eventId, since, released, snapshotPath));
+        }
         return recent.get(eventId, since, built.scheduleVersion(),
                 () -> QuarkusTransaction.requiringNew().call(() -> read(eventId, since)));
     }

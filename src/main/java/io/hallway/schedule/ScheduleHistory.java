@@ -28,7 +28,7 @@ public class ScheduleHistory {
     /** The version a cursor stands for; 400 when it is not one of this event's, 410 when it is too old. */
     public long since(Event event, String cursor, String snapshotPath) {
         ScheduleCursors.Position position = decode(event.id, cursor);
-        if (position.version() > event.scheduleVersion) {
+        if (position.version() > event.publicVersion()) {
             throw notACursor();
         }
         return checkedSince(event.id, position, snapshotPath);
@@ -71,9 +71,13 @@ public class ScheduleHistory {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
-    /** Forgets the history up to the event's current version; the caller holds the event's lock. */
+    /**
+     * Forgets the history up to the version the public sees; the caller holds the event's lock. Not beyond it: in
+     * manual mode the draft's tombstones are the public's history once released, and cursors of the latest
+     * release must stay good.
+     */
     void purge(Event event) {
-        long through = event.scheduleVersion;
+        long through = event.publicVersion();
         entityManager.createNativeQuery("""
                 insert into schedule_history (event_id, purged_through) values (?1, ?2)
                 on conflict (event_id) do update set purged_through = excluded.purged_through, purged_at = now()""")

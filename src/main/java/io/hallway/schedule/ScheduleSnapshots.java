@@ -3,18 +3,22 @@ package io.hallway.schedule;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.zip.GZIPOutputStream;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -39,6 +43,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * {@link #published} gives the id and version, {@link #current(String)} the schedule, {@link #publishedEvent}
  * the event itself (one query by id, for an endpoint that needs more of it). Admin endpoints see drafts too and
  * read the database: {@code Event.bySlugOr404}.
+ * <p>
+ * <b>Which version is public</b>: in release mode immediate the tables' schedule version; in manual mode the
+ * version of the latest release ({@link Event#publicVersion()}), read in the same query. A release's snapshot is
+ * built from the stored JSON of that release, never from the tables, which hold the draft; the draft itself is
+ * {@link #draft}, built on every call and never kept.
  */
 @ApplicationScoped
 public class ScheduleSnapshots {
@@ -84,11 +93,23 @@ public class ScheduleSnapshots {
     @Inject
     ScheduleCursors cursors;
 
+    private ObjectReader storedSnapshots;
+
     @Inject
     ScheduleSnapshots(ScheduleConfig config, MeterRegistry registry) {
         latest = ReplicaCaches.<Long, Built> exact("schedule_snapshots", config.snapshotCacheSize(), registry).asMap();
         versions = ReplicaCaches.freshFor(config.versionCheckInterval(), "schedule_versions", REMEMBERED_VERSIONS,
                 registry);
+    }
+
+    @PostConstruct
+    void readers() {
+        // Times keep the offset they were written with (the event's zone), as the snapshot built from the tables
+        // has them, so a parsed release renders exactly as it did when released. A field a later view has
+        // dropped does not make an old release unreadable.
+        storedSnapshots = json.readerFor(ScheduleSnapshot.class)
+                .without(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** The version of a published event as read from the database within the check interval, if any. */
@@ -116,8 +137,7 @@ public class ScheduleSnapshots {
     /** The current version of a published event; one small query, no snapshot built. */
     @Transactional
     public VersionRef currentVersion(String slug) {
-        VersionRef version = Event.find("slug = ?1 and published = true", slug).project(VersionRef.class)
-                .firstResultOptional().orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
+        VersionRef version = publicVersion("slug", slug).orElseThrow(() -> Problem.notFound("No event '" + slug + "'."));
         versions.put(slug, version);
         return version;
     }
@@ -125,7 +145,14 @@ public class ScheduleSnapshots {
     /** The current version of a published event named by id, as a calendar feed's link names it. */
     @Transactional
     public Optional<VersionRef> currentVersion(long eventId) {
-        return Event.find("id = ?1 and published = true", eventId).project(VersionRef.class).firstResultOptional();
+        return publicVersion("id", eventId);
+    }
+
+    /** The version the public sees ({@link Event#publicVersion()}), read in the same one-row query as before. */
+    private static Optional<VersionRef> publicVersion(String key, Object value) {
+        return Event.getEntityManager().createQuery("select id, coalesce(releasedVersion, scheduleVersion) from Event"
+                + " where " + key + " = ?1 and published = true", VersionRef.class).setParameter(1, value)
+                .getResultStream().findFirst();
     }
 
     /** Drops what this replica remembers of an event, so the next request reads the database. */
@@ -149,17 +176,52 @@ public class ScheduleSnapshots {
         return built;
     }
 
+    /**
+     * The schedule the public sees now: in manual mode the latest release, as stored (the tables may have moved
+     * on, and the stored JSON is byte for byte what the release served); otherwise the tables.
+     */
     @Transactional
     Built build(long eventId) {
         // A shared lock on the event row: writers hold it exclusively while they change the schedule, so
         // every query below sees the schedule exactly as it stood at this version.
         Event event = Event.findById(eventId, LockModeType.PESSIMISTIC_READ);
+        if (event.releasedVersion != null) {
+            return released(ScheduleRelease.at(event.id, event.releasedVersion).orElseThrow());
+        }
+        return fromTables(event);
+    }
+
+    /** The schedule as the tables hold it: in manual mode the draft, only the team sees it. */
+    @Transactional
+    Built draft(long eventId) {
+        return fromTables(Event.findById(eventId, LockModeType.PESSIMISTIC_READ));
+    }
+
+    private Built fromTables(Event event) {
         ScheduleReader.Rows rows = ScheduleReader.changedSince(event, ScheduleReader.EVERYTHING);
         var snapshot = new ScheduleSnapshot(EventView.from(event), event.scheduleVersion,
                 cursors.encode(event.id, event.scheduleVersion), rows.rooms(), rows.tracks(), rows.speakers(),
                 rows.sessions(), rows.blocks());
-        byte[] bytes = serialise(snapshot);
-        return new Built(event.id, event.scheduleVersion, snapshot, bytes, gzip(bytes), new ConcurrentHashMap<>(),
+        return built(event.id, snapshot, serialise(snapshot));
+    }
+
+    /** A release as the public sees it, from the JSON stored with it. */
+    Built released(ScheduleRelease release) {
+        byte[] bytes = release.snapshot.getBytes(StandardCharsets.UTF_8);
+        return built(release.event.id, parse(bytes), bytes);
+    }
+
+    /** The snapshot a release stored, as it was written. */
+    ScheduleSnapshot parse(byte[] stored) {
+        try {
+            return storedSnapshots.readValue(stored);
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored schedule release could not be read", e);
+        }
+    }
+
+    private static Built built(long eventId, ScheduleSnapshot snapshot, byte[] bytes) {
+        return new Built(eventId, snapshot.scheduleVersion(), snapshot, bytes, gzip(bytes), new ConcurrentHashMap<>(),
                 new ConcurrentHashMap<>());
     }
 

@@ -84,6 +84,26 @@ public final class ScheduleFixtures {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** Sets an event's release mode through the event update, keeping everything else as it is. */
+    public static io.restassured.response.ValidatableResponse releaseMode(String slug, String mode) {
+        JsonPath event = Api.organizer().get("/api/admin/events/" + slug).then().statusCode(200).extract().jsonPath();
+        var body = new java.util.HashMap<String, Object>();
+        for (String field : List.of("slug", "name", "timeZone", "startDate", "endDate", "published", "version")) {
+            body.put(field, event.get(field));
+        }
+        body.put("releaseMode", mode);
+        return Api.organizer().body(body).put("/api/admin/events/" + slug).then();
+    }
+
+    /** Releases the draft of an event in manual mode. */
+    public static io.restassured.response.ValidatableResponse release(String slug, String name, String comment) {
+        var body = new java.util.HashMap<String, Object>(Map.of("name", name));
+        if (comment != null) {
+            body.put("comment", comment);
+        }
+        return Api.organizer().body(body).post("/api/admin/events/" + slug + "/releases").then();
+    }
+
     public static long scheduleVersion(String slug) {
         return Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200).extract().jsonPath()
                 .getLong("scheduleVersion");

@@ -1,0 +1,26 @@
+package io.hallway.schedule;
+
+import jakarta.persistence.Converter;
+
+import io.hallway.common.WireEnum;
+import io.hallway.common.WireNameConverter;
+
+/** Whether organizer changes reach the public at once, or wait in a draft for the next release. */
+public enum ReleaseMode implements WireEnum {
+    /** Every change is public at once. */
+    IMMEDIATE,
+    /** Changes go to a draft only the team sees; the public sees the last release. */
+    MANUAL;
+
+    @Override
+    public String wireName() {
+        return WireEnum.super.wireName();
+    }
+
+    @Converter(autoApply = true)
+    static class Column extends WireNameConverter<ReleaseMode> {
+        Column() {
+            super(ReleaseMode.class);
+        }
+    }
+}
