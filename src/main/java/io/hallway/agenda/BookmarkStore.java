@@ -12,8 +12,11 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -25,6 +28,7 @@ import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
+import io.hallway.schedule.SessionChanged;
 import io.hallway.schedule.SessionStatus;
 
 /**
@@ -102,6 +106,17 @@ class BookmarkStore {
     @Transactional
     void removeBlock(String slug, long blockId) {
         remove(slug, "block_id", blockId);
+    }
+
+    /**
+     * A session left the public schedule: its bookmarks go, after the change log has told their owners (observers
+     * of the default priority run first).
+     */
+    void forgetRemoved(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) SessionChanged change) {
+        if (change.after() == null) {
+            entityManager.createNativeQuery("delete from bookmark where session_id = ?1")
+                    .setParameter(1, change.sessionId()).executeUpdate();
+        }
     }
 
     /** The person's bookmarks in the event, oldest first. */

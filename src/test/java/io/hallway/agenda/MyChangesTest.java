@@ -3,15 +3,20 @@ package io.hallway.agenda;
 import static io.hallway.testing.AgendaFixtures.*;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.hallway.testing.Api;
+import io.hallway.testing.Db;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -61,6 +66,9 @@ class MyChangesTest {
         deleteSession(slug, deleted);
         updateSession(slug, notMine, Map.of("startsAt", at("11:00"), "endsAt", at("11:30")));
         String now = cursor(slug);
+        // Its bookmark goes with it, once the change log has told its owner.
+        assertEquals(0, new Db(Arc.container().instance(DataSource.class).get())
+                .count("select count(*) from bookmark where session_id = ?", deleted));
 
         Api.attendee().queryParam("since", since).get("/api/events/" + slug + "/agenda/changes").then().statusCode(200)
                 .body("cursor", equalTo(now))

@@ -35,8 +35,7 @@ class ReleaseTest {
         long retitled = create(slug, talk("Old title", flex, "10:00", "10:30")).getLong("id");
         long notMine = create(slug, talk("Not bookmarked", flex, "11:00", "11:30")).getLong("id");
         releaseMode(slug, "manual").statusCode(200);
-        // Not the deleted one: deleting a session deletes its bookmarks at once, in the draft too (see the README).
-        for (long id : new long[] { moved, cancelled, retitled }) {
+        for (long id : new long[] { moved, cancelled, deleted, retitled }) {
             bookmark(Api.attendee(), slug, id);
         }
         var before = Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200).extract();
@@ -53,6 +52,9 @@ class ReleaseTest {
         long draftVersion = Api.organizer().get("/api/admin/events/" + slug + "/schedule/draft").then().statusCode(200)
                 .extract().jsonPath().getLong("scheduleVersion");
         Api.anonymous().header("If-None-Match", etag).get("/api/events/" + slug + "/schedule").then().statusCode(304);
+        // The draft's deletion keeps the bookmark: the agenda still shows the released schedule.
+        Api.attendee().get("/api/events/" + slug + "/agenda").then().statusCode(200)
+                .body("items.id", hasItem((int) deleted));
 
         release(slug, "v2", "Moved the opening talk to the afternoon.").statusCode(201)
                 .header("Location", endsWith("/api/events/" + slug + "/releases/v2"))
@@ -89,7 +91,8 @@ class ReleaseTest {
         Api.attendee().queryParam("since", cursor).get("/api/events/" + slug + "/agenda/changes").then()
                 .statusCode(200)
                 .body("cursor", equalTo(schedule.getString("cursor")))
-                .body("changes.sessionId", containsInAnyOrder((int) moved, (int) cancelled))
+                .body("changes.sessionId", containsInAnyOrder((int) moved, (int) cancelled, (int) deleted))
+                .body("changes.find { it.sessionId == " + deleted + " }.after", nullValue())
                 .body("changes.revision", everyItem(equalTo((int) draftVersion)))
                 .body("changes.find { it.sessionId == " + moved + " }.changes", contains("time", "room"))
                 .body("changes.find { it.sessionId == " + moved + " }.before.startsAt", equalTo(at("09:00")))
@@ -97,6 +100,9 @@ class ReleaseTest {
                 .body("changes.find { it.sessionId == " + cancelled + " }.changes", contains("cancelled"));
         Api.otherAttendee().queryParam("since", cursor).get("/api/events/" + slug + "/agenda/changes").then()
                 .statusCode(200).body("changes", empty());
+        // Once the removal is public, its bookmark goes.
+        Api.attendee().get("/api/events/" + slug + "/agenda").then().statusCode(200)
+                .body("items.id", not(hasItem((int) deleted)));
     }
 
     @Test
