@@ -59,7 +59,7 @@ public class ScheduleResource {
     @GET
     @Operation(operationId = "listEvents", summary = "Published events, newest first", description = "No login needed. Drafts are never listed; a client keeps an event's slug to read the rest.")
     public Page<EventView> events(@Valid @BeanParam PageRequest page) {
-        return Page.of(Event.find("published = true order by startDate desc, id desc"), page, EventView::from);
+        return Page.of(Event.<Event> find("published = true order by startDate desc, id desc"), page, EventView::published);
     }
 
     @GET
