@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -141,11 +140,11 @@ class BookmarkStore {
                 .list().stream().map(s -> s.id).toList();
     }
 
-    /** The id of the person's first bookmarked, not cancelled session starting after the instant. */
-    Optional<Long> nextSessionId(long eventId, long userId, Instant after) {
+    /** The ids of the person's bookmarked, not cancelled sessions planned to start after the instant, in order. */
+    List<Long> sessionIdsStartingAfter(long eventId, long userId, Instant after) {
         return Session.<Session> find("from Session s where " + BOOKMARKED
                 + " and s.status = ?3 and s.startsAt > ?4 order by s.startsAt, s.id",
-                userId, eventId, SessionStatus.SCHEDULED, after).firstResultOptional().map(s -> s.id);
+                userId, eventId, SessionStatus.SCHEDULED, after).stream().map(s -> s.id).toList();
     }
 
     /** Whether the person keeps any bookmark in the event. */
