@@ -163,7 +163,7 @@ class AgendaChangeLog {
         List<Stored> rows = entityManager.createNativeQuery("""
                 select id, kind, session_id, revision, cast(before as text), cast(after as text), cast(details as text),
                 recorded_at from agenda_change
-                where event_id = ?1 and user_id = ?2 and revision <= ?4 and id <= ?5 and """
+                where event_id = ?1 and user_id = ?2 and revision <= ?4 and id <= ?5""" + " and "
                 + (byId ? "id > ?3" : "(revision > ?3 or (kind = 'delay' and revision = ?3))") + " order by id", Stored.class)
                 .setParameter(1, eventId).setParameter(2, userId)
                 .setParameter(3, byId ? since.feedPosition() : since.version()).setParameter(4, through)
