@@ -5,6 +5,7 @@
 # Tunables: BENCH_WRK_OPTS (default "-t2 -c64 -d20s"), WARMUP_SECONDS (20, per request kind).
 source "$(dirname "$0")/lib/common.sh"
 bench_require wrk nginx curl psql
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 bench_pg_start
 bench_db_create hallway_bench_live
@@ -80,7 +81,7 @@ read -r _ NGINX_304 NGINX_304_P99 < <(bench_wrk live-nginx-304 "http://127.0.0.1
 RSS=$(bench_rss "$BENCH_APP_PID")
 
 echo
-echo "live document: $ENTRIES sessions, $DELAYED of them late, $PLAIN_BYTES bytes plain, $GZIP_BYTES bytes gzip; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "live document: $ENTRIES sessions, $DELAYED of them late, $PLAIN_BYTES bytes plain, $GZIP_BYTES bytes gzip; load average before: $LOAD_BEFORE"
 printf '%-10s %12s %12s %10s\n' case "app req/s" "nginx req/s" "app/nginx"
 printf '%-10s %12s %12s %10.2f\n' "200" "$APP_200" "$NGINX_200" "$(echo "$APP_200 / $NGINX_200" | bc -l)"
 printf '%-10s %12s %12s %10.2f\n' "304" "$APP_304" "$NGINX_304" "$(echo "$APP_304 / $NGINX_304" | bc -l)"
