@@ -50,6 +50,7 @@ class AgendaChangeLog {
     }
 
     /** A move of a session's expected start, with the sentence an app may show as it is. */
+    @Schema(name = "ChangeDelay")
     record Delay(String roomName, String sessionKind, OffsetDateTime plannedStartsAt,
             OffsetDateTime previousExpectedStartsAt, OffsetDateTime expectedStartsAt, long delayMinutes,
             @Schema(example = "Theater is running 12 min late: your 14:00 talk now starts 14:12") String message) {
