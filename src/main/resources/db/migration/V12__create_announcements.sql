@@ -29,3 +29,10 @@ create index announcement_event_ends_idx on announcement (event_id, ends_at);
 create index announcement_undelivered_idx on announcement (starts_at) where delivered_at is null;
 create index announcement_room_idx on announcement (room_id);
 create index announcement_session_idx on announcement (session_id);
+
+-- Announcements reach the personal change feed as a third kind of entry, which names no session.
+alter table agenda_change drop constraint agenda_change_kind_check;
+alter table agenda_change add constraint agenda_change_kind_check
+    check (kind in ('schedule', 'delay', 'announcement'));
+alter table agenda_change alter column session_id drop not null;
+alter table agenda_change add check ((kind = 'announcement') = (session_id is null));

@@ -1,8 +1,10 @@
 package io.hallway.agenda;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,27 +12,98 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hallway.live.AnnouncementSeverity;
+import io.hallway.live.AnnouncementStarted;
+import io.hallway.live.ExpectedStartsMoved;
 import io.hallway.schedule.Room;
+import io.hallway.schedule.ScheduleCursors;
 import io.hallway.schedule.ScheduleHistoryPurged;
 import io.hallway.schedule.SessionChanged;
 
 /**
  * Records, for everyone who bookmarked a session (or its lightning block), each change they would want
  * to hear about, inside the transaction that makes the change. This is the feed a push service reads.
+ * <p>
+ * Entries come in kinds: {@code schedule}, a change to the session itself (with before and after);
+ * {@code delay}, a host's report that moved its expected start (with {@code delay}); and {@code announcement},
+ * an announcement to the person that started showing (with {@code announcement}, and no session). Every writer
+ * holds the event's row lock (schedule changes, host reports and announcement deliveries all take it), so entry
+ * ids follow commit order within an event, and a reader pages by id: the feed grows between schedule versions,
+ * as delays and announcements leave the version alone.
  */
 @ApplicationScoped
 class AgendaChangeLog {
 
-    /** One change to one of my sessions: what it was, what it is now (null once deleted). */
-    record Entry(long sessionId, long revision, List<String> changes, SessionState before, SessionState after,
+    /** A schedule change: the session itself changed. */
+    static final String SCHEDULE = "schedule";
+
+    /** A host's delay report moved the session's expected start. */
+    static final String DELAY = "delay";
+
+    /** An announcement to the person started showing; it names no session. */
+    static final String ANNOUNCEMENT = "announcement";
+
+    /**
+     * One change to one of my sessions. {@code schedule}: what it was, what it is now (null once deleted);
+     * {@code delay}: the move of its expected start, in {@code delay}.
+     */
+    record Entry(@Schema(enumeration = { SCHEDULE, DELAY, ANNOUNCEMENT }) String kind,
+            @Schema(description = "The session; null for an announcement") Long sessionId, long revision,
+            List<String> changes, SessionState before, SessionState after, Delay delay, Announced announcement,
             OffsetDateTime recordedAt) {
     }
 
-    /** An entry as stored: the session states as JSON text. */
-    private record Stored(long sessionId, long revision, String before, String after, Instant recordedAt) {
+    /** An announcement, as it read when it started showing. */
+    @Schema(name = "ChangeAnnouncement")
+    record Announced(long id, String title, String body, AnnouncementSeverity severity, OffsetDateTime startsAt,
+            OffsetDateTime endsAt) {
+
+        static Announced of(StoredAnnouncement stored, ZoneId zone) {
+            return new Announced(stored.id(), stored.title(), stored.body(), stored.severity(),
+                    stored.startsAt().atZone(zone).toOffsetDateTime(), stored.endsAt().atZone(zone).toOffsetDateTime());
+        }
+    }
+
+    /** An announcement entry's details as stored: instants, in no zone. */
+    record StoredAnnouncement(long id, String title, String body, AnnouncementSeverity severity, Instant startsAt,
+            Instant endsAt) {
+    }
+
+    /** A move of a session's expected start, with the sentence an app may show as it is. */
+    @Schema(name = "ChangeDelay")
+    record Delay(String roomName, String sessionKind, OffsetDateTime plannedStartsAt,
+            OffsetDateTime previousExpectedStartsAt, OffsetDateTime expectedStartsAt, long delayMinutes,
+            @Schema(example = "Theater is running 12 min late: your 14:00 talk now starts 14:12") String message) {
+
+        private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+        /** The stored move in the event's zone, with its sentence. */
+        static Delay of(StoredDelay stored, ZoneId zone) {
+            OffsetDateTime planned = stored.plannedStartsAt().atZone(zone).toOffsetDateTime();
+            OffsetDateTime expected = stored.expectedStartsAt().atZone(zone).toOffsetDateTime();
+            long minutes = Duration.between(stored.plannedStartsAt(), stored.expectedStartsAt()).toMinutes();
+            String what = "your " + CLOCK.format(planned) + " " + stored.sessionKind().replace('-', ' ');
+            String message = minutes > 0
+                    ? stored.roomName() + " is running " + minutes + " min late: " + what + " now starts " + CLOCK.format(expected)
+                    : stored.roomName() + " is on time again: " + what + " starts " + CLOCK.format(expected) + " as planned";
+            return new Delay(stored.roomName(), stored.sessionKind(), planned,
+                    stored.previousExpectedStartsAt().atZone(zone).toOffsetDateTime(), expected, minutes, message);
+        }
+    }
+
+    /** A delay entry's details as stored: instants, in no zone. */
+    record StoredDelay(String roomName, String sessionKind, Instant plannedStartsAt, Instant previousExpectedStartsAt,
+            Instant expectedStartsAt) {
+    }
+
+    /** An entry as stored: the session states or the delay as JSON text. */
+    private record Stored(long id, String kind, Long sessionId, long revision, String before, String after,
+            String details, Instant recordedAt) {
     }
 
     private static final long NO_BLOCK = -1;
@@ -68,18 +141,101 @@ class AgendaChangeLog {
                 .setParameter(6, blockId == null ? NO_BLOCK : blockId).executeUpdate();
     }
 
-    List<Entry> between(long eventId, long userId, long since, long through, ZoneId zone) {
+    /** A host's report moved the expected start of bookmarked sessions: one entry per session and follower. */
+    void record(@Observes ExpectedStartsMoved moved) {
+        for (ExpectedStartsMoved.Move move : moved.moves()) {
+            StoredDelay details = new StoredDelay(moved.roomName(), move.kind(), move.plannedStart(),
+                    move.previousExpectedStart(), move.expectedStart());
+            entityManager.createNativeQuery("""
+                    insert into agenda_change (user_id, event_id, session_id, revision, kind, details)
+                    select distinct user_id, ?1, ?2, ?3, ?4, cast(?5 as jsonb)
+                    from (""" + BookmarkStore.FOLLOWERS_OF_SESSION + ") followers")
+                    .setParameter(1, moved.eventId()).setParameter(2, move.sessionId())
+                    .setParameter(3, moved.revision()).setParameter(4, DELAY).setParameter(5, write(details))
+                    .setParameter(6, move.blockId() == null ? NO_BLOCK : move.blockId()).executeUpdate();
+        }
+    }
+
+    /**
+     * An announcement started showing: one entry for each person it is for, with no session. Everyone means
+     * everyone with an agenda in the event.
+     */
+    void record(@Observes AnnouncementStarted started) {
+        if (!started.everyone() && started.sessionIds().isEmpty() && started.blockIds().isEmpty()) {
+            return;
+        }
+        StoredAnnouncement details = new StoredAnnouncement(started.announcementId(), started.title(), started.body(),
+                started.severity(), started.startsAt(), started.endsAt());
+        var insert = entityManager.createNativeQuery("""
+                insert into agenda_change (user_id, event_id, session_id, revision, kind, details)
+                select distinct user_id, ?1, null, ?4, ?5, cast(?6 as jsonb)
+                from (""" + (started.everyone() ? BookmarkStore.AGENDAS_IN_EVENT : BookmarkStore.FOLLOWERS_OF_ANY)
+                + ") people")
+                .setParameter(1, started.eventId()).setParameter(4, started.revision()).setParameter(5, ANNOUNCEMENT)
+                .setParameter(6, write(details));
+        if (!started.everyone()) {
+            insert.setParameter(2, orNone(started.sessionIds())).setParameter(3, orNone(started.blockIds()));
+        }
+        insert.executeUpdate();
+    }
+
+    /** An id list SQL can take in "in (...)", which refuses an empty one. */
+    private static List<Long> orNone(List<Long> ids) {
+        return ids.isEmpty() ? List.of(NO_BLOCK) : ids;
+    }
+
+    /**
+     * Where a person's page ends at a schedule version: their last entry's id, and whether an entry that came
+     * between versions (a delay or an announcement) of that very version is among theirs. Read before the page itself, so an entry committed in between (its id is higher: see
+     * above) waits for the next page.
+     */
+    record Through(long lastId, boolean betweenVersionsAtVersion) {
+    }
+
+    Through through(long eventId, long userId, long version) {
+        return (Through) entityManager.createNativeQuery("""
+                select coalesce(max(id), 0), coalesce(bool_or(kind <> 'schedule' and revision = ?3), false)
+                from agenda_change where event_id = ?1 and user_id = ?2 and revision <= ?3""", Through.class)
+                .setParameter(1, eventId).setParameter(2, userId).setParameter(3, version).getSingleResult();
+    }
+
+    /** Every entry the person has in the event, for their export. */
+    List<Entry> all(long eventId, long userId, ZoneId zone) {
+        return between(eventId, userId, new ScheduleCursors.Position(Long.MIN_VALUE, false), Long.MAX_VALUE,
+                Long.MAX_VALUE, zone);
+    }
+
+    /**
+     * The person's entries after a cursor's position, up to the entry {@code throughId} of schedule version
+     * {@code through}. A cursor without a feed position (the schedule's, or the feed's when no delay or
+     * announcement was among the last page) stands for every schedule entry up to its version and every other entry
+     * before it: a delay or announcement recorded at its version may have come after it was handed out.
+     */
+    List<Entry> between(long eventId, long userId, ScheduleCursors.Position since, long through, long throughId,
+            ZoneId zone) {
+        boolean byId = since.feedPosition() != null;
         List<Stored> rows = entityManager.createNativeQuery("""
-                select session_id, revision, cast(before as text), cast(after as text), recorded_at from agenda_change
-                where event_id = ?1 and user_id = ?2 and revision > ?3 and revision <= ?4 order by revision, id""",
-                Stored.class)
-                .setParameter(1, eventId).setParameter(2, userId).setParameter(3, since).setParameter(4, through)
-                .getResultList();
+                select id, kind, session_id, revision, cast(before as text), cast(after as text), cast(details as text),
+                recorded_at from agenda_change
+                where event_id = ?1 and user_id = ?2 and revision <= ?4 and id <= ?5""" + " and "
+                + (byId ? "id > ?3" : "(revision > ?3 or (kind <> 'schedule' and revision = ?3))") + " order by id", Stored.class)
+                .setParameter(1, eventId).setParameter(2, userId)
+                .setParameter(3, byId ? since.feedPosition() : since.version()).setParameter(4, through)
+                .setParameter(5, throughId).getResultList();
         return rows.stream().map(row -> {
-            SessionState before = read(row.before()).in(zone);
-            SessionState after = row.after() == null ? null : read(row.after()).in(zone);
-            return new Entry(row.sessionId(), row.revision(), SessionState.differences(before, after), before, after,
-                    row.recordedAt().atZone(zone).toOffsetDateTime());
+            OffsetDateTime recordedAt = row.recordedAt().atZone(zone).toOffsetDateTime();
+            if (DELAY.equals(row.kind())) {
+                return new Entry(DELAY, row.sessionId(), row.revision(), List.of(DELAY), null, null,
+                        Delay.of(read(row.details(), StoredDelay.class), zone), null, recordedAt);
+            }
+            if (ANNOUNCEMENT.equals(row.kind())) {
+                return new Entry(ANNOUNCEMENT, null, row.revision(), List.of(ANNOUNCEMENT), null, null, null,
+                        Announced.of(read(row.details(), StoredAnnouncement.class), zone), recordedAt);
+            }
+            SessionState before = read(row.before(), SessionState.class).in(zone);
+            SessionState after = row.after() == null ? null : read(row.after(), SessionState.class).in(zone);
+            return new Entry(SCHEDULE, row.sessionId(), row.revision(), SessionState.differences(before, after), before,
+                    after, null, null, recordedAt);
         }).toList();
     }
 
@@ -99,19 +255,19 @@ class AgendaChangeLog {
         return room == null ? null : room.name;
     }
 
-    private String write(SessionState state) {
+    private String write(Object state) {
         try {
             return json.writeValueAsString(state);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A session state could not be serialised", e);
+            throw new IllegalStateException("A change-feed entry could not be serialised", e);
         }
     }
 
-    private SessionState read(String text) {
+    private <T> T read(String text, Class<T> type) {
         try {
-            return json.readValue(text, SessionState.class);
+            return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored session state could not be read", e);
+            throw new IllegalStateException("A stored change-feed entry could not be read", e);
         }
     }
 }

@@ -66,7 +66,7 @@ class AgendaData implements PersonalData {
                 .setParameter(1, eventId).setParameter(2, userId).getResultList();
         return new Export(bookmarks.sessionIds(eventId, userId), bookmarks.of(eventId, userId),
                 calendarLinks.createdAt(userId, eventId).map(MyCalendarLink::new).orElse(null),
-                changeLog.between(eventId, userId, Long.MIN_VALUE, Long.MAX_VALUE, event.zone()), feedback);
+                changeLog.all(eventId, userId, event.zone()), feedback);
     }
 
     @Override

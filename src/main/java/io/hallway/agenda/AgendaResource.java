@@ -113,16 +113,23 @@ public class AgendaResource {
 
     @GET
     @Path("changes")
-    @Operation(operationId = "getMyChanges", summary = "What changed in my bookmarked sessions since a cursor", description = "Moved in time or room, cancelled, reinstated, speakers changed, deleted; each with before and after. A cursor older than the kept history, or from before cursors were signed, is a 410: fetch the schedule again and use its cursor. A cursor the server did not hand out for this event is a 400.")
+    @Operation(operationId = "getMyChanges", summary = "What changed in my bookmarked sessions since a cursor", description = "Two kinds of entry, told apart by kind: schedule (moved in time or room, cancelled, reinstated, speakers changed, deleted; each with before and after) and delay (a room's host reported a delay, or on time again, that moved the session's expected start by at least hallway.live.change-threshold; with the planned, previous and new expected start and a sentence to show). Entries are in the order they were recorded. Send back the cursor of each answer: delays add entries without a new schedule version, and the cursor knows which you have. A cursor older than the kept history, or from before cursors were signed, is a 410: fetch the schedule again and use its cursor. A cursor the server did not hand out for this event is a 400.")
     @Transactional
     public MyChanges changes(@PathParam("slug") String slug, @QueryParam("since") String since) {
         Event event = selfService.eventOr404(slug);
-        long from = history.since(event, since, "/api/events/" + slug + "/schedule");
+        ScheduleCursors.Position from = history.position(event, since, "/api/events/" + slug + "/schedule");
         var userId = users.existingId();
-        List<AgendaChangeLog.Entry> entries = userId.isPresent()
-                ? changeLog.between(event.id, userId.getAsLong(), from, event.publicVersion(), event.zone())
-                : List.of();
-        return new MyChanges(cursors.encode(event.id, event.publicVersion()), entries);
+        if (userId.isEmpty()) {
+            return new MyChanges(cursors.encode(event.id, event.publicVersion()), List.of());
+        }
+        AgendaChangeLog.Through through = changeLog.through(event.id, userId.getAsLong(), event.publicVersion());
+        List<AgendaChangeLog.Entry> entries = changeLog.between(event.id, userId.getAsLong(), from,
+                event.publicVersion(), through.lastId(), event.zone());
+        // The schedule's own cursor while no delay or announcement of this version is among my entries; else one
+        // that also says which entries I have, as more of them may come at this version.
+        String cursor = through.betweenVersionsAtVersion() ? cursors.encode(event.id, event.publicVersion(), through.lastId())
+                : cursors.encode(event.id, event.publicVersion());
+        return new MyChanges(cursor, entries);
     }
 
     @POST

@@ -13,35 +13,43 @@ import io.hallway.schedule.SessionStatus;
 
 /**
  * A person's plan for an event: bookmarked sessions and blocks in time order, the pairs that overlap,
- * and the free time between one and the next. Each item comes already written as JSON, the same for
- * everyone who bookmarked it (see {@link Agendas.Index}).
+ * and the free time between one and the next, all by the times they are now expected at (the planned ones
+ * unless a room's host reported a delay). Each item comes already written as JSON, the same for everyone who
+ * bookmarked it (see {@link Agendas.Index}).
  */
 public record AgendaView(String event, String timeZone, String cursor,
         @Schema(type = SchemaType.ARRAY, implementation = Item.class) List<RawValue> items, List<Conflict> conflicts,
         List<Gap> gaps) {
 
-    /** A bookmarked session ("session-12") or a whole lightning block ("block-3"). */
+    /**
+     * A bookmarked session ("session-12") or a whole lightning block ("block-3"): {@code startsAt} and
+     * {@code endsAt} as planned, {@code expectedStartsAt} and {@code expectedEndsAt} as now expected.
+     */
     public record Item(String itemId, String type, long id, String title, SessionKind kind, SessionStatus status,
             OffsetDateTime startsAt, OffsetDateTime endsAt, RoomRef room, List<String> speakers, Long blockId,
-            List<Talk> talks) {
+            List<Talk> talks, OffsetDateTime expectedStartsAt, OffsetDateTime expectedEndsAt,
+            @Schema(description = "Minutes the expected start is behind the planned one") long delayMinutes) {
     }
 
     public record RoomRef(long id, String name, String levelName, String liveStatus) {
     }
 
-    /** A talk inside a bookmarked block. */
-    public record Talk(long id, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, SessionStatus status) {
+    /** A talk inside a bookmarked block; it moves with the block. */
+    public record Talk(long id, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, SessionStatus status,
+            OffsetDateTime expectedStartsAt, OffsetDateTime expectedEndsAt) {
     }
 
-    /** Two items that run at the same time, for this many minutes. */
+    /** Two items that run at the same time, as now expected, for this many minutes. */
     public record Conflict(String first, String second, long overlapMinutes) {
     }
 
     /**
-     * Free time between one item's end and the next one's start. Where the room changes and the venue map
-     * knows both rooms, the walk between them and whether the gap leaves time for it; null otherwise.
+     * Free time between one item's expected end and the next one's expected start, and as planned. Where the room
+     * changes and the venue map knows both rooms, the walk between them, whether the gap leaves time for it, and
+     * whether it did as planned but no longer does; null otherwise.
      */
     public record Gap(String after, String before, long freeMinutes, boolean roomChange, Long walkingSeconds,
-            Boolean enoughTime) {
+            Boolean enoughTime, long plannedFreeMinutes,
+            @Schema(description = "The walk fitted the planned gap but no longer fits the expected one; null where the walk is unknown") Boolean becameTooShort) {
     }
 }

@@ -2,6 +2,7 @@ package io.hallway.agenda;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +19,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 
+import io.hallway.live.ExpectedTimes;
+import io.hallway.live.LiveTimes;
 import io.hallway.venue.Venues;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.BlockView;
@@ -117,6 +120,9 @@ class Agendas {
     @Inject
     Venues venues;
 
+    @Inject
+    LiveTimes liveTimes;
+
     AgendaView of(String slug, Long userId) {
         ScheduleSnapshots.Built built = snapshots.current(version(slug));
         Marks marks = userId == null ? Marks.NONE : bookmarks.marks(built.eventId(), userId);
@@ -126,7 +132,11 @@ class Agendas {
             built = snapshots.current(currentVersion(slug));
             items = index(built).items(marks);
         }
-        items.sort(Comparator.comparing((Rendered r) -> r.item().startsAt()).thenComparing(r -> r.item().endsAt())
+        ExpectedTimes expected = liveTimes.of(built);
+        ZoneId zone = ZoneId.of(built.snapshot().event().timeZone());
+        items = new ArrayList<>(items.stream().map(rendered -> expectedAt(rendered, expected, zone)).toList());
+        items.sort(Comparator.comparing((Rendered r) -> r.item().expectedStartsAt())
+                .thenComparing(r -> r.item().expectedEndsAt()).thenComparing(r -> r.item().startsAt())
                 .thenComparing(r -> r.item().type()).thenComparingLong(r -> r.item().id()));
         List<AgendaView.Item> live = items.stream().map(Rendered::item).filter(i -> i.status() == SessionStatus.SCHEDULED)
                 .toList();
@@ -164,18 +174,45 @@ class Agendas {
         return built.derived(Index.class, snapshot -> Index.of(snapshot, json));
     }
 
+    /**
+     * The item at its expected times: as rendered once per version while it runs on time, written again here
+     * only when a delay moved it (a few items, while every agenda holds them).
+     */
+    private Rendered expectedAt(Rendered rendered, ExpectedTimes expected, ZoneId zone) {
+        AgendaView.Item item = rendered.item();
+        Optional<ExpectedTimes.Timing> timing = item.type().equals("block") ? expected.block(item.id())
+                : expected.session(item.id());
+        if (timing.isEmpty() || (timing.get().expectedStart().equals(item.startsAt().toInstant())
+                && timing.get().expectedEnd().equals(item.endsAt().toInstant()))) {
+            return rendered;
+        }
+        return Index.render(withExpected(item, timing.get(), expected, zone), json);
+    }
+
+    private static AgendaView.Item withExpected(AgendaView.Item item, ExpectedTimes.Timing timing,
+            ExpectedTimes expected, ZoneId zone) {
+        List<AgendaView.Talk> talks = item.talks().stream().map(talk -> expected.session(talk.id())
+                .map(t -> new AgendaView.Talk(talk.id(), talk.title(), talk.startsAt(), talk.endsAt(), talk.status(),
+                        t.expectedStart().atZone(zone).toOffsetDateTime(), t.expectedEnd().atZone(zone).toOffsetDateTime()))
+                .orElse(talk)).toList();
+        return new AgendaView.Item(item.itemId(), item.type(), item.id(), item.title(), item.kind(), item.status(),
+                item.startsAt(), item.endsAt(), item.room(), item.speakers(), item.blockId(), talks,
+                timing.expectedStart().atZone(zone).toOffsetDateTime(), timing.expectedEnd().atZone(zone).toOffsetDateTime(),
+                timing.delayMinutes());
+    }
+
     private static List<AgendaView.Conflict> conflicts(List<AgendaView.Item> live) {
         List<AgendaView.Conflict> conflicts = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) {
             AgendaView.Item first = live.get(i);
             // Sorted by start: once one starts after the first has ended, none of the rest overlaps it.
-            for (int j = i + 1; j < live.size() && live.get(j).startsAt().isBefore(first.endsAt()); j++) {
+            for (int j = i + 1; j < live.size() && live.get(j).expectedStartsAt().isBefore(first.expectedEndsAt()); j++) {
                 AgendaView.Item second = live.get(j);
                 if (contains(first, second) || contains(second, first)) {
                     continue;
                 }
-                Instant end = min(first.endsAt().toInstant(), second.endsAt().toInstant());
-                long minutes = Duration.between(second.startsAt().toInstant(), end).toMinutes();
+                Instant end = min(first.expectedEndsAt().toInstant(), second.expectedEndsAt().toInstant());
+                long minutes = Duration.between(second.expectedStartsAt().toInstant(), end).toMinutes();
                 conflicts.add(new AgendaView.Conflict(first.itemId(), second.itemId(), minutes));
             }
         }
@@ -191,10 +228,10 @@ class Agendas {
         List<AgendaView.Gap> gaps = new ArrayList<>();
         AgendaView.Item latest = null;
         for (AgendaView.Item next : live) {
-            if (latest != null && !next.startsAt().isBefore(latest.endsAt())) {
+            if (latest != null && !next.expectedStartsAt().isBefore(latest.expectedEndsAt())) {
                 gaps.add(gap(eventId, latest, next));
             }
-            if (latest == null || next.endsAt().isAfter(latest.endsAt())) {
+            if (latest == null || next.expectedEndsAt().isAfter(latest.expectedEndsAt())) {
                 latest = next;
             }
         }
@@ -202,7 +239,8 @@ class Agendas {
     }
 
     private AgendaView.Gap gap(long eventId, AgendaView.Item from, AgendaView.Item to) {
-        Duration free = Duration.between(from.endsAt(), to.startsAt());
+        Duration free = Duration.between(from.expectedEndsAt(), to.expectedStartsAt());
+        Duration planned = Duration.between(from.endsAt(), to.startsAt());
         Long fromRoom = from.room() == null ? null : from.room().id();
         Long toRoom = to.room() == null ? null : to.room().id();
         boolean roomChange = fromRoom != null && toRoom != null && !fromRoom.equals(toRoom);
@@ -210,20 +248,24 @@ class Agendas {
                 ? venues.walkingTime(eventId, fromRoom, toRoom).orElse(null)
                 : null;
         return new AgendaView.Gap(from.itemId(), to.itemId(), free.toMinutes(), roomChange,
-                walking == null ? null : walking.toSeconds(), walking == null ? null : walking.compareTo(free) <= 0);
+                walking == null ? null : walking.toSeconds(), walking == null ? null : walking.compareTo(free) <= 0,
+                planned.toMinutes(), walking == null ? null : walking.compareTo(planned) <= 0 && walking.compareTo(free) > 0);
     }
 
     private static AgendaView.Item item(SessionView s, Map<Long, RoomView> rooms) {
         return new AgendaView.Item("session-" + s.id(), "session", s.id(), s.title(), s.kind(), s.status(),
                 s.startsAt(), s.endsAt(), s.roomId() == null ? null : room(rooms.get(s.roomId())),
-                s.speakers().stream().map(SessionView.SpeakerRef::name).toList(), s.blockId(), List.of());
+                s.speakers().stream().map(SessionView.SpeakerRef::name).toList(), s.blockId(), List.of(), s.startsAt(),
+                s.endsAt(), 0);
     }
 
     private static AgendaView.Item item(BlockView b, Map<Long, RoomView> rooms, Map<Long, SessionView> talks) {
         List<AgendaView.Talk> inOrder = b.talkIds().stream().map(talks::get)
-                .map(t -> new AgendaView.Talk(t.id(), t.title(), t.startsAt(), t.endsAt(), t.status())).toList();
+                .map(t -> new AgendaView.Talk(t.id(), t.title(), t.startsAt(), t.endsAt(), t.status(), t.startsAt(),
+                        t.endsAt())).toList();
         return new AgendaView.Item("block-" + b.id(), "block", b.id(), b.title(), SessionKind.LIGHTNING_TALK,
-                SessionStatus.SCHEDULED, b.startsAt(), b.endsAt(), room(rooms.get(b.roomId())), List.of(), null, inOrder);
+                SessionStatus.SCHEDULED, b.startsAt(), b.endsAt(), room(rooms.get(b.roomId())), List.of(), null, inOrder,
+                b.startsAt(), b.endsAt(), 0);
     }
 
     private static AgendaView.RoomRef room(RoomView room) {

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -45,6 +44,13 @@ class BookmarkStore {
      * per follower in the statement that finds them.
      */
     static final String FOLLOWERS_OF_SESSION = "select user_id from bookmark where session_id = ?2 or block_id = ?6";
+
+    /** The people who bookmarked any of the sessions ?2 or blocks ?3 (lists, never empty) of the event ?1. */
+    static final String FOLLOWERS_OF_ANY = """
+            select user_id from bookmark where event_id = ?1 and (session_id in (?2) or block_id in (?3))""";
+
+    /** The people with an agenda in the event ?1: who bookmarked anything there. */
+    static final String AGENDAS_IN_EVENT = "select user_id from bookmark where event_id = ?1";
 
     /** JPQL: the session {@code s} is bookmarked by ?1 in event ?2, on its own or through its lightning block. */
     private static final String BOOKMARKED = """
@@ -156,11 +162,11 @@ class BookmarkStore {
                 .list().stream().map(s -> s.id).toList();
     }
 
-    /** The id of the person's first bookmarked, not cancelled session starting after the instant. */
-    Optional<Long> nextSessionId(long eventId, long userId, Instant after) {
+    /** The ids of the person's bookmarked, not cancelled sessions planned to start after the instant, in order. */
+    List<Long> sessionIdsStartingAfter(long eventId, long userId, Instant after) {
         return Session.<Session> find("from Session s where " + BOOKMARKED
                 + " and s.status = ?3 and s.startsAt > ?4 order by s.startsAt, s.id",
-                userId, eventId, SessionStatus.SCHEDULED, after).firstResultOptional().map(s -> s.id);
+                userId, eventId, SessionStatus.SCHEDULED, after).stream().map(s -> s.id).toList();
     }
 
     /** Whether the person keeps any bookmark in the event. */

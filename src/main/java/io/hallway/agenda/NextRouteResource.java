@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
+import io.hallway.live.ExpectedTimes;
+import io.hallway.live.LiveTimes;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
@@ -44,8 +47,17 @@ public class NextRouteResource {
     @Inject
     BookmarkStore bookmarks;
 
+    @Inject
+    LiveTimes liveTimes;
+
+    /**
+     * How far before "at" a session may be planned and still be next: a delay moved its expected start after "at".
+     * A room runs later than this only after a whole day of delays.
+     */
+    private static final Duration LONGEST_DELAY = Duration.ofDays(1);
+
     @GET
-    @Operation(operationId = "getNextRoute", summary = "The route to my next bookmarked session, and when to leave", description = "Takes the first bookmarked, not cancelled session starting after \"at\" (default now), or the session given. leaveBy is the start minus the walking time; slackSeconds what is left on arrival when leaving at \"at\". A 404 when no bookmarked session is left or the event has no venue map; a 409 when the session is cancelled, has no room or its room is not on the map; a 422 when there is no way there (see getRoute).")
+    @Operation(operationId = "getNextRoute", summary = "The route to my next bookmarked session, and when to leave", description = "Takes the bookmarked, not cancelled session expected to start first after \"at\" (default now), or the session given. startsAt is its expected start (the planned one unless its room's host reported a delay; plannedStartsAt and delayMinutes say how it differs); leaveBy is that start minus the walking time; slackSeconds what is left on arrival when leaving at \"at\". A 404 when no bookmarked session is left or the event has no venue map; a 409 when the session is cancelled, has no room or its room is not on the map; a 422 when there is no way there (see getRoute).")
     public NextRouteView nextRoute(@PathParam("slug") String slug,
             @Parameter(description = "Where I am: a room, point of interest or node id") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant with offset; default now") @QueryParam("at") String at,
@@ -53,24 +65,35 @@ public class NextRouteResource {
             @QueryParam("avoid") List<String> avoid,
             @Parameter(description = "Route to this session instead of the next bookmarked one") @QueryParam("session") Long sessionId) {
         Event event = snapshots.publishedEvent(slug);
+        ExpectedTimes expected = liveTimes.of(snapshots.current(slug));
         Instant now = at == null ? Instant.now() : parse(at);
-        Session session = sessionId != null ? sessionOf(event, sessionId) : nextBookmarked(event, now);
+        Session session = sessionId != null ? sessionOf(event, sessionId) : nextBookmarked(event, now, expected);
         if (session.room == null) {
             throw Problem.of(ProblemType.NO_ROOM, "'" + session.title + "' has no room yet, so there is no way to it.");
         }
         RouteView route = venues.routeToRoom(event, from, session.room.name, profile, avoid, now);
         Duration walk = Duration.ofSeconds(route.duration());
-        long slack = Duration.between(now, session.startsAt).minus(walk).toSeconds();
+        Instant startsAt = expectedStart(session, expected);
+        long slack = Duration.between(now, startsAt).minus(walk).toSeconds();
         var zone = event.zone();
         return new NextRouteView(new NextRouteView.NextSession(session.id, session.title, session.room.name),
-                OffsetDateTime.ofInstant(now, zone), OffsetDateTime.ofInstant(session.startsAt, zone),
-                OffsetDateTime.ofInstant(session.startsAt.minus(walk), zone), slack, slack >= 0, route);
+                OffsetDateTime.ofInstant(now, zone), OffsetDateTime.ofInstant(startsAt, zone),
+                OffsetDateTime.ofInstant(session.startsAt, zone), Duration.between(session.startsAt, startsAt).toMinutes(),
+                OffsetDateTime.ofInstant(startsAt.minus(walk), zone), slack, slack >= 0, route);
     }
 
-    private Session nextBookmarked(Event event, Instant after) {
+    private static Instant expectedStart(Session session, ExpectedTimes expected) {
+        return expected.session(session.id).map(ExpectedTimes.Timing::expectedStart).orElse(session.startsAt);
+    }
+
+    /** The bookmarked session expected to start first after the instant. */
+    private Session nextBookmarked(Event event, Instant after, ExpectedTimes expected) {
         var user = users.existingId();
         Long next = user.isEmpty() ? null
-                : bookmarks.nextSessionId(event.id, user.getAsLong(), after).orElse(null);
+                : bookmarks.sessionIdsStartingAfter(event.id, user.getAsLong(), after.minus(LONGEST_DELAY)).stream()
+                        .flatMap(id -> expected.session(id).map(ExpectedTimes.Timing::expectedStart)
+                                .filter(start -> start.isAfter(after)).map(start -> Map.entry(id, start)).stream())
+                        .min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
         if (next == null) {
             throw Problem.notFound("You have no bookmarked session starting after " + OffsetDateTime.ofInstant(after,
                     event.zone()) + ".");

@@ -13,7 +13,13 @@ public enum AuditAction implements WireEnum {
     IMPORT,
     PURGE,
     /** A room said open, full or closed during the event. */
-    ROOM_STATUS;
+    ROOM_STATUS,
+    /** A room's host said it runs late; the details name the minutes and the session or block. */
+    RUNNING_LATE,
+    /** A room's host said it is on time again: every report about its sessions is withdrawn. */
+    ON_TIME_AGAIN,
+    /** A room's host said when a session or block actually started or ended. */
+    ACTUAL_TIMES;
 
     @Override
     public String wireName() {

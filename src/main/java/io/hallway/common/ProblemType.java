@@ -64,6 +64,11 @@ public enum ProblemType {
     NO_FEEDBACK_FOR_THIS_SESSION("urn:hallway:problem:no-feedback-for-this-session", "No feedback for this session", 409),
     FEEDBACK_NOT_OPEN_YET("urn:hallway:problem:feedback-not-open-yet", "Feedback not open yet", 409),
 
+    // The live day
+    NOTHING_IN_PROGRESS("urn:hallway:problem:nothing-in-progress", "Nothing in progress", 409),
+    SESSION_IN_ANOTHER_ROOM("urn:hallway:problem:session-in-another-room", "Session in another room", 409),
+    TALK_IN_A_BLOCK("urn:hallway:problem:talk-in-a-block", "Talk in a block", 409),
+
     // Venue
     INVALID_VENUE("urn:hallway:problem:invalid-venue", "Invalid venue", 400),
     NO_ROOM("urn:hallway:problem:no-room", "No room", 409),

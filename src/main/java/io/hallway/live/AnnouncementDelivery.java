@@ -27,11 +27,14 @@ class AnnouncementDelivery {
     @Inject
     Announcements announcements;
 
+    @Inject
+    LiveClock clock;
+
     @Scheduled(identity = JOB, every = "${hallway.live.announcement-delivery-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverStarted() {
         oneReplica.run(JOB, () -> {
-            Instant now = Instant.now();
+            Instant now = clock.now();
             List<Announcement> due = Announcement.list("deliveredAt is null and startsAt <= ?1", now);
             due.forEach(announcement -> announcements.deliver(announcement, now));
             return due.size();

@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Fired once per announcement, inside the transaction that marks it delivered, when it starts showing. Features
- * that keep something per person (the attendees' change feeds) observe it to reach the announcement's audience:
- * everyone; who bookmarked a session in one of {@code roomIds} between {@code startsAt} and {@code endsAt} (a room
- * or a level's rooms); or who bookmarked {@code sessionId}.
+ * that keep something per person (the attendees' change feeds) observe it to reach its audience: everyone with an
+ * agenda in the event, or the people who bookmarked one of {@code sessionIds} (alone or through one of
+ * {@code blockIds}) in the published schedule of version {@code revision}.
  */
-public record AnnouncementStarted(long eventId, long announcementId, String title, String body,
-        AnnouncementSeverity severity, AudienceKind audience, List<Long> roomIds, Long sessionId, Instant startsAt,
-        Instant endsAt) {
+public record AnnouncementStarted(long eventId, long revision, long announcementId, String title, String body,
+        AnnouncementSeverity severity, Instant startsAt, Instant endsAt, boolean everyone, List<Long> sessionIds,
+        List<Long> blockIds) {
 }

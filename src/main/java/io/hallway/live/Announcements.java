@@ -2,22 +2,34 @@ package io.hallway.live;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.hallway.audit.AuditAction;
 import io.hallway.audit.AuditLog;
 import io.hallway.audit.AuditResource;
+import io.hallway.common.AfterCommit;
 import io.hallway.common.Problem;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
+import io.hallway.schedule.RoomView;
+import io.hallway.schedule.ScheduleSnapshot;
+import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
+import io.hallway.schedule.SessionView;
 import io.hallway.team.HostRooms;
 
 /**
@@ -38,6 +50,18 @@ class Announcements {
     AuditLog audit;
 
     @Inject
+    ScheduleSnapshots snapshots;
+
+    @Inject
+    LiveClock clock;
+
+    @Inject
+    LiveDocuments documents;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
     jakarta.enterprise.event.Event<AnnouncementStarted> started;
 
     Announcement post(Event event, AnnouncementRequest request) {
@@ -52,6 +76,7 @@ class Announcements {
         }
         audit.record(event.id, AuditAction.CREATE, AuditResource.ANNOUNCEMENT, announcement.id, null,
                 announcement.version);
+        showChanges(event);
         return announcement;
     }
 
@@ -62,6 +87,7 @@ class Announcements {
         Announcement.flush();
         audit.record(event.id, AuditAction.UPDATE, AuditResource.ANNOUNCEMENT, announcement.id, versionBefore,
                 announcement.version);
+        showChanges(event);
         return announcement;
     }
 
@@ -70,31 +96,54 @@ class Announcements {
         announcement.delete();
         audit.record(event.id, AuditAction.DELETE, AuditResource.ANNOUNCEMENT, announcement.id, announcement.version,
                 null);
+        showChanges(event);
+    }
+
+    /** This replica's live document shows the change once it is committed; the others within their interval. */
+    private void showChanges(Event event) {
+        long eventId = event.id;
+        AfterCommit.run(transactions, () -> documents.forget(eventId));
     }
 
     /**
-     * Hands the announcement to its audience's change feeds and marks it delivered. One whose time has passed
-     * unseen (the service was down all along) is marked without a feed entry: the news is over.
+     * Hands the announcement to its audience's change feeds and marks it delivered. Its audience is read from the
+     * published schedule: for a room or a level, the sessions there that overlap its time. One whose time has passed
+     * unseen (the service was down all along), or of an unpublished event, is marked without a feed entry.
      */
     void deliver(Announcement announcement, Instant now) {
         announcement.deliveredAt = now;
         if (!announcement.endsAt.isAfter(now)) {
             return;
         }
-        List<Long> roomIds = switch (announcement.audience) {
-            case ROOM -> List.of(announcement.roomId);
-            case LEVEL -> Room.ofEvent(Event.findById(announcement.eventId)).stream()
-                    .filter(room -> announcement.levelName.equals(room.levelName)).map(room -> room.id).toList();
-            case EVERYONE, SESSION -> List.of();
+        // The event's row lock, as every writer of the change feeds holds it: their entries' ids follow commit order.
+        Event.findById(announcement.eventId, LockModeType.PESSIMISTIC_WRITE);
+        Optional<ScheduleSnapshots.VersionRef> published = snapshots.currentVersion(announcement.eventId);
+        if (published.isEmpty()) {
+            return;
+        }
+        ScheduleSnapshot schedule = snapshots.current(published.get()).snapshot();
+        List<SessionView> addressed = switch (announcement.audience) {
+            case EVERYONE -> List.of();
+            case SESSION -> schedule.sessions().stream().filter(s -> s.id() == announcement.sessionId).toList();
+            case ROOM, LEVEL -> {
+                Set<Long> rooms = schedule.rooms().stream().filter(room -> announcement.audience == AudienceKind.ROOM
+                        ? room.id() == announcement.roomId
+                        : announcement.levelName.equals(room.levelName())).map(RoomView::id).collect(Collectors.toSet());
+                yield schedule.sessions().stream().filter(s -> s.roomId() != null && rooms.contains(s.roomId())
+                        && s.startsAt().toInstant().isBefore(announcement.endsAt)
+                        && s.endsAt().toInstant().isAfter(announcement.startsAt)).toList();
+            }
         };
-        started.fire(new AnnouncementStarted(announcement.eventId, announcement.id, announcement.title,
-                announcement.body, announcement.severity, announcement.audience, roomIds, announcement.sessionId,
-                announcement.startsAt, announcement.endsAt));
+        started.fire(new AnnouncementStarted(announcement.eventId, published.get().scheduleVersion(), announcement.id,
+                announcement.title, announcement.body, announcement.severity, announcement.startsAt,
+                announcement.endsAt, announcement.audience == AudienceKind.EVERYONE,
+                addressed.stream().map(SessionView::id).toList(),
+                addressed.stream().map(SessionView::blockId).filter(Objects::nonNull).distinct().toList()));
     }
 
     /** The event's announcements showing at this instant, newest first. */
-    List<AnnouncementView> active(Event event, Instant at) {
-        return Announcement.activeAt(event.id, at).stream().map(a -> AnnouncementView.from(a, event.zone())).toList();
+    List<AnnouncementView> active(long eventId, ZoneId zone, Instant at) {
+        return Announcement.activeAt(eventId, at).stream().map(a -> AnnouncementView.from(a, zone)).toList();
     }
 
     private void apply(Event event, Announcement announcement, AnnouncementRequest request) {
@@ -128,7 +177,7 @@ class Announcements {
         if (!endsAt.isAfter(startsAt)) {
             throw Problem.invalid("endsAt", "must be after startsAt");
         }
-        if (!endsAt.isAfter(Instant.now())) {
+        if (!endsAt.isAfter(clock.now())) {
             throw Problem.invalid("endsAt", "must be in the future; withdraw an announcement to end it now");
         }
         if (Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {
@@ -185,7 +234,7 @@ class Announcements {
         return session.room == null ? null : session.room.id;
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -112,7 +112,8 @@ final class ScheduleComparison {
                 after.abstractText(), after.language(), after.level(), after.tags(), after.trackId(), before.roomId(),
                 before.startsAt(), before.endsAt(), before.durationMinutes(), before.status(), before.speakers(),
                 after.slidesUrl(), after.videoUrl(), after.blockId(), after.blockPosition(), before.version(),
-                before.bookmarks(), before.fill());
+                before.bookmarks(), before.fill(), before.expectedStartsAt(), before.expectedEndsAt(),
+                before.delayMinutes());
         if (!detailsOnly.equals(before)) {
             kinds.add(DETAILS);
         }
@@ -162,7 +163,8 @@ final class ScheduleComparison {
     private static SessionView unversioned(SessionView s) {
         return new SessionView(s.id(), s.guid(), s.kind(), s.title(), s.abstractText(), s.language(), s.level(),
                 s.tags(), s.trackId(), s.roomId(), s.startsAt(), s.endsAt(), s.durationMinutes(), s.status(),
-                s.speakers(), s.slidesUrl(), s.videoUrl(), s.blockId(), s.blockPosition(), 0, s.bookmarks(), s.fill());
+                s.speakers(), s.slidesUrl(), s.videoUrl(), s.blockId(), s.blockPosition(), 0, s.bookmarks(), s.fill(),
+                s.expectedStartsAt(), s.expectedEndsAt(), s.delayMinutes());
     }
 
     private static BlockView unversioned(BlockView b) {

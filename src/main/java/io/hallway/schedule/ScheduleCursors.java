@@ -27,19 +27,33 @@ import io.hallway.common.ServerKeys;
  * big-endian numbers, then the first 16 bytes of their HMAC-SHA256 (RFC 2104; truncated as RFC 4868 allows,
  * 128 bits). Format 1, {@code "sv1:<event>:<version>"} in base64url and unsigned, was handed out before; it
  * is still recognised, so that apps holding one are sent to the full snapshot rather than refused.
+ * <p>
+ * Format 3 (55 characters) adds, after the version, a position in a feed that follows the schedule but also
+ * grows between versions (the personal change feed, which live delays add to without a new version): the last
+ * entry the client was given. It is signed with the rest, so a client cannot skip or replay entries either.
  */
 @Singleton
 public class ScheduleCursors {
 
-    /** What a cursor of this event stands for; {@code legacy}: format 1, unsigned, good only for a fresh start. */
-    public record Position(long version, boolean legacy) {
+    /**
+     * What a cursor of this event stands for; {@code legacy}: format 1, unsigned, good only for a fresh start;
+     * {@code feedPosition}: the feed entry a format-3 cursor was handed out after, null for the other formats.
+     */
+    public record Position(long version, boolean legacy, Long feedPosition) {
+
+        public Position(long version, boolean legacy) {
+            this(version, legacy, null);
+        }
     }
 
     static final String KEY_PURPOSE = "schedule-cursor";
     private static final byte FORMAT = 2;
+    private static final byte FORMAT_WITH_FEED_POSITION = 3;
     private static final int SIGNED_BYTES = 1 + Long.BYTES + Long.BYTES;
+    private static final int SIGNED_BYTES_WITH_FEED_POSITION = SIGNED_BYTES + Long.BYTES;
     private static final int TAG_BYTES = 16;
     private static final int CURSOR_BYTES = SIGNED_BYTES + TAG_BYTES;
+    private static final int CURSOR_BYTES_WITH_FEED_POSITION = SIGNED_BYTES_WITH_FEED_POSITION + TAG_BYTES;
     /** Longer than any cursor of either format: not worth decoding. */
     private static final int MAX_LENGTH = 64;
     private static final String LEGACY_PREFIX = "sv1:";
@@ -66,7 +80,16 @@ public class ScheduleCursors {
 
     public String encode(long eventId, long scheduleVersion) {
         byte[] cursor = ByteBuffer.allocate(CURSOR_BYTES).put(FORMAT).putLong(eventId).putLong(scheduleVersion).array();
-        System.arraycopy(tag(cursor), 0, cursor, SIGNED_BYTES, TAG_BYTES);
+        System.arraycopy(tag(cursor, SIGNED_BYTES), 0, cursor, SIGNED_BYTES, TAG_BYTES);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor);
+    }
+
+    /** A format-3 cursor: the schedule version and the last feed entry handed out with it. */
+    public String encode(long eventId, long scheduleVersion, long feedPosition) {
+        byte[] cursor = ByteBuffer.allocate(CURSOR_BYTES_WITH_FEED_POSITION).put(FORMAT_WITH_FEED_POSITION)
+                .putLong(eventId).putLong(scheduleVersion).putLong(feedPosition).array();
+        System.arraycopy(tag(cursor, SIGNED_BYTES_WITH_FEED_POSITION), 0, cursor, SIGNED_BYTES_WITH_FEED_POSITION,
+                TAG_BYTES);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor);
     }
 
@@ -84,15 +107,18 @@ public class ScheduleCursors {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (bytes.length == CURSOR_BYTES && bytes[0] == FORMAT) {
-            byte[] tag = Arrays.copyOfRange(bytes, SIGNED_BYTES, CURSOR_BYTES);
-            if (!MessageDigest.isEqual(tag(bytes), tag)) {
+        boolean withFeedPosition = bytes.length == CURSOR_BYTES_WITH_FEED_POSITION && bytes[0] == FORMAT_WITH_FEED_POSITION;
+        if (withFeedPosition || (bytes.length == CURSOR_BYTES && bytes[0] == FORMAT)) {
+            int signedBytes = withFeedPosition ? SIGNED_BYTES_WITH_FEED_POSITION : SIGNED_BYTES;
+            byte[] tag = Arrays.copyOfRange(bytes, signedBytes, bytes.length);
+            if (!MessageDigest.isEqual(tag(bytes, signedBytes), tag)) {
                 return Optional.empty();
             }
-            ByteBuffer signed = ByteBuffer.wrap(bytes, 1, SIGNED_BYTES - 1);
+            ByteBuffer signed = ByteBuffer.wrap(bytes, 1, signedBytes - 1);
             long cursorEventId = signed.getLong();
             long version = signed.getLong();
-            return cursorEventId == eventId ? Optional.of(new Position(version, false)) : Optional.empty();
+            Long feedPosition = withFeedPosition ? signed.getLong() : null;
+            return cursorEventId == eventId ? Optional.of(new Position(version, false, feedPosition)) : Optional.empty();
         }
         return legacy(new String(bytes, StandardCharsets.US_ASCII), eventId);
     }
@@ -113,9 +139,9 @@ public class ScheduleCursors {
     }
 
     /** The truncated HMAC of a cursor's signed bytes. */
-    private byte[] tag(byte[] cursor) {
+    private byte[] tag(byte[] cursor, int signedBytes) {
         Mac mac = macs.get();
-        mac.update(cursor, 0, SIGNED_BYTES);
+        mac.update(cursor, 0, signedBytes);
         return Arrays.copyOf(mac.doFinal(), TAG_BYTES);
     }
 }

@@ -27,11 +27,17 @@ public class ScheduleHistory {
 
     /** The version a cursor stands for; 400 when it is not one of this event's, 410 when it is too old. */
     public long since(Event event, String cursor, String snapshotPath) {
+        return position(event, cursor, snapshotPath).version();
+    }
+
+    /** Where a cursor stands, its feed position included; checked as {@link #since} checks it. */
+    public ScheduleCursors.Position position(Event event, String cursor, String snapshotPath) {
         ScheduleCursors.Position position = decode(event.id, cursor);
         if (position.version() > event.publicVersion()) {
             throw notACursor();
         }
-        return checkedSince(event.id, position, snapshotPath);
+        checkedSince(event.id, position, snapshotPath);
+        return position;
     }
 
     /** Where a cursor of this event stands, not yet checked against the current version; 400 if it is none. */

@@ -76,6 +76,25 @@ public class ScheduleHttpCaching {
                 etag(built.eventId(), built.scheduleVersion(), format, gzip), cacheControl, gzip);
     }
 
+    /**
+     * The same conditional GET for a live document a feature keeps in memory, outside the schedule's versions:
+     * its strong entity tag is {@code tag}, which the feature makes from the document's bytes, so an unchanged
+     * document keeps its tag however often it is rebuilt, and on every replica.
+     */
+    public static Response respond(ScheduleSnapshots.Encoded body, String tag, String cacheControl, String ifNoneMatch,
+            String acceptEncoding) {
+        boolean gzip = acceptsGzip(acceptEncoding);
+        String plainTag = "\"" + tag + "\"";
+        String gzipTag = "\"" + tag + "-gzip\"";
+        String etag = gzip ? gzipTag : plainTag;
+        if (matches(ifNoneMatch, plainTag, gzipTag)) {
+            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
+                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+        }
+        return encoded(Response.ok(gzip ? body.gzipped() : body.plain(), MediaType.APPLICATION_JSON_TYPE), etag,
+                cacheControl, gzip);
+    }
+
     private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String acceptEncoding) {
         return notModifiedResponse(version, "", cacheControl(), acceptEncoding);
     }
@@ -100,7 +119,7 @@ public class ScheduleHttpCaching {
                 etag(built.eventId(), built.scheduleVersion(), "", gzip), cacheControl(), gzip);
     }
 
-    private Response encoded(Response.ResponseBuilder ok, String etag, String cacheControl, boolean gzip) {
+    private static Response encoded(Response.ResponseBuilder ok, String etag, String cacheControl, boolean gzip) {
         var response = ok.header(HttpHeaders.ETAG, etag)
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl)
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);

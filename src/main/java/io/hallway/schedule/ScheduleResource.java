@@ -56,6 +56,9 @@ public class ScheduleResource {
     @Inject
     SessionInterest interest;
 
+    @Inject
+    SessionTimes times;
+
     @GET
     @Operation(operationId = "listEvents", summary = "Published events, newest first", description = "No login needed. Drafts are never listed; a client keeps an event's slug to read the rest.")
     public Page<EventView> events(@Valid @BeanParam PageRequest page) {
@@ -91,7 +94,7 @@ public class ScheduleResource {
 
     @GET
     @Path("{slug}/sessions")
-    @Operation(operationId = "listSessions", summary = "Sessions, filtered and paged", description = "Every filter given must match. kind is talk, lightning-talk, keynote, panel, workshop, break or social. Each session carries its live bookmark count and fill level, which the offline schedule leaves out.")
+    @Operation(operationId = "listSessions", summary = "Sessions, filtered and paged", description = "Every filter given must match. kind is talk, lightning-talk, keynote, panel, workshop, break or social. Each session carries its live bookmark count and fill level, and the times it is now expected at with its delay, which the offline schedule leaves out.")
     public Page<SessionView> sessions(@PathParam("slug") String slug,
             @Parameter(description = "A day of the event, in its time zone") @QueryParam("day") LocalDate day,
             @QueryParam("room") Long roomId, @QueryParam("track") Long trackId, @QueryParam("kind") String kind,
@@ -115,7 +118,7 @@ public class ScheduleResource {
 
     @GET
     @Path("{slug}/sessions/{id}")
-    @Operation(operationId = "getSession", summary = "One session, with its live bookmark count and fill level", description = "Cancelled sessions are still found, with status cancelled; a session of another event is a 404.")
+    @Operation(operationId = "getSession", summary = "One session, with its live bookmark count, fill level and expected times", description = "Cancelled sessions are still found, with status cancelled; a session of another event is a 404.")
     public SessionView session(@PathParam("slug") String slug, @PathParam("id") long id) {
         ScheduleSnapshots.Built built = snapshots.current(slug);
         return built.snapshot().sessions().stream().filter(s -> s.id() == id).findFirst().map(live(built))
@@ -151,7 +154,7 @@ public class ScheduleResource {
 
     @GET
     @Path("{slug}/now")
-    @Operation(operationId = "getNowAndNext", summary = "For each room, the session running at a moment and the one after it", description = "One entry per room: the scheduled session running at \"at\" and the next one to start after it, each null when there is none. Cancelled sessions are skipped.")
+    @Operation(operationId = "getNowAndNext", summary = "For each room, the session running at a moment and the one after it", description = "One entry per room: the scheduled session running at \"at\" and the next one to start after it, each null when there is none, by the times they are now expected at (the planned ones unless the room's host reported a delay; each session carries both). Cancelled sessions are skipped.")
     public List<RoomNow> now(@PathParam("slug") String slug,
             @Parameter(description = "ISO-8601 instant with offset; defaults to now") @QueryParam("at") String at) {
         Instant moment = at == null ? Instant.now() : parseInstant(at);
@@ -162,13 +165,15 @@ public class ScheduleResource {
             List<SessionView> inRoom = snapshot.sessions().stream()
                     .filter(s -> Objects.equals(room.id(), s.roomId()))
                     .filter(s -> s.status() == SessionStatus.SCHEDULED)
-                    .sorted(Comparator.comparing(SessionView::startsAt)).toList();
+                    .map(live)
+                    .sorted(Comparator.comparing(SessionView::expectedOrPlannedStart)).toList();
             SessionView current = inRoom.stream()
-                    .filter(s -> !s.startsAt().toInstant().isAfter(moment) && s.endsAt().toInstant().isAfter(moment))
+                    .filter(s -> !s.expectedOrPlannedStart().toInstant().isAfter(moment)
+                            && s.expectedOrPlannedEnd().toInstant().isAfter(moment))
                     .findFirst().orElse(null);
-            SessionView next = inRoom.stream().filter(s -> s.startsAt().toInstant().isAfter(moment)).findFirst()
-                    .orElse(null);
-            return new RoomNow(room, current == null ? null : live.apply(current), next == null ? null : live.apply(next));
+            SessionView next = inRoom.stream().filter(s -> s.expectedOrPlannedStart().toInstant().isAfter(moment))
+                    .findFirst().orElse(null);
+            return new RoomNow(room, current, next);
         }).toList();
     }
 
@@ -182,12 +187,18 @@ public class ScheduleResource {
         return snapshots.current(slug).snapshot();
     }
 
-    /** Adds the live bookmark counts and fill levels, as the agenda feature counts them. */
+    /**
+     * Adds the live bookmark counts and fill levels, as the agenda feature counts them, and the expected times, as
+     * the live feature derives them from the hosts' reports.
+     */
     private UnaryOperator<SessionView> live(ScheduleSnapshots.Built built) {
         Map<Long, SessionInterest.Interest> counted = interest.of(built.eventId());
+        Map<Long, SessionTimes.Expected> expected = times.expected(built);
         return session -> {
             SessionInterest.Interest figures = counted.get(session.id());
-            return figures == null ? session : session.withInterest(figures);
+            SessionView counts = figures == null ? session : session.withInterest(figures);
+            SessionTimes.Expected timing = expected.get(session.id());
+            return timing == null ? counts : counts.withExpected(timing);
         };
     }
 

@@ -73,7 +73,7 @@ public class ScheduleSnapshots {
 
     /** A document in both codings. */
     public record Encoded(byte[] plain, byte[] gzipped) {
-        static Encoded of(byte[] plain) {
+        public static Encoded of(byte[] plain) {
             return new Encoded(plain, gzip(plain));
         }
     }

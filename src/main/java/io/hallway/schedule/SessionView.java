@@ -13,9 +13,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * A session as apps see it; times carry the offset of the event's time zone. {@code bookmarks} and
- * {@code fill} are live figures, counted within the last half minute: the public session lists, a single
- * session, a speaker's sessions and "now" carry them; the offline snapshot, its deltas and the organizer
- * API leave them out, so that a bookmark does not change the snapshot (apps poll {@code /fill} next to it).
+ * {@code fill} are live figures, counted within the last half minute, and the expected times follow the hosts'
+ * delay reports: the public session lists, a single session, a speaker's sessions and "now" carry them; the
+ * offline snapshot, its deltas and the organizer API leave them out, so that neither a bookmark nor a delay
+ * changes the snapshot (apps poll {@code /fill} and {@code /live} next to it).
  */
 public record SessionView(
         long id,
@@ -41,7 +42,13 @@ public record SessionView(
         @Schema(description = "How many people bookmarked the session; live lists only")
         @JsonInclude(JsonInclude.Include.NON_NULL) Long bookmarks,
         @Schema(description = "available, filling (75% of the room's capacity bookmarked) or full; live lists only, and only where the room has a capacity")
-        @JsonInclude(JsonInclude.Include.NON_NULL) String fill) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String fill,
+        @Schema(description = "When the session is now expected to start, after the delays its room's host reported; live lists only")
+        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime expectedStartsAt,
+        @Schema(description = "When the session is now expected to end; live lists only")
+        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime expectedEndsAt,
+        @Schema(description = "Minutes the expected start is behind the planned one (0 on time); live lists only")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long delayMinutes) {
 
     public record SpeakerRef(long id, String name) {
     }
@@ -53,14 +60,30 @@ public record SessionView(
                 session.duration().toMinutes(), session.status,
                 session.speakers.stream().map(s -> new SpeakerRef(s.id, s.name)).toList(),
                 session.slidesUrl, session.videoUrl, session.block == null ? null : session.block.id,
-                session.blockPosition, session.version, null, null);
+                session.blockPosition, session.version, null, null, null, null, null);
     }
 
     /** This session with its live figures. */
     public SessionView withInterest(SessionInterest.Interest interest) {
         return new SessionView(id, guid, kind, title, abstractText, language, level, tags, trackId, roomId, startsAt,
                 endsAt, durationMinutes, status, speakers, slidesUrl, videoUrl, blockId, blockPosition, version,
-                interest.bookmarks(), interest.fill());
+                interest.bookmarks(), interest.fill(), expectedStartsAt, expectedEndsAt, delayMinutes);
+    }
+
+    /** This session with the times it is now expected at. */
+    public SessionView withExpected(SessionTimes.Expected expected) {
+        return new SessionView(id, guid, kind, title, abstractText, language, level, tags, trackId, roomId, startsAt,
+                endsAt, durationMinutes, status, speakers, slidesUrl, videoUrl, blockId, blockPosition, version,
+                bookmarks, fill, expected.startsAt(), expected.endsAt(), expected.delayMinutes());
+    }
+
+    /** Where the session is now expected to start: the expected start in live lists, else the planned one. */
+    public OffsetDateTime expectedOrPlannedStart() {
+        return expectedStartsAt == null ? startsAt : expectedStartsAt;
+    }
+
+    public OffsetDateTime expectedOrPlannedEnd() {
+        return expectedEndsAt == null ? endsAt : expectedEndsAt;
     }
 
     private static Long idOf(Track track) {

@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,7 +182,7 @@ class BookmarkTest {
 
         assertEquals(List.of(morning, dropped, spark, ember), bookmarks.sessionIds(eventId, userId));
         var nineFifteen = OffsetDateTime.parse(at("09:15")).toInstant();
-        assertEquals(Optional.of(spark), bookmarks.nextSessionId(eventId, userId, nineFifteen));
+        assertEquals(List.of(spark, ember), bookmarks.sessionIdsStartingAfter(eventId, userId, nineFifteen));
     }
 
     @Test

@@ -76,6 +76,7 @@ class ScheduleComparisonTest {
             long version) {
         OffsetDateTime startsAt = OffsetDateTime.parse("2024-11-10T" + start + ":00-07:00");
         return new SessionView(id, new UUID(0, id), SessionKind.TALK, title, null, null, null, List.of(), null, roomId,
-                startsAt, startsAt.plusMinutes(30), 30, status, List.of(), null, null, null, null, version, null, null);
+                startsAt, startsAt.plusMinutes(30), 30, status, List.of(), null, null, null, null, version, null, null, null,
+                null, null);
     }
 }

@@ -26,6 +26,18 @@ class ScheduleCursorsTest {
     }
 
     @Test
+    void a_cursor_with_a_feed_position_reads_back_with_it_and_cannot_be_moved() {
+        String cursor = cursors.encode(42, 7, 99);
+
+        assertEquals(Optional.of(new ScheduleCursors.Position(7, false, 99L)), cursors.read(cursor, 42));
+        assertTrue(cursor.matches("[A-Za-z0-9_-]{55}"), "base64url without padding: " + cursor);
+        byte[] moved = Base64.getUrlDecoder().decode(cursor);
+        moved[24]++;
+        assertEquals(Optional.empty(), cursors.read(Base64.getUrlEncoder().withoutPadding().encodeToString(moved), 42));
+        assertEquals(Optional.empty(), cursors.read(cursor, 43));
+    }
+
+    @Test
     void a_replica_with_the_same_key_reads_it_too() {
         assertEquals(Optional.of(new ScheduleCursors.Position(7, false)),
                 new ScheduleCursors(() -> key(1)).read(cursors.encode(42, 7), 42));

@@ -1,0 +1,96 @@
+package io.hallway.live;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The expected times of one room's sessions from their plan and what the host reported: a pure function, so the
+ * rule is tested with hand-computed numbers. A unit is a session, or a whole lightning block (its talks keep their
+ * places in it). Each unit starts at the later of its planned start and the expected end of the unit before it,
+ * so a delay is absorbed by breaks and gaps as it is in the room, and nothing starts earlier than planned because
+ * the one before ended early. A unit's own report overrides that for the unit itself:
+ * <ul>
+ * <li>"running N minutes late": it runs N minutes behind its plan, start and end;</li>
+ * <li>"started at": its start, and its end its planned length later unless it runs late;</li>
+ * <li>"ended at": its end.</li>
+ * </ul>
+ */
+final class Propagation {
+
+    private Propagation() {
+    }
+
+    enum UnitType {
+        SESSION, BLOCK
+    }
+
+    record UnitId(UnitType type, long id) {
+
+        static UnitId session(long id) {
+            return new UnitId(UnitType.SESSION, id);
+        }
+
+        static UnitId block(long id) {
+            return new UnitId(UnitType.BLOCK, id);
+        }
+    }
+
+    record Unit(UnitId id, Instant plannedStart, Instant plannedEnd) {
+    }
+
+    /** What the host said about one unit; any member may be null, not all of them. */
+    record Report(Integer delayMinutes, Instant startedAt, Instant endedAt) {
+    }
+
+    record Timed(Unit unit, Instant expectedStart, Instant expectedEnd) {
+
+        /** How far the expected start is behind the planned one; negative when it started early. */
+        Duration shift() {
+            return Duration.between(unit.plannedStart(), expectedStart);
+        }
+    }
+
+    private static final Comparator<Unit> PLANNED_ORDER = Comparator.comparing(Unit::plannedStart)
+            .thenComparing(Unit::plannedEnd).thenComparing(u -> u.id().type()).thenComparingLong(u -> u.id().id());
+
+    /** The units of one room, in planned order, with their expected times. */
+    static List<Timed> expected(List<Unit> units, Map<UnitId, Report> reports) {
+        List<Unit> ordered = new ArrayList<>(units);
+        ordered.sort(PLANNED_ORDER);
+        List<Timed> timed = new ArrayList<>(ordered.size());
+        Instant previousEnd = null;
+        for (Unit unit : ordered) {
+            Duration length = Duration.between(unit.plannedStart(), unit.plannedEnd());
+            Report report = reports.get(unit.id());
+            Duration late = report == null || report.delayMinutes() == null ? null
+                    : Duration.ofMinutes(report.delayMinutes());
+            Instant start;
+            if (report != null && report.startedAt() != null) {
+                start = report.startedAt();
+            } else if (late != null) {
+                start = unit.plannedStart().plus(late);
+            } else {
+                start = previousEnd != null && previousEnd.isAfter(unit.plannedStart()) ? previousEnd : unit.plannedStart();
+            }
+            Instant end;
+            if (report != null && report.endedAt() != null) {
+                end = report.endedAt();
+            } else if (late != null) {
+                end = unit.plannedEnd().plus(late);
+            } else {
+                end = start.plus(length);
+            }
+            // It ended before it was expected to start: then it started by then.
+            if (end.isBefore(start)) {
+                start = end;
+            }
+            timed.add(new Timed(unit, start, end));
+            previousEnd = end;
+        }
+        return timed;
+    }
+}
