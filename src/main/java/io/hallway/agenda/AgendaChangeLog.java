@@ -166,17 +166,14 @@ class AgendaChangeLog {
         }
         StoredAnnouncement details = new StoredAnnouncement(started.announcementId(), started.title(), started.body(),
                 started.severity(), started.startsAt(), started.endsAt());
-        var insert = entityManager.createNativeQuery("""
+        entityManager.createNativeQuery("""
                 insert into agenda_change (user_id, event_id, session_id, revision, kind, details)
-                select distinct user_id, ?1, null, ?4, ?5, cast(?6 as jsonb)
-                from (""" + (started.everyone() ? BookmarkStore.AGENDAS_IN_EVENT : BookmarkStore.FOLLOWERS_OF_ANY)
-                + ") people")
-                .setParameter(1, started.eventId()).setParameter(4, started.revision()).setParameter(5, ANNOUNCEMENT)
-                .setParameter(6, write(details));
-        if (!started.everyone()) {
-            insert.setParameter(2, orNone(started.sessionIds())).setParameter(3, orNone(started.blockIds()));
-        }
-        insert.executeUpdate();
+                select distinct user_id, ?1, cast(null as bigint), ?5, ?6, cast(?7 as jsonb)
+                from (""" + BookmarkStore.ADDRESSED + ") people")
+                .setParameter(1, started.eventId()).setParameter(2, started.everyone())
+                .setParameter(3, orNone(started.sessionIds())).setParameter(4, orNone(started.blockIds()))
+                .setParameter(5, started.revision()).setParameter(6, ANNOUNCEMENT).setParameter(7, write(details))
+                .executeUpdate();
     }
 
     /** An id list SQL can take in "in (...)", which refuses an empty one. */

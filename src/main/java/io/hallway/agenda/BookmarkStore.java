@@ -45,12 +45,13 @@ class BookmarkStore {
      */
     static final String FOLLOWERS_OF_SESSION = "select user_id from bookmark where session_id = ?2 or block_id = ?6";
 
-    /** The people who bookmarked any of the sessions ?2 or blocks ?3 (lists, never empty) of the event ?1. */
-    static final String FOLLOWERS_OF_ANY = """
-            select user_id from bookmark where event_id = ?1 and (session_id in (?2) or block_id in (?3))""";
-
-    /** The people with an agenda in the event ?1: who bookmarked anything there. */
-    static final String AGENDAS_IN_EVENT = "select user_id from bookmark where event_id = ?1";
+    /**
+     * The people an announcement in the event ?1 is for: with ?2 true, everyone with an agenda there (who bookmarked
+     * anything); else who bookmarked any of the sessions ?3 or blocks ?4 (lists, never empty). Once per bookmark.
+     */
+    static final String ADDRESSED = """
+            select user_id from bookmark
+            where event_id = ?1 and (cast(?2 as boolean) or session_id in (?3) or block_id in (?4))""";
 
     /** JPQL: the session {@code s} is bookmarked by ?1 in event ?2, on its own or through its lightning block. */
     private static final String BOOKMARKED = """

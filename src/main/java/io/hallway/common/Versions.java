@@ -1,5 +1,8 @@
 package io.hallway.common;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
 /**
  * Optimistic locking at the API edge: an update names the version it was based on, in an If-Match
  * header (the ETag of the GET) or in the body's "version" field. A stale one is a 409 and changes nothing.
@@ -34,6 +37,11 @@ public final class Versions {
             throw Problem.of(ProblemType.STALE_VERSION, what + " is at version " + actual + ", not " + expected
                     + ": someone else changed it. Fetch it again and reapply your change.").with("currentVersion", actual);
         }
+    }
+
+    /** 200 with the body, and the version it was read at as its ETag: what If-Match sends back. */
+    public static Response tagged(Object body, long version) {
+        return Response.ok(body).header(HttpHeaders.ETAG, etag(version)).build();
     }
 
     public static String etag(long version) {

@@ -1,17 +1,21 @@
 package io.hallway.common;
 
+import java.lang.reflect.ParameterizedType;
+
 import jakarta.persistence.AttributeConverter;
 
 /**
- * Stores a {@link WireEnum} by its wire name, so the column reads as the API does. An enum that is a column
- * declares {@code @Converter(autoApply = true) static class Column extends WireNameConverter<ItsType>}.
+ * Stores a {@link WireEnum} by its wire name, so the column reads as the API does. The feature that keeps an enum
+ * in a column declares, beside its entities, {@code @Converter(autoApply = true) static class ItsType extends
+ * WireNameConverter<ItsType> {}}: the enum is read from that declaration.
  */
 public abstract class WireNameConverter<E extends Enum<E> & WireEnum> implements AttributeConverter<E, String> {
 
     private final Class<E> type;
 
-    protected WireNameConverter(Class<E> type) {
-        this.type = type;
+    @SuppressWarnings("unchecked")
+    protected WireNameConverter() {
+        type = (Class<E>) ((ParameterizedType) getClass().getGenericSuperclass()).getActualTypeArguments()[0];
     }
 
     @Override

@@ -81,6 +81,6 @@ public class ExchangeSettingsAdminResource {
     private Response view(Event event, ExchangeSettings settings) {
         var body = new SettingsView.Settings(settings.exchangeEnabled, settings.retentionDays,
                 settings.tokenLifetime(config).toSeconds(), Retention.purgeableFrom(event, settings), settings.version);
-        return Response.ok(body).header(HttpHeaders.ETAG, Versions.etag(settings.version)).build();
+        return Versions.tagged(body, settings.version);
     }
 }

@@ -55,8 +55,7 @@ public class AnnouncementAdminResource {
     public Response get(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.bySlugOr404(slug);
         Announcement announcement = find(event, id);
-        return Response.ok(AnnouncementView.from(announcement, event.zone()))
-                .header(HttpHeaders.ETAG, Versions.etag(announcement.version)).build();
+        return Versions.tagged(AnnouncementView.from(announcement, event.zone()), announcement.version);
     }
 
     @POST
@@ -80,8 +79,7 @@ public class AnnouncementAdminResource {
         Announcement announcement = find(event, id);
         Versions.check(expected, announcement.version, "The announcement");
         announcements.change(event, announcement, request);
-        return Response.ok(AnnouncementView.from(announcement, event.zone()))
-                .header(HttpHeaders.ETAG, Versions.etag(announcement.version)).build();
+        return Versions.tagged(AnnouncementView.from(announcement, event.zone()), announcement.version);
     }
 
     @DELETE

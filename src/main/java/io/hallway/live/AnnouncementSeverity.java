@@ -1,9 +1,6 @@
 package io.hallway.live;
 
-import jakarta.persistence.Converter;
-
 import io.hallway.common.WireEnum;
-import io.hallway.common.WireNameConverter;
 
 /** How loudly the app shows an announcement. */
 public enum AnnouncementSeverity implements WireEnum {
@@ -17,12 +14,5 @@ public enum AnnouncementSeverity implements WireEnum {
     @Override
     public String wireName() {
         return WireEnum.super.wireName();
-    }
-
-    @Converter(autoApply = true)
-    static class Column extends WireNameConverter<AnnouncementSeverity> {
-        Column() {
-            super(AnnouncementSeverity.class);
-        }
     }
 }

@@ -1,9 +1,6 @@
 package io.hallway.live;
 
-import jakarta.persistence.Converter;
-
 import io.hallway.common.WireEnum;
-import io.hallway.common.WireNameConverter;
 
 /** Whom an announcement is for. */
 public enum AudienceKind implements WireEnum {
@@ -19,12 +16,5 @@ public enum AudienceKind implements WireEnum {
     @Override
     public String wireName() {
         return WireEnum.super.wireName();
-    }
-
-    @Converter(autoApply = true)
-    static class Column extends WireNameConverter<AudienceKind> {
-        Column() {
-            super(AudienceKind.class);
-        }
     }
 }

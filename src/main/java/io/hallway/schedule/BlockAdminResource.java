@@ -66,8 +66,7 @@ public class BlockAdminResource {
     public Response block(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.bySlugOr404(slug);
         LightningBlock block = LightningBlock.inEvent(event, id);
-        return Response.ok(BlockView.from(block, event.zone())).header(HttpHeaders.ETAG, Versions.etag(block.version))
-                .build();
+        return Versions.tagged(BlockView.from(block, event.zone()), block.version);
     }
 
     @POST
@@ -99,8 +98,7 @@ public class BlockAdminResource {
         layout.placeBlock(change, block, request);
         LightningBlock.flush();
         audit.record(change.event().id, AuditAction.UPDATE, AuditResource.BLOCK, id, versionBefore, block.version);
-        return Response.ok(BlockView.from(block, change.event().zone()))
-                .header(HttpHeaders.ETAG, Versions.etag(block.version)).build();
+        return Versions.tagged(BlockView.from(block, change.event().zone()), block.version);
     }
 
     @DELETE

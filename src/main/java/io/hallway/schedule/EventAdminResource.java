@@ -96,7 +96,7 @@ public class EventAdminResource {
     @Operation(operationId = "adminGetEvent", summary = "One event, draft or published", description = "The ETag is the event's version: send it back as If-Match (or as version in the body) to update it.")
     public Response event(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
-        return Response.ok(EventView.from(event)).header(HttpHeaders.ETAG, Versions.etag(event.version)).build();
+        return Versions.tagged(EventView.from(event), event.version);
     }
 
     @POST
@@ -166,7 +166,7 @@ public class EventAdminResource {
         if (switching && mode == ReleaseMode.MANUAL) {
             releases.enterManualMode(event);
         }
-        return Response.ok(EventView.from(event)).header(HttpHeaders.ETAG, Versions.etag(event.version)).build();
+        return Versions.tagged(EventView.from(event), event.version);
     }
 
     @DELETE

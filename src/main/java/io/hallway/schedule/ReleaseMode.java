@@ -1,9 +1,6 @@
 package io.hallway.schedule;
 
-import jakarta.persistence.Converter;
-
 import io.hallway.common.WireEnum;
-import io.hallway.common.WireNameConverter;
 
 /** Whether organizer changes reach the public at once, or wait in a draft for the next release. */
 public enum ReleaseMode implements WireEnum {
@@ -15,12 +12,5 @@ public enum ReleaseMode implements WireEnum {
     @Override
     public String wireName() {
         return WireEnum.super.wireName();
-    }
-
-    @Converter(autoApply = true)
-    static class Column extends WireNameConverter<ReleaseMode> {
-        Column() {
-            super(ReleaseMode.class);
-        }
     }
 }

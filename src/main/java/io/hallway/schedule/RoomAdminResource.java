@@ -58,7 +58,7 @@ public class RoomAdminResource {
     @Operation(operationId = "adminGetRoom", summary = "One room", description = "The ETag is the room's version: send it back as If-Match (or as version in the body) to update it.")
     public Response room(@PathParam("slug") String slug, @PathParam("id") long id) {
         Room room = Room.inEvent(Event.bySlugOr404(slug), id);
-        return Response.ok(RoomView.from(room)).header(HttpHeaders.ETAG, Versions.etag(room.version)).build();
+        return Versions.tagged(RoomView.from(room), room.version);
     }
 
     @POST
@@ -90,7 +90,7 @@ public class RoomAdminResource {
         apply(change, room, request);
         Room.flush();
         audit.record(change.event().id, AuditAction.UPDATE, AuditResource.ROOM, id, versionBefore, room.version);
-        return Response.ok(RoomView.from(room)).header(HttpHeaders.ETAG, Versions.etag(room.version)).build();
+        return Versions.tagged(RoomView.from(room), room.version);
     }
 
     @DELETE

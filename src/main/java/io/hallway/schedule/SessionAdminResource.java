@@ -52,8 +52,7 @@ public class SessionAdminResource {
     public Response session(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.bySlugOr404(slug);
         Session session = Session.inEvent(event, id);
-        return Response.ok(SessionView.from(session, event.zone()))
-                .header(HttpHeaders.ETAG, Versions.etag(session.version)).build();
+        return Versions.tagged(SessionView.from(session, event.zone()), session.version);
     }
 
     @POST
@@ -70,8 +69,7 @@ public class SessionAdminResource {
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SessionRequest request) {
         Session session = editor.update(slug, id, Versions.expected(ifMatch, request.version()), request);
-        return Response.ok(SessionView.from(session, session.event.zone()))
-                .header(HttpHeaders.ETAG, Versions.etag(session.version)).build();
+        return Versions.tagged(SessionView.from(session, session.event.zone()), session.version);
     }
 
     @DELETE

@@ -1,9 +1,6 @@
 package io.hallway.schedule;
 
-import jakarta.persistence.Converter;
-
 import io.hallway.common.WireEnum;
-import io.hallway.common.WireNameConverter;
 
 public enum SessionKind implements WireEnum {
     TALK,
@@ -17,12 +14,5 @@ public enum SessionKind implements WireEnum {
     @Override
     public String wireName() {
         return WireEnum.super.wireName();
-    }
-
-    @Converter(autoApply = true)
-    static class Column extends WireNameConverter<SessionKind> {
-        Column() {
-            super(SessionKind.class);
-        }
     }
 }

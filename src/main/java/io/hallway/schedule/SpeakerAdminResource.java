@@ -59,7 +59,7 @@ public class SpeakerAdminResource {
     @Operation(operationId = "adminGetSpeaker", summary = "One speaker", description = "The ETag is the speaker's version: send it back as If-Match (or as version in the body) to update it.")
     public Response speaker(@PathParam("slug") String slug, @PathParam("id") long id) {
         Speaker speaker = Speaker.inEvent(Event.bySlugOr404(slug), id);
-        return Response.ok(SpeakerView.from(speaker)).header(HttpHeaders.ETAG, Versions.etag(speaker.version)).build();
+        return Versions.tagged(SpeakerView.from(speaker), speaker.version);
     }
 
     @POST
@@ -94,7 +94,7 @@ public class SpeakerAdminResource {
                 change.revision(), speaker);
         Speaker.flush();
         audit.record(change.event().id, AuditAction.UPDATE, AuditResource.SPEAKER, id, versionBefore, speaker.version);
-        return Response.ok(SpeakerView.from(speaker)).header(HttpHeaders.ETAG, Versions.etag(speaker.version)).build();
+        return Versions.tagged(SpeakerView.from(speaker), speaker.version);
     }
 
     @DELETE

@@ -58,7 +58,7 @@ public class TrackAdminResource {
     @Operation(operationId = "adminGetTrack", summary = "One track", description = "The ETag is the track's version: send it back as If-Match (or as version in the body) to update it.")
     public Response track(@PathParam("slug") String slug, @PathParam("id") long id) {
         Track track = Track.inEvent(Event.bySlugOr404(slug), id);
-        return Response.ok(TrackView.from(track)).header(HttpHeaders.ETAG, Versions.etag(track.version)).build();
+        return Versions.tagged(TrackView.from(track), track.version);
     }
 
     @POST
@@ -90,7 +90,7 @@ public class TrackAdminResource {
         apply(change, track, request);
         Track.flush();
         audit.record(change.event().id, AuditAction.UPDATE, AuditResource.TRACK, id, versionBefore, track.version);
-        return Response.ok(TrackView.from(track)).header(HttpHeaders.ETAG, Versions.etag(track.version)).build();
+        return Versions.tagged(TrackView.from(track), track.version);
     }
 
     @DELETE

@@ -1,9 +1,6 @@
 package io.hallway.team;
 
-import jakarta.persistence.Converter;
-
 import io.hallway.common.WireEnum;
-import io.hallway.common.WireNameConverter;
 
 /**
  * What a member of an event's team may do. Each role includes the ones after it: an owner may do all an editor
@@ -25,12 +22,5 @@ public enum EventRole implements WireEnum {
     /** Whether a member in this role may do what needs {@code required}. */
     public boolean includes(EventRole required) {
         return ordinal() <= required.ordinal();
-    }
-
-    @Converter(autoApply = true)
-    static class Column extends WireNameConverter<EventRole> {
-        Column() {
-            super(EventRole.class);
-        }
     }
 }

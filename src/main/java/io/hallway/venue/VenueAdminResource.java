@@ -55,8 +55,7 @@ public class VenueAdminResource {
     public Response venue(@PathParam("slug") String slug) {
         Event event = Event.bySlugOr404(slug);
         VenueStore.Stored stored = store.load(event.id).orElseThrow(() -> Problem.notFound("This event has no venue yet."));
-        return Response.ok(stored.document().withVersion(stored.version()))
-                .header(HttpHeaders.ETAG, Versions.etag(stored.version())).build();
+        return Versions.tagged(stored.document().withVersion(stored.version()), stored.version());
     }
 
     @PUT
@@ -99,8 +98,8 @@ public class VenueAdminResource {
             return new VenueDocument(null, venue.speeds(), venue.levels(), venue.nodes(), venue.rooms(), venue.pois(), edges);
         });
         graphs.install(graphs.build(stored));
-        return Response.ok(stored.document().edges().get(indexOf(stored.document().edges(), edgeId)))
-                .header(HttpHeaders.ETAG, Versions.etag(stored.version())).build();
+        return Versions.tagged(stored.document().edges().get(indexOf(stored.document().edges(), edgeId)),
+                stored.version());
     }
 
     /** What the audit log says of an edge closed or reopened. */

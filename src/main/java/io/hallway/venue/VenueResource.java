@@ -14,7 +14,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -50,8 +49,7 @@ public class VenueResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VenueMapView.class)))
     public Response venue(@PathParam("slug") String slug) {
         VenueGraph graph = graphs.published(slug);
-        return Response.ok(VenueMapView.from(graph, Instant.now())).header(HttpHeaders.ETAG, Versions.etag(graph.version))
-                .build();
+        return Versions.tagged(VenueMapView.from(graph, Instant.now()), graph.version);
     }
 
     @GET

@@ -30,10 +30,8 @@ class WireEnumTest {
         }
     }
 
+    /** Declared the way features declare theirs: the enum is read from the type argument. */
     static class DrinkColumn extends WireNameConverter<Drink> {
-        DrinkColumn() {
-            super(Drink.class);
-        }
     }
 
     @Test

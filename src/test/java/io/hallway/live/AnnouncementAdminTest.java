@@ -42,8 +42,8 @@ class AnnouncementAdminTest {
     void an_event_with_two_rooms_on_two_levels_and_a_host_of_one() {
         slug = ScheduleFixtures.newEvent("announce");
         admin = "/api/admin/events/" + slug + "/announcements";
-        theater = room("Theater", "Ground floor");
-        flex = room("Flex space", "Downstairs");
+        theater = ScheduleFixtures.roomOnLevel(slug, "Theater", "Ground floor");
+        flex = ScheduleFixtures.roomOnLevel(slug, "Flex space", "Downstairs");
         talk = ScheduleFixtures.create(slug, ScheduleFixtures.talk("Opening", theater, "09:00", "09:30")).getLong("id");
         TeamFixtures.join(slug, Tokens.of("hugo"), EventRole.HOST, List.of(flex));
     }
@@ -144,11 +144,6 @@ class AnnouncementAdminTest {
     void attendees_and_strangers_cannot_post() {
         Api.anonymous().body(announcement(Map.of("kind", "everyone"))).post(admin).then().statusCode(401);
         Api.attendee().body(announcement(Map.of("kind", "everyone"))).post(admin).then().statusCode(404);
-    }
-
-    private long room(String name, String level) {
-        return Api.organizer().body(Map.of("name", name, "levelName", level)).post("/api/admin/events/" + slug + "/rooms")
-                .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     private void refused(Map<String, Object> audience, String field, String message) {

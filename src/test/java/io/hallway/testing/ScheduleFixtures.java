@@ -40,6 +40,12 @@ public final class ScheduleFixtures {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
+    /** A room on a level of the venue, by the level's name. */
+    public static long roomOnLevel(String slug, String name, String levelName) {
+        return Api.organizer().body(Map.of("name", name, "levelName", levelName))
+                .post("/api/admin/events/" + slug + "/rooms").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
     public static long track(String slug, String name) {
         return Api.organizer().body(Map.of("name", name)).post("/api/admin/events/" + slug + "/tracks")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
