@@ -25,6 +25,7 @@ import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.schedule.BlockView;
 import io.hallway.schedule.Event;
+import io.hallway.schedule.Room;
 import io.hallway.schedule.RoomView;
 import io.hallway.schedule.ScheduleSnapshot;
 import io.hallway.schedule.ScheduleSnapshots;
@@ -225,7 +226,10 @@ class HostReports {
             times.forget(eventId);
             documents.forget(eventId);
         });
-        return LiveDocuments.room(locked.snapshot(), locked.room(), after, interest.of(eventId), locked.now());
+        String liveStatus = Room.findInEvent(locked.event(), locked.room().id()).map(room -> room.liveStatus)
+                .orElse(locked.room().liveStatus());
+        return LiveDocuments.room(locked.snapshot(), locked.room(), liveStatus, after, interest.of(eventId),
+                locked.now());
     }
 
     /** The sessions not started yet whose expected start moved by at least the change threshold. */

@@ -23,6 +23,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 
 import io.hallway.common.ReplicaCaches;
 import io.hallway.schedule.BlockView;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.Room;
 import io.hallway.schedule.RoomView;
 import io.hallway.schedule.ScheduleHttpCaching;
 import io.hallway.schedule.ScheduleSnapshot;
@@ -109,8 +111,14 @@ class LiveDocuments {
         ExpectedTimes expected = times.of(built);
         Map<Long, SessionInterest.Interest> fill = interest.of(built.eventId());
         Instant now = clock.now();
+        // The door's status as last said, also in manual release mode, where the schedule shows it from the next
+        // release on: it is news of the day, not a plan.
+        Map<Long, String> statuses = new HashMap<>();
+        Room.ofEvent(Event.findById(built.eventId())).forEach(room -> statuses.put(room.id, room.liveStatus));
         List<LiveDocument.RoomLive> rooms = snapshot.rooms().stream()
-                .map(room -> room(snapshot, room, expected, fill, now)).toList();
+                .map(room -> room(snapshot, room, statuses.getOrDefault(room.id(), room.liveStatus()), expected, fill,
+                        now))
+                .toList();
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(new LiveDocument(snapshot.event().slug(), snapshot.event().timeZone(), rooms,
@@ -125,8 +133,8 @@ class LiveDocuments {
      * One room from the session or block in progress at {@code now} (or the next one) to the last one starting
      * that day in the event's zone; a block as its talks, in order.
      */
-    static LiveDocument.RoomLive room(ScheduleSnapshot snapshot, RoomView room, ExpectedTimes expected,
-            Map<Long, SessionInterest.Interest> fill, Instant now) {
+    static LiveDocument.RoomLive room(ScheduleSnapshot snapshot, RoomView room, String liveStatus,
+            ExpectedTimes expected, Map<Long, SessionInterest.Interest> fill, Instant now) {
         ZoneId zone = ZoneId.of(snapshot.event().timeZone());
         LocalDate today = now.atZone(zone).toLocalDate();
         Map<Long, BlockView> blocks = new HashMap<>();
@@ -154,7 +162,7 @@ class LiveDocuments {
                         Optional.ofNullable(fill.get(id)).map(SessionInterest.Interest::fill).orElse(null))));
             }
         }
-        return new LiveDocument.RoomLive(room.id(), room.name(), room.liveStatus(), delay == null ? 0 : delay,
+        return new LiveDocument.RoomLive(room.id(), room.name(), liveStatus, delay == null ? 0 : delay,
                 List.copyOf(sessions));
     }
 

@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -98,5 +100,22 @@ class LiveDocumentTest {
         Api.anonymous().header("Accept-Encoding", "gzip").header("If-None-Match", plain).get(live).then().statusCode(304)
                 .header("ETag", is(gzip));
         Api.anonymous().get("/api/events/no-such-event/live").then().statusCode(404);
+    }
+
+    @Test
+    void a_room_status_shows_at_once_in_manual_release_mode_though_the_schedule_waits_for_the_release() {
+        String slug = newEvent("live-status");
+        long theater = room(slug, "Theater", 100);
+        create(slug, talk("Running", theater, "09:30", "10:00"));
+        releaseMode(slug, "manual").statusCode(200);
+        clockAt("09:45");
+
+        Api.organizer().body(Map.of("status", "full")).put("/api/admin/events/" + slug + "/rooms/" + theater + "/status")
+                .then().statusCode(200);
+
+        Api.anonymous().get("/api/events/" + slug + "/live").then().statusCode(200)
+                .body("rooms.find { it.name == 'Theater' }.liveStatus", is("full"));
+        Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200)
+                .body("rooms.find { it.name == 'Theater' }.liveStatus", nullValue());
     }
 }
