@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +32,7 @@ import io.hallway.schedule.ScheduleSnapshot;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.SessionInterest;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.ext.web.Router;
 
 /**
  * Builds each event's live document and keeps it in memory, serialised, gzipped and tagged: every replica
@@ -40,6 +42,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 @ApplicationScoped
 class LiveDocuments {
+
+    /** The 30-second polls that find the document unchanged, answered before the REST layer like the schedule's. */
+    void revalidateFromMemory(@Observes Router router) {
+        ScheduleHttpCaching.revalidateFromMemory(router, "/api/events/:slug/live", this::notModifiedFromMemory);
+    }
 
     /** One event's document as sent, for the schedule version it was built from. */
     record Rendered(long eventId, long scheduleVersion, ScheduleSnapshots.Encoded body, String tag) {
@@ -74,11 +81,17 @@ class LiveDocuments {
         cacheControl = "public, max-age=" + config.refreshInterval().toSeconds();
     }
 
+    /** The 304's headers from memory alone, if this replica holds a fresh document and If-None-Match names it. */
+    Optional<Map<String, String>> notModifiedFromMemory(String slug, String ifNoneMatch, String acceptEncoding) {
+        Rendered rendered = bySlug.getIfPresent(slug);
+        return snapshots.recentVersion(slug).filter(version -> renderedFor(rendered, version)).flatMap(
+                version -> ScheduleHttpCaching.notModified(rendered.tag(), cacheControl, ifNoneMatch, acceptEncoding));
+    }
+
     /** The answer from memory alone, if this replica holds a fresh document of the version it knows. */
     Optional<Response> respondFromMemory(String slug, String ifNoneMatch, String acceptEncoding) {
         Rendered rendered = bySlug.getIfPresent(slug);
-        return snapshots.recentVersion(slug).filter(version -> rendered != null && rendered.eventId() == version.id()
-                && rendered.scheduleVersion() == version.scheduleVersion())
+        return snapshots.recentVersion(slug).filter(version -> renderedFor(rendered, version))
                 .map(version -> respond(rendered, ifNoneMatch, acceptEncoding));
     }
 
@@ -90,11 +103,18 @@ class LiveDocuments {
     Response respond(String slug, String ifNoneMatch, String acceptEncoding) {
         ScheduleSnapshots.VersionRef version = snapshots.published(slug);
         Rendered rendered = bySlug.getIfPresent(slug);
-        if (rendered == null || rendered.eventId() != version.id() || rendered.scheduleVersion() != version.scheduleVersion()) {
-            rendered = render(snapshots.current(version));
-            bySlug.put(slug, rendered);
+        if (!renderedFor(rendered, version)) {
+            // One build per replica and expiry: the apps polling meanwhile wait for it rather than each build
+            // their own, which at the turn of the interval would be every connection at once.
+            rendered = bySlug.asMap().compute(slug,
+                    (key, current) -> renderedFor(current, version) ? current : render(snapshots.current(version)));
         }
         return respond(rendered, ifNoneMatch, acceptEncoding);
+    }
+
+    private static boolean renderedFor(Rendered rendered, ScheduleSnapshots.VersionRef version) {
+        return rendered != null && rendered.eventId() == version.id()
+                && rendered.scheduleVersion() == version.scheduleVersion();
     }
 
     private Response respond(Rendered rendered, String ifNoneMatch, String acceptEncoding) {

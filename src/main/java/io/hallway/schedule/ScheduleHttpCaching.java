@@ -11,12 +11,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.vertx.ext.web.Router;
+
 /**
  * Conditional GET for schedule documents: a strong ETag per schedule version and content coding,
  * 304 without a body when the client already has it, the pre-compressed body when it accepts gzip.
  */
 @ApplicationScoped
 public class ScheduleHttpCaching {
+
+    private static final int AFTER_CORS = -SecurityHandlerPriorities.CORS + 1;
 
     @Inject
     ScheduleSnapshots snapshots;
@@ -83,16 +88,55 @@ public class ScheduleHttpCaching {
      */
     public static Response respond(ScheduleSnapshots.Encoded body, String tag, String cacheControl, String ifNoneMatch,
             String acceptEncoding) {
+        Optional<Map<String, String>> notModified = notModified(tag, cacheControl, ifNoneMatch, acceptEncoding);
+        if (notModified.isPresent()) {
+            var response = Response.notModified();
+            notModified.get().forEach(response::header);
+            return response.build();
+        }
         boolean gzip = acceptsGzip(acceptEncoding);
+        return encoded(Response.ok(gzip ? body.gzipped() : body.plain(), MediaType.APPLICATION_JSON_TYPE),
+                "\"" + tag + (gzip ? "-gzip" : "") + "\"", cacheControl, gzip);
+    }
+
+    /** The 304's headers when If-None-Match names the document tagged {@code tag} (in either coding); else empty. */
+    public static Optional<Map<String, String>> notModified(String tag, String cacheControl, String ifNoneMatch,
+            String acceptEncoding) {
         String plainTag = "\"" + tag + "\"";
         String gzipTag = "\"" + tag + "-gzip\"";
-        String etag = gzip ? gzipTag : plainTag;
-        if (matches(ifNoneMatch, plainTag, gzipTag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING).build();
+        if (!matches(ifNoneMatch, plainTag, gzipTag)) {
+            return Optional.empty();
         }
-        return encoded(Response.ok(gzip ? body.gzipped() : body.plain(), MediaType.APPLICATION_JSON_TYPE), etag,
-                cacheControl, gzip);
+        return Optional.of(Map.of(HttpHeaders.ETAG, acceptsGzip(acceptEncoding) ? gzipTag : plainTag,
+                HttpHeaders.CACHE_CONTROL, cacheControl, HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING));
+    }
+
+    /** What a public per-event document answers from memory to an If-None-Match: the 304's headers, or empty. */
+    public interface MemoryRevalidation {
+        Optional<Map<String, String>> notModified(String slug, String ifNoneMatch, String acceptEncoding);
+    }
+
+    /**
+     * Answers conditional GETs of a public per-event document ({@code path} names the event as {@code :slug}) with
+     * a 304 before the REST layer whenever memory knows the answer; everything else passes through to the endpoint.
+     * The route runs right after CORS (Quarkus orders its filters at minus their priority), so browser clients
+     * still get their CORS headers, and before authentication and the REST layer's per-request matching of the
+     * URI template for metrics: a public 304 needs neither, and that matching cost a quarter of its CPU.
+     */
+    public static void revalidateFromMemory(Router router, String path, MemoryRevalidation memory) {
+        router.get(path).order(AFTER_CORS).handler(context -> {
+            String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+            if (ifNoneMatch == null) {
+                context.next();
+                return;
+            }
+            memory.notModified(context.pathParam("slug"), ifNoneMatch,
+                    context.request().getHeader(HttpHeaders.ACCEPT_ENCODING))
+                    .ifPresentOrElse(headers -> {
+                        headers.forEach(context.response()::putHeader);
+                        context.response().setStatusCode(304).end();
+                    }, context::next);
+        });
     }
 
     private Response notModifiedResponse(ScheduleSnapshots.VersionRef version, String acceptEncoding) {
