@@ -203,10 +203,16 @@ public class ScheduleHttpCaching {
         if (ifNoneMatch == null) {
             return false;
         }
+        // Loops rather than streams: every app's poll passes here.
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = opaque(candidate.strip());
-            if (tag.equals("*") || Arrays.stream(etags).map(ScheduleHttpCaching::opaque).anyMatch(tag::equals)) {
+            if (tag.equals("*")) {
                 return true;
+            }
+            for (String etag : etags) {
+                if (tag.equals(opaque(etag))) {
+                    return true;
+                }
             }
         }
         return false;
