@@ -42,29 +42,7 @@ GZIP_BYTES=$(curl -fsS -H 'Accept-Encoding: gzip' "$LIVE" | wc -c)
 ENTRIES=$(grep -o '"plannedStartsAt"' "$STATIC/live.json" | wc -l)
 DELAYED=$(grep -o '"delayMinutes":[1-9]' "$STATIC/live.json" | wc -l)
 
-NGINX_PORT=8091
-cat > "$BENCH_OUT/nginx-live.conf" <<CONF
-worker_processes auto;
-daemon off;
-error_log $BENCH_OUT/nginx-live-error.log;
-pid $BENCH_OUT/nginx-live.pid;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $STATIC;
-        location / { default_type application/json; }
-    }
-}
-CONF
-nginx -c "$BENCH_OUT/nginx-live.conf" &
-NGINX_PID=$!
-trap 'kill $NGINX_PID 2>/dev/null; bench_app_stop' EXIT
-sleep 1
-NGINX_ETAG=$(curl -fsSI "http://127.0.0.1:$NGINX_PORT/live.json" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
-cmp -s "$STATIC/live.json" <(curl -fsS "http://127.0.0.1:$NGINX_PORT/live.json") || { echo "nginx bytes differ" >&2; exit 1; }
+bench_nginx_start live 8091 "$STATIC" live.json
 
 # Measure the app's steady state, as nginx, which compiles nothing, is measured in (see bench/schedule.sh).
 echo "warming up the app (JIT) with ${WARMUP_SECONDS:=20} s of each request ..."
@@ -72,9 +50,9 @@ wrk -t2 -c64 -d"${WARMUP_SECONDS}s" "$LIVE" >/dev/null
 wrk -t2 -c64 -d"${WARMUP_SECONDS}s" -H "If-None-Match: $ETAG" "$LIVE" >/dev/null
 
 read -r _ APP_200 APP_200_P99 < <(bench_wrk live-app-200 "$LIVE")
-read -r _ NGINX_200 NGINX_200_P99 < <(bench_wrk live-nginx-200 "http://127.0.0.1:$NGINX_PORT/live.json")
+read -r _ NGINX_200 NGINX_200_P99 < <(bench_wrk live-nginx-200 "$NGINX_URL")
 read -r _ APP_304 APP_304_P99 < <(bench_wrk live-app-304 "$LIVE" -H "If-None-Match: $ETAG")
-read -r _ NGINX_304 NGINX_304_P99 < <(bench_wrk live-nginx-304 "http://127.0.0.1:$NGINX_PORT/live.json" -H "If-None-Match: $NGINX_ETAG")
+read -r _ NGINX_304 NGINX_304_P99 < <(bench_wrk live-nginx-304 "$NGINX_URL" -H "If-None-Match: $NGINX_ETAG")
 # The document must not have changed under the 304 run (a session ending would): else its 304s were 200s.
 [ "$(curl -fsS -o /dev/null -w '%{http_code}' -H "If-None-Match: $ETAG" "$LIVE")" = 304 ] \
     || echo "warning: the live document changed during the run; the 304 figure is not one" >&2

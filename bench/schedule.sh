@@ -19,29 +19,7 @@ PLAIN_BYTES=$(stat -c %s "$STATIC/schedule.json")
 GZIP_BYTES=$(curl -fsS -H 'Accept-Encoding: gzip' "$SCHEDULE" | wc -c)
 SESSIONS=$(grep -o '"guid"' "$STATIC/schedule.json" | wc -l)
 
-NGINX_PORT=8090
-cat > "$BENCH_OUT/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-error_log $BENCH_OUT/nginx-error.log;
-pid $BENCH_OUT/nginx.pid;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    sendfile on;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $STATIC;
-        location / { default_type application/json; }
-    }
-}
-CONF
-nginx -c "$BENCH_OUT/nginx.conf" &
-NGINX_PID=$!
-trap 'kill $NGINX_PID 2>/dev/null; bench_app_stop' EXIT
-sleep 1
-NGINX_ETAG=$(curl -fsSI "http://127.0.0.1:$NGINX_PORT/schedule.json" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
-cmp -s "$STATIC/schedule.json" <(curl -fsS "http://127.0.0.1:$NGINX_PORT/schedule.json") || { echo "nginx bytes differ" >&2; exit 1; }
+bench_nginx_start schedule 8090 "$STATIC" schedule.json
 
 # The JIT needs about half a minute of each path before it stops compiling (jstat -compiler): measure the
 # app's steady state, as nginx, which compiles nothing, is measured in.
@@ -50,9 +28,9 @@ wrk -t2 -c64 -d"${WARMUP_SECONDS}s" "$SCHEDULE" >/dev/null
 wrk -t2 -c64 -d"${WARMUP_SECONDS}s" -H "If-None-Match: $ETAG" "$SCHEDULE" >/dev/null
 
 read -r _ APP_200 APP_200_P99 < <(bench_wrk app-200 "$SCHEDULE")
-read -r _ NGINX_200 NGINX_200_P99 < <(bench_wrk nginx-200 "http://127.0.0.1:$NGINX_PORT/schedule.json")
+read -r _ NGINX_200 NGINX_200_P99 < <(bench_wrk nginx-200 "$NGINX_URL")
 read -r _ APP_304 APP_304_P99 < <(bench_wrk app-304 "$SCHEDULE" -H "If-None-Match: $ETAG")
-read -r _ NGINX_304 NGINX_304_P99 < <(bench_wrk nginx-304 "http://127.0.0.1:$NGINX_PORT/schedule.json" -H "If-None-Match: $NGINX_ETAG")
+read -r _ NGINX_304 NGINX_304_P99 < <(bench_wrk nginx-304 "$NGINX_URL" -H "If-None-Match: $NGINX_ETAG")
 RSS=$(bench_rss "$BENCH_APP_PID")
 
 echo

@@ -119,3 +119,32 @@ bench_ms() {
                      /ms$/ {sub("ms", ""); printf "%.3f", $1; next}
                      /s$/  {sub("s", ""); printf "%.3f", $1 * 1000}'
 }
+
+# Serves $3/$4 with nginx on 127.0.0.1:$2 (config and logs named $1), the reference each bench measures the app
+# against, and stops it with the app on exit. Sets NGINX_URL and NGINX_ETAG; fails when nginx serves other bytes.
+bench_nginx_start() {
+    local name=$1 port=$2 dir=$3 file=$4
+    cat > "$BENCH_OUT/nginx-$name.conf" <<CONF
+worker_processes auto;
+daemon off;
+error_log $BENCH_OUT/nginx-$name-error.log;
+pid $BENCH_OUT/nginx-$name.pid;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    server {
+        listen 127.0.0.1:$port;
+        root $dir;
+        location / { default_type application/json; }
+    }
+}
+CONF
+    nginx -c "$BENCH_OUT/nginx-$name.conf" &
+    NGINX_PID=$!
+    trap 'kill $NGINX_PID 2>/dev/null; bench_app_stop' EXIT
+    sleep 1
+    NGINX_URL="http://127.0.0.1:$port/$file"
+    NGINX_ETAG=$(curl -fsSI "$NGINX_URL" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
+    cmp -s "$dir/$file" <(curl -fsS "$NGINX_URL") || { echo "nginx bytes differ" >&2; exit 1; }
+}
