@@ -35,10 +35,6 @@ RSS=$(bench_rss "$BENCH_APP_PID")
 
 echo
 echo "schedule snapshot: $SESSIONS sessions, $PLAIN_BYTES bytes plain, $GZIP_BYTES bytes gzip"
-printf '%-10s %12s %12s %10s\n' case "app req/s" "nginx req/s" "app/nginx"
-printf '%-10s %12s %12s %10.2f\n' "200" "$APP_200" "$NGINX_200" "$(echo "$APP_200 / $NGINX_200" | bc -l)"
-printf '%-10s %12s %12s %10.2f\n' "304" "$APP_304" "$NGINX_304" "$(echo "$APP_304 / $NGINX_304" | bc -l)"
-printf '%-10s %12s %12s\n' "p99 ms" "200: $APP_200_P99" "200: $NGINX_200_P99"
-printf '%-10s %12s %12s\n' "p99 ms" "304: $APP_304_P99" "304: $NGINX_304_P99"
+bench_report_vs_nginx
 echo "app RSS after the run: ${RSS} MiB"
 echo "targets: 200 at least 0.50 of nginx, 304 at least 0.70 of nginx"

@@ -148,3 +148,12 @@ CONF
     NGINX_ETAG=$(curl -fsSI "$NGINX_URL" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
     cmp -s "$dir/$file" <(curl -fsS "$NGINX_URL") || { echo "nginx bytes differ" >&2; exit 1; }
 }
+
+# Prints the app against nginx from APP_200, NGINX_200, APP_304, NGINX_304 and their _P99 figures.
+bench_report_vs_nginx() {
+    printf '%-10s %12s %12s %10s\n' case "app req/s" "nginx req/s" "app/nginx"
+    printf '%-10s %12s %12s %10.2f\n' "200" "$APP_200" "$NGINX_200" "$(echo "$APP_200 / $NGINX_200" | bc -l)"
+    printf '%-10s %12s %12s %10.2f\n' "304" "$APP_304" "$NGINX_304" "$(echo "$APP_304 / $NGINX_304" | bc -l)"
+    printf '%-10s %12s %12s\n' "p99 ms" "200: $APP_200_P99" "200: $NGINX_200_P99"
+    printf '%-10s %12s %12s\n' "p99 ms" "304: $APP_304_P99" "304: $NGINX_304_P99"
+}
