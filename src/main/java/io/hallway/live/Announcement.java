@@ -10,6 +10,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.OptimisticLock;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** An announcement to the people at an event, or some of them. {@link Announcements} is the table's one owner. */
@@ -30,7 +32,11 @@ class Announcement extends PanacheEntityBase {
     public Instant startsAt;
     public Instant endsAt;
     public Instant postedAt;
-    /** Null until it reached its audience's change feeds, at its start. */
+    /**
+     * Null until it reached its audience's change feeds, at its start. Not part of the version an organizer reads:
+     * the delivery job must not make their If-Match stale.
+     */
+    @OptimisticLock(excluded = true)
     public Instant deliveredAt;
     @Version
     public long version;

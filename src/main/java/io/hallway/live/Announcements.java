@@ -68,7 +68,7 @@ class Announcements {
         Announcement announcement = new Announcement();
         announcement.eventId = event.id;
         announcement.postedAt = now();
-        apply(event, announcement, request);
+        apply(event, announcement, request, announcement.postedAt);
         announcement.persist();
         Announcement.flush();
         if (!announcement.startsAt.isAfter(announcement.postedAt)) {
@@ -83,7 +83,7 @@ class Announcements {
     Announcement change(Event event, Announcement announcement, AnnouncementRequest request) {
         mayAddress(event, announcement);
         long versionBefore = announcement.version;
-        apply(event, announcement, request);
+        apply(event, announcement, request, now());
         Announcement.flush();
         audit.record(event.id, AuditAction.UPDATE, AuditResource.ANNOUNCEMENT, announcement.id, versionBefore,
                 announcement.version);
@@ -146,7 +146,8 @@ class Announcements {
         return Announcement.activeAt(eventId, at).stream().map(a -> AnnouncementView.from(a, zone)).toList();
     }
 
-    private void apply(Event event, Announcement announcement, AnnouncementRequest request) {
+    /** Sets what the request says; {@code now} is the start when it names none, and what the end must be after. */
+    private void apply(Event event, Announcement announcement, AnnouncementRequest request, Instant now) {
         AnnouncementRequest.Audience audience = request.audience();
         Long roomOfAudience = switch (audience.kind()) {
             case EVERYONE -> {
@@ -172,12 +173,12 @@ class Announcements {
             }
         };
         hostRooms.check(event.id, roomOfAudience);
-        Instant startsAt = request.startsAt() == null ? now() : request.startsAt().toInstant();
+        Instant startsAt = request.startsAt() == null ? now : request.startsAt().toInstant();
         Instant endsAt = request.endsAt().toInstant();
         if (!endsAt.isAfter(startsAt)) {
             throw Problem.invalid("endsAt", "must be after startsAt");
         }
-        if (!endsAt.isAfter(clock.now())) {
+        if (!endsAt.isAfter(now)) {
             throw Problem.invalid("endsAt", "must be in the future; withdraw an announcement to end it now");
         }
         if (Duration.between(startsAt, endsAt).compareTo(LONGEST) > 0) {

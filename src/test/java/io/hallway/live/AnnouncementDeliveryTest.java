@@ -17,6 +17,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -89,6 +92,20 @@ class AnnouncementDeliveryTest {
         }
         // No agenda in this event, nobody to tell; the live document still shows it to them.
         changes(Api.otherAttendee(), day, since).body("changes", empty());
+    }
+
+    @Test
+    void one_posted_for_now_by_the_servers_own_clock_reaches_the_feeds_as_it_is_posted_and_keeps_its_version() {
+        Day day = day();
+        String since = cursor(day.slug());
+        String inAnHour = OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).truncatedTo(ChronoUnit.SECONDS).toString();
+
+        long id = post(day, Map.of("kind", "everyone"), "Doors open", null, inAnHour);
+
+        changes(as("hana"), day, since).body("changes.announcement.title", contains("Doors open"));
+        // Reaching the feeds is not a change the poster has to read again before correcting it.
+        Api.organizer().get("/api/admin/events/" + day.slug() + "/announcements/" + id).then().statusCode(200)
+                .header("ETag", is("\"0\""));
     }
 
     @Test
