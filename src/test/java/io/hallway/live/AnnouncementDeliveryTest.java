@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.time.OffsetDateTime;
@@ -23,11 +24,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.hallway.testing.Api;
+import io.hallway.testing.Db;
+import io.hallway.testing.LiveFixtures;
+import io.hallway.testing.TeamFixtures;
 import io.hallway.testing.Tokens;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
@@ -163,6 +169,28 @@ class AnnouncementDeliveryTest {
         live(day).body("announcements", empty());
         // What the feed carried stays there.
         changes(as("hana"), day, since).body("changes.size()", is(2));
+    }
+
+    @Test
+    void the_announcements_and_delays_that_reached_me_are_in_my_export_and_go_with_my_erasure() {
+        Day day = day();
+        clockAt("14:10");
+        post(day, Map.of("kind", "everyone"), "Lunch is served", null, at("15:00"));
+        // The Theater talk overruns by 40 minutes: edith's block moves from 15:00 to 15:10.
+        LiveFixtures.runningLate(Api.organizer(), day.slug(), day.theater(), 40).statusCode(200);
+
+        as("edith").get("/api/events/" + day.slug() + "/me/export").then().statusCode(200)
+                .body("agenda.changes.kind", contains("announcement", "delay"))
+                .body("agenda.changes[0].announcement.title", is("Lunch is served"))
+                .body("agenda.changes[1].delay.expectedStartsAt", is(at("15:10")));
+        as("edith").delete("/api/events/" + day.slug() + "/me").then().statusCode(204);
+
+        Db db = new Db(Arc.container().instance(DataSource.class).get());
+        assertEquals(0, db.count("select count(*) from agenda_change where user_id = ?",
+                TeamFixtures.userId(Tokens.of("edith"))));
+        // Nobody else's entries went with them.
+        assertEquals(1, db.count("select count(*) from agenda_change where user_id = ? and kind = 'announcement'",
+                TeamFixtures.userId(Tokens.of("hana"))));
     }
 
     private static long post(Day day, Map<String, Object> audience, String title, String startsAt, String endsAt) {
