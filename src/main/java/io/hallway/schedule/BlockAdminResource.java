@@ -1,6 +1,5 @@
 package io.hallway.schedule;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -50,6 +49,9 @@ public class BlockAdminResource {
     BlockLayout layout;
 
     @Inject
+    ScheduleEntityEdits edits;
+
+    @Inject
     AuditLog audit;
 
     @GET
@@ -74,14 +76,9 @@ public class BlockAdminResource {
     @Operation(operationId = "adminCreateBlock", summary = "Add a lightning-talk block", description = "201 with its Location. The block holds its room for its time span (409 when the room is taken); add talks with adminAddBlockTalk.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull BlockRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
-        LightningBlock block = new LightningBlock();
-        block.event = change.event();
-        layout.placeBlock(change, block, request);
-        block.persist();
-        LightningBlock.flush();
-        audit.record(change.event().id, AuditAction.CREATE, AuditResource.BLOCK, block.id, null, block.version);
-        return Response.created(URI.create("/api/admin/events/" + slug + "/blocks/" + block.id))
-                .entity(BlockView.from(block, change.event().zone())).build();
+        LightningBlock block = edits.create(change, new LightningBlock(), AuditResource.BLOCK,
+                created -> layout.placeBlock(change, created, request));
+        return ScheduleEntityEdits.created(slug, "blocks", block, BlockView.from(block, change.event().zone()));
     }
 
     @PUT
@@ -92,12 +89,8 @@ public class BlockAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull BlockRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
         ScheduleChanges.Change change = changes.begin(slug);
-        LightningBlock block = LightningBlock.inEvent(change.event(), id);
-        Versions.check(expected, block.version, "The block");
-        long versionBefore = block.version;
-        layout.placeBlock(change, block, request);
-        LightningBlock.flush();
-        audit.record(change.event().id, AuditAction.UPDATE, AuditResource.BLOCK, id, versionBefore, block.version);
+        LightningBlock block = edits.update(change, LightningBlock.inEvent(change.event(), id), expected, "The block",
+                AuditResource.BLOCK, edited -> layout.placeBlock(change, edited, request));
         return Versions.tagged(BlockView.from(block, change.event().zone()), block.version);
     }
 
@@ -121,8 +114,7 @@ public class BlockAdminResource {
     public Response addTalk(@PathParam("slug") String slug, @PathParam("id") long id,
             @QueryParam("position") Integer position, @Valid @NotNull SessionRequest request) {
         Session talk = editor.addToBlock(slug, id, request, position);
-        return Response.created(URI.create("/api/admin/events/" + slug + "/sessions/" + talk.id))
-                .entity(SessionView.from(talk, talk.event.zone())).build();
+        return ScheduleEntityEdits.created(slug, "sessions", talk, SessionView.from(talk, talk.event.zone()));
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package io.hallway.schedule;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,8 +21,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.audit.AuditAction;
-import io.hallway.audit.AuditLog;
 import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
@@ -45,7 +42,7 @@ public class RoomAdminResource {
     ScheduleChanges changes;
 
     @Inject
-    AuditLog audit;
+    ScheduleEntityEdits edits;
 
     @GET
     @Operation(operationId = "adminListRooms", summary = "The event's rooms", description = "In the organizers' order (position, then name), for draft events too.")
@@ -66,14 +63,8 @@ public class RoomAdminResource {
     @Operation(operationId = "adminCreateRoom", summary = "Add a room", description = "201 with its Location. Room names are unique within an event: a taken one is a 409.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull RoomRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
-        Room room = new Room();
-        room.event = change.event();
-        apply(change, room, request);
-        room.persist();
-        Room.flush();
-        audit.record(change.event().id, AuditAction.CREATE, AuditResource.ROOM, room.id, null, room.version);
-        return Response.created(URI.create("/api/admin/events/" + slug + "/rooms/" + room.id))
-                .entity(RoomView.from(room)).build();
+        Room room = edits.create(change, new Room(), AuditResource.ROOM, created -> apply(change, created, request));
+        return ScheduleEntityEdits.created(slug, "rooms", room, RoomView.from(room));
     }
 
     @PUT
@@ -84,12 +75,8 @@ public class RoomAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RoomRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
         ScheduleChanges.Change change = changes.begin(slug);
-        Room room = Room.inEvent(change.event(), id);
-        Versions.check(expected, room.version, "The room");
-        long versionBefore = room.version;
-        apply(change, room, request);
-        Room.flush();
-        audit.record(change.event().id, AuditAction.UPDATE, AuditResource.ROOM, id, versionBefore, room.version);
+        Room room = edits.update(change, Room.inEvent(change.event(), id), expected, "The room", AuditResource.ROOM,
+                edited -> apply(change, edited, request));
         return Versions.tagged(RoomView.from(room), room.version);
     }
 
@@ -105,9 +92,7 @@ public class RoomAdminResource {
             throw Problem.of(ProblemType.ROOM_IN_USE, room.name + " still holds " + inUse
                     + " sessions or blocks; move or delete them first.");
         }
-        room.delete();
-        changes.deleted(change, ScheduleChanges.Kind.ROOM, id);
-        audit.record(change.event().id, AuditAction.DELETE, AuditResource.ROOM, id, room.version, null);
+        edits.delete(change, room, ScheduleChanges.Kind.ROOM, AuditResource.ROOM);
     }
 
     private static void apply(ScheduleChanges.Change change, Room room, RoomRequest request) {

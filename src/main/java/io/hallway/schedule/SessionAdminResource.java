@@ -1,6 +1,5 @@
 package io.hallway.schedule;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -59,8 +58,7 @@ public class SessionAdminResource {
     @Operation(operationId = "adminCreateSession", summary = "Add a session", description = "201 with its Location. The schedule rules apply: within the event's dates and duration limits (400), in a free room and with speakers not booked elsewhere at the time (409, naming the clash in clashingSessionId or clashingBlockId).")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SessionRequest request) {
         Session session = editor.create(slug, request);
-        return Response.created(URI.create("/api/admin/events/" + slug + "/sessions/" + session.id))
-                .entity(SessionView.from(session, session.event.zone())).build();
+        return ScheduleEntityEdits.created(slug, "sessions", session, SessionView.from(session, session.event.zone()));
     }
 
     @PUT

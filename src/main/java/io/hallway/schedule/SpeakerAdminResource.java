@@ -1,6 +1,5 @@
 package io.hallway.schedule;
 
-import java.net.URI;
 import java.util.ArrayList;
 
 import jakarta.inject.Inject;
@@ -23,8 +22,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.audit.AuditAction;
-import io.hallway.audit.AuditLog;
 import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
@@ -46,7 +43,7 @@ public class SpeakerAdminResource {
     ScheduleChanges changes;
 
     @Inject
-    AuditLog audit;
+    ScheduleEntityEdits edits;
 
     @GET
     @Operation(operationId = "adminListSpeakers", summary = "The event's speakers", description = "By name, for draft events too.")
@@ -67,14 +64,8 @@ public class SpeakerAdminResource {
     @Operation(operationId = "adminCreateSpeaker", summary = "Add a speaker", description = "201 with its Location. Sessions name their speakers in speakerIds.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SpeakerRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
-        Speaker speaker = new Speaker();
-        speaker.event = change.event();
-        apply(change, speaker, request);
-        speaker.persist();
-        Speaker.flush();
-        audit.record(change.event().id, AuditAction.CREATE, AuditResource.SPEAKER, speaker.id, null, speaker.version);
-        return Response.created(URI.create("/api/admin/events/" + slug + "/speakers/" + speaker.id))
-                .entity(SpeakerView.from(speaker)).build();
+        Speaker speaker = edits.create(change, new Speaker(), AuditResource.SPEAKER, created -> apply(change, created, request));
+        return ScheduleEntityEdits.created(slug, "speakers", speaker, SpeakerView.from(speaker));
     }
 
     @PUT
@@ -85,15 +76,13 @@ public class SpeakerAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull SpeakerRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
         ScheduleChanges.Change change = changes.begin(slug);
-        Speaker speaker = Speaker.inEvent(change.event(), id);
-        Versions.check(expected, speaker.version, "The speaker");
-        long versionBefore = speaker.version;
-        apply(change, speaker, request);
-        // Sessions show their speakers' names, so they change with them.
-        Session.update("revision = ?1 where id in (select s.id from Session s join s.speakers sp where sp = ?2)",
-                change.revision(), speaker);
-        Speaker.flush();
-        audit.record(change.event().id, AuditAction.UPDATE, AuditResource.SPEAKER, id, versionBefore, speaker.version);
+        Speaker speaker = edits.update(change, Speaker.inEvent(change.event(), id), expected, "The speaker",
+                AuditResource.SPEAKER, edited -> {
+                    apply(change, edited, request);
+                    // Sessions show their speakers' names, so they change with them.
+                    Session.update("revision = ?1 where id in (select s.id from Session s join s.speakers sp where sp = ?2)",
+                            change.revision(), edited);
+                });
         return Versions.tagged(SpeakerView.from(speaker), speaker.version);
     }
 
@@ -109,9 +98,7 @@ public class SpeakerAdminResource {
             throw Problem.of(ProblemType.SPEAKER_IN_USE, speaker.name + " still speaks in " + sessions
                     + " sessions; take them off those sessions first.");
         }
-        speaker.delete();
-        changes.deleted(change, ScheduleChanges.Kind.SPEAKER, id);
-        audit.record(change.event().id, AuditAction.DELETE, AuditResource.SPEAKER, id, speaker.version, null);
+        edits.delete(change, speaker, ScheduleChanges.Kind.SPEAKER, AuditResource.SPEAKER);
     }
 
     private static void apply(ScheduleChanges.Change change, Speaker speaker, SpeakerRequest request) {

@@ -1,6 +1,5 @@
 package io.hallway.schedule;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,8 +21,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.audit.AuditAction;
-import io.hallway.audit.AuditLog;
 import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
@@ -45,7 +42,7 @@ public class TrackAdminResource {
     ScheduleChanges changes;
 
     @Inject
-    AuditLog audit;
+    ScheduleEntityEdits edits;
 
     @GET
     @Operation(operationId = "adminListTracks", summary = "The event's tracks", description = "By name, for draft events too.")
@@ -66,14 +63,8 @@ public class TrackAdminResource {
     @Operation(operationId = "adminCreateTrack", summary = "Add a track", description = "201 with its Location. Track names are unique within an event: a taken one is a 409.")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull TrackRequest request) {
         ScheduleChanges.Change change = changes.begin(slug);
-        Track track = new Track();
-        track.event = change.event();
-        apply(change, track, request);
-        track.persist();
-        Track.flush();
-        audit.record(change.event().id, AuditAction.CREATE, AuditResource.TRACK, track.id, null, track.version);
-        return Response.created(URI.create("/api/admin/events/" + slug + "/tracks/" + track.id))
-                .entity(TrackView.from(track)).build();
+        Track track = edits.create(change, new Track(), AuditResource.TRACK, created -> apply(change, created, request));
+        return ScheduleEntityEdits.created(slug, "tracks", track, TrackView.from(track));
     }
 
     @PUT
@@ -84,12 +75,8 @@ public class TrackAdminResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull TrackRequest request) {
         long expected = Versions.expected(ifMatch, request.version());
         ScheduleChanges.Change change = changes.begin(slug);
-        Track track = Track.inEvent(change.event(), id);
-        Versions.check(expected, track.version, "The track");
-        long versionBefore = track.version;
-        apply(change, track, request);
-        Track.flush();
-        audit.record(change.event().id, AuditAction.UPDATE, AuditResource.TRACK, id, versionBefore, track.version);
+        Track track = edits.update(change, Track.inEvent(change.event(), id), expected, "The track", AuditResource.TRACK,
+                edited -> apply(change, edited, request));
         return Versions.tagged(TrackView.from(track), track.version);
     }
 
@@ -105,9 +92,7 @@ public class TrackAdminResource {
             throw Problem.of(ProblemType.TRACK_IN_USE,
                     inUse + " sessions are still in " + track.name + "; move them first.");
         }
-        track.delete();
-        changes.deleted(change, ScheduleChanges.Kind.TRACK, id);
-        audit.record(change.event().id, AuditAction.DELETE, AuditResource.TRACK, id, track.version, null);
+        edits.delete(change, track, ScheduleChanges.Kind.TRACK, AuditResource.TRACK);
     }
 
     private static void apply(ScheduleChanges.Change change, Track track, TrackRequest request) {
