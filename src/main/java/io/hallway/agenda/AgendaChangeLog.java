@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallway.live.AnnouncementSeverity;
 import io.hallway.live.AnnouncementStarted;
 import io.hallway.live.ExpectedStartsMoved;
+import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
 import io.hallway.schedule.ScheduleCursors;
 import io.hallway.schedule.ScheduleHistoryPurged;
@@ -108,11 +109,17 @@ class AgendaChangeLog {
 
     private static final long NO_BLOCK = -1;
 
+    /** Each insert into the feed answers whom it reached, for {@link ChangeFeedGrew}. */
+    private static final String RETURNING_RECIPIENTS = "returning user_id, id";
+
     @Inject
     EntityManager entityManager;
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    jakarta.enterprise.event.Event<ChangeFeedGrew> feedGrew;
 
     /** The schedule's history was purged: entries up to that revision can no longer be asked for. */
     void forget(@Observes ScheduleHistoryPurged purge) {
@@ -131,28 +138,36 @@ class AgendaChangeLog {
             return;
         }
         Long blockId = change.before().blockId();
-        entityManager.createNativeQuery("""
+        List<ChangeFeedGrew.Recipient> recipients = entityManager.createNativeQuery("""
                 insert into agenda_change (user_id, event_id, session_id, revision, before, after)
                 select distinct user_id, ?1, ?2, ?3, cast(?4 as jsonb), nullif(cast(?5 as jsonb), 'null')
-                from (""" + BookmarkStore.FOLLOWERS_OF_SESSION + ") followers")
+                from (""" + BookmarkStore.FOLLOWERS_OF_SESSION + ") followers " + RETURNING_RECIPIENTS,
+                ChangeFeedGrew.Recipient.class)
                 .setParameter(1, change.eventId()).setParameter(2, change.sessionId())
                 .setParameter(3, change.revision()).setParameter(4, write(before))
                 .setParameter(5, after == null ? "null" : write(after))
-                .setParameter(6, blockId == null ? NO_BLOCK : blockId).executeUpdate();
+                .setParameter(6, blockId == null ? NO_BLOCK : blockId).getResultList();
+        ZoneId zone = Event.<Event> findById(change.eventId()).zone();
+        grew(new ChangeFeedGrew(change.eventId(), SCHEDULE, change.sessionId(), change.revision(),
+                SessionState.differences(before, after), SessionState.sentence(before, after, zone), recipients));
     }
 
     /** A host's report moved the expected start of bookmarked sessions: one entry per session and follower. */
     void record(@Observes ExpectedStartsMoved moved) {
+        ZoneId zone = Event.<Event> findById(moved.eventId()).zone();
         for (ExpectedStartsMoved.Move move : moved.moves()) {
             StoredDelay details = new StoredDelay(moved.roomName(), move.kind(), move.plannedStart(),
                     move.previousExpectedStart(), move.expectedStart());
-            entityManager.createNativeQuery("""
+            List<ChangeFeedGrew.Recipient> recipients = entityManager.createNativeQuery("""
                     insert into agenda_change (user_id, event_id, session_id, revision, kind, details)
                     select distinct user_id, ?1, ?2, ?3, ?4, cast(?5 as jsonb)
-                    from (""" + BookmarkStore.FOLLOWERS_OF_SESSION + ") followers")
+                    from (""" + BookmarkStore.FOLLOWERS_OF_SESSION + ") followers " + RETURNING_RECIPIENTS,
+                    ChangeFeedGrew.Recipient.class)
                     .setParameter(1, moved.eventId()).setParameter(2, move.sessionId())
                     .setParameter(3, moved.revision()).setParameter(4, DELAY).setParameter(5, write(details))
-                    .setParameter(6, move.blockId() == null ? NO_BLOCK : move.blockId()).executeUpdate();
+                    .setParameter(6, move.blockId() == null ? NO_BLOCK : move.blockId()).getResultList();
+            grew(new ChangeFeedGrew(moved.eventId(), DELAY, move.sessionId(), moved.revision(), List.of(DELAY),
+                    Delay.of(details, zone).message(), recipients));
         }
     }
 
@@ -166,14 +181,22 @@ class AgendaChangeLog {
         }
         StoredAnnouncement details = new StoredAnnouncement(started.announcementId(), started.title(), started.body(),
                 started.severity(), started.startsAt(), started.endsAt());
-        entityManager.createNativeQuery("""
+        List<ChangeFeedGrew.Recipient> recipients = entityManager.createNativeQuery("""
                 insert into agenda_change (user_id, event_id, session_id, revision, kind, details)
                 select distinct user_id, ?1, cast(null as bigint), ?5, ?6, cast(?7 as jsonb)
-                from (""" + BookmarkStore.ADDRESSED + ") people")
+                from (""" + BookmarkStore.ADDRESSED + ") people " + RETURNING_RECIPIENTS, ChangeFeedGrew.Recipient.class)
                 .setParameter(1, started.eventId()).setParameter(2, started.everyone())
                 .setParameter(3, orNone(started.sessionIds())).setParameter(4, orNone(started.blockIds()))
                 .setParameter(5, started.revision()).setParameter(6, ANNOUNCEMENT).setParameter(7, write(details))
-                .executeUpdate();
+                .getResultList();
+        grew(new ChangeFeedGrew(started.eventId(), ANNOUNCEMENT, null, started.revision(), List.of(ANNOUNCEMENT),
+                started.title(), recipients));
+    }
+
+    private void grew(ChangeFeedGrew grown) {
+        if (!grown.recipients().isEmpty()) {
+            feedGrew.fire(grown);
+        }
     }
 
     /** An id list SQL can take in "in (...)", which refuses an empty one. */

@@ -2,8 +2,10 @@ package io.hallway.agenda;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import io.hallway.schedule.SessionStatus;
@@ -34,6 +36,32 @@ public record SessionState(String title, OffsetDateTime startsAt, OffsetDateTime
             kinds.add("speakers");
         }
         return kinds;
+    }
+
+    private static final DateTimeFormatter DAY_AND_CLOCK = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
+
+    /** The change in one sentence an app may show as it is ("“Title” now starts Tue 14:30 in Flex Space"). */
+    static String sentence(SessionState before, SessionState after, ZoneId zone) {
+        String title = "\u201c" + before.title + "\u201d";
+        if (after == null) {
+            return title + " was taken off the schedule";
+        }
+        List<String> changed = differences(before, after);
+        String when = DAY_AND_CLOCK.format(after.startsAt.atZoneSameInstant(zone));
+        String where = after.roomName == null ? "" : " in " + after.roomName;
+        if (changed.contains("cancelled")) {
+            return title + " is cancelled";
+        }
+        if (changed.contains("reinstated")) {
+            return title + " is back on: " + when + where;
+        }
+        if (changed.contains("time")) {
+            return title + " now starts " + when + (changed.contains("room") ? where : "");
+        }
+        if (changed.contains("room")) {
+            return title + " moves to " + (after.roomName == null ? "another room" : after.roomName);
+        }
+        return title + " has new speakers";
     }
 
     static SessionState of(SessionView view, String roomName) {

@@ -1,7 +1,11 @@
 package io.hallway.common;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,6 +82,20 @@ public class Users {
         long id = ((Number) ids.get(0)).longValue();
         remember(key, id);
         return OptionalLong.of(id);
+    }
+
+    /** The issuer and subject of these people: how a relay outside this server knows them and their devices. */
+    public Map<Long, Caller.UserKey> keys(Collection<Long> userIds) {
+        Map<Long, Caller.UserKey> keys = new HashMap<>();
+        List<UserRow> rows = entityManager.createNativeQuery(
+                "select id, issuer, subject from app_user where id = any (cast(?1 as bigint[]))", UserRow.class)
+                .setParameter(1, userIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        rows.forEach(row -> keys.put(row.id(), new Caller.UserKey(row.issuer(), row.subject())));
+        return keys;
+    }
+
+    private record UserRow(long id, String issuer, String subject) {
     }
 
     /** Only a committed row is remembered: a row of a transaction that rolls back never existed. */

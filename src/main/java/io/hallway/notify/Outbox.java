@@ -1,0 +1,198 @@
+package io.hallway.notify;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.hallway.agenda.ChangeFeedGrew;
+
+/**
+ * The notifications outbox: the only code that writes {@code notification} and {@code notification_delivery}.
+ * <p>
+ * A notification is written in the transaction of the change that causes it, so a change rolled back makes
+ * none. It stays open for {@code hallway.notify.collect-window}, collecting the person's further changes; then
+ * any replica's worker seals it and queues one delivery per target. Workers claim due deliveries with
+ * {@code FOR UPDATE SKIP LOCKED} and a lease: replicas share the work, no delivery is held by two at once, and
+ * one whose worker died is claimed again once its lease has run out.
+ */
+@ApplicationScoped
+class Outbox {
+
+    /** A claimed delivery with what its message is made of. */
+    record Claimed(long deliveryId, String channel, Long subscriptionId, int attempts, UUID publicId, long eventId,
+            long userId, String kinds, int sessions, int entries, String latestText, long firstEntryId,
+            long firstRevision, Instant createdAt, String endpoint, String p256dh, String auth) {
+    }
+
+    /** What sealing did: notifications sealed, and deliveries queued for them. */
+    record Sealed(long notifications, long deliveries) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    NotifyConfig config;
+
+    /**
+     * Adds the change to each recipient's open notification, or opens one, unless they turned its kind off.
+     * The arrays go in as text: one statement for a release's thousands of followers.
+     */
+    void collect(@Observes ChangeFeedGrew grown) {
+        NotificationKind.of(grown).ifPresent(kind -> entityManager.createNativeQuery("""
+                insert into notification as n (user_id, event_id, kinds, session_ids, entries, latest_text,
+                    first_entry_id, first_revision, collect_until)
+                select r.user_id, ?1, array[?2], cast(?3 as bigint[]), 1, ?4, r.entry_id, ?5,
+                    now() + ?6 * interval '1 millisecond'
+                from unnest(cast(?7 as bigint[]), cast(?8 as bigint[])) as r (user_id, entry_id)
+                where not exists (select 1 from notification_preference p
+                    where p.event_id = ?1 and p.user_id = r.user_id and not p.""" + kind.preferenceColumn + """
+                )
+                on conflict (event_id, user_id) where sealed_at is null do update set
+                    kinds = case when excluded.kinds[1] = any (n.kinds) then n.kinds else n.kinds || excluded.kinds end,
+                    session_ids = case when excluded.session_ids <@ n.session_ids then n.session_ids
+                        else n.session_ids || excluded.session_ids end,
+                    entries = n.entries + 1,
+                    latest_text = excluded.latest_text""")
+                .setParameter(1, grown.eventId()).setParameter(2, kind.wireName())
+                .setParameter(3, grown.sessionId() == null ? "{}" : "{" + grown.sessionId() + "}")
+                .setParameter(4, grown.text()).setParameter(5, grown.revision())
+                .setParameter(6, config.collectWindow().toMillis())
+                .setParameter(7, array(grown.recipients().stream().map(ChangeFeedGrew.Recipient::userId).toList()))
+                .setParameter(8, array(grown.recipients().stream().map(ChangeFeedGrew.Recipient::entryId).toList()))
+                .executeUpdate());
+    }
+
+    /**
+     * Seals up to {@code limit} notifications whose window has closed by {@code asOf} and queues their
+     * deliveries: one per push subscription the person has in the event, and one to the webhook relay if
+     * there is one. One still taking a change is locked by that change and waits for the next round.
+     */
+    Sealed seal(Instant asOf, int limit, boolean toWebhook) {
+        Object[] counts = (Object[]) entityManager.createNativeQuery("""
+                with sealed as (
+                    update notification n set sealed_at = ?1
+                    where n.id in (select id from notification where sealed_at is null and collect_until <= ?1
+                        order by collect_until limit ?2 for update skip locked)
+                    returning n.id, n.event_id, n.user_id
+                ), pushes as (
+                    insert into notification_delivery (notification_id, channel, subscription_id, due_at)
+                    select s.id, 'web-push', p.id, ?1 from sealed s
+                    join push_subscription p on p.event_id = s.event_id and p.user_id = s.user_id
+                    returning 1
+                ), hooks as (
+                    insert into notification_delivery (notification_id, channel, due_at)
+                    select s.id, 'webhook', ?1 from sealed s where cast(?3 as boolean)
+                    returning 1
+                )
+                select (select count(*) from sealed), (select count(*) from pushes) + (select count(*) from hooks)""")
+                .setParameter(1, asOf).setParameter(2, limit).setParameter(3, toWebhook).getSingleResult();
+        return new Sealed(((Number) counts[0]).longValue(), ((Number) counts[1]).longValue());
+    }
+
+    /**
+     * Claims up to {@code limit} deliveries due by {@code asOf} that no live lease holds, for {@code worker}
+     * until {@code leaseUntil}; each claim counts as an attempt.
+     */
+    List<Claimed> claim(String worker, Instant asOf, Instant leaseUntil, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Claimed> claimed = entityManager.createNativeQuery("""
+                with due as (
+                    select id from notification_delivery
+                    where state = 'pending' and due_at <= ?1 and (lease_until is null or lease_until <= ?1)
+                    order by due_at, id limit ?2 for update skip locked
+                ), claimed as (
+                    update notification_delivery d set claimed_by = ?3, lease_until = ?4, attempts = d.attempts + 1
+                    from due where d.id = due.id
+                    returning d.id, d.notification_id, d.channel, d.subscription_id, d.attempts
+                )
+                select c.id, c.channel, c.subscription_id, c.attempts, n.public_id, n.event_id, n.user_id,
+                    array_to_string(n.kinds, ','), cardinality(n.session_ids), n.entries, n.latest_text,
+                    n.first_entry_id, n.first_revision, n.created_at, p.endpoint, p.p256dh, p.auth
+                from claimed c join notification n on n.id = c.notification_id
+                left join push_subscription p on p.id = c.subscription_id
+                order by c.id""", Claimed.class)
+                .setParameter(1, asOf).setParameter(2, limit).setParameter(3, worker).setParameter(4, leaseUntil)
+                .getResultList();
+        return claimed;
+    }
+
+    /** Whether the worker still held the delivery: one whose lease ran out may have gone to another worker. */
+    boolean delivered(long deliveryId, String worker, int status, Instant at) {
+        return finish(deliveryId, worker, "delivered", status, null, at);
+    }
+
+    boolean dead(long deliveryId, String worker, int status, String error, Instant at) {
+        return finish(deliveryId, worker, "dead", status, error, at);
+    }
+
+    boolean retryAt(long deliveryId, String worker, int status, String error, Instant due) {
+        return entityManager.createNativeQuery("""
+                update notification_delivery set due_at = ?3, claimed_by = null, lease_until = null,
+                    last_status = ?4, last_error = ?5
+                where id = ?1 and claimed_by = ?2 and state = 'pending'""")
+                .setParameter(1, deliveryId).setParameter(2, worker).setParameter(3, due).setParameter(4, status)
+                .setParameter(5, error).executeUpdate() == 1;
+    }
+
+    private boolean finish(long deliveryId, String worker, String state, int status, String error, Instant at) {
+        return entityManager.createNativeQuery("""
+                update notification_delivery set state = ?3, finished_at = ?4, claimed_by = null, lease_until = null,
+                    last_status = ?5, last_error = ?6
+                where id = ?1 and claimed_by = ?2 and state = 'pending'""")
+                .setParameter(1, deliveryId).setParameter(2, worker).setParameter(3, state).setParameter(4, at)
+                .setParameter(5, status).setParameter(6, error).executeUpdate() == 1;
+    }
+
+    /** Deletes notifications sealed before {@code cutoff} with nothing left to deliver; their deliveries go with them. */
+    int prune(Instant cutoff) {
+        return entityManager.createNativeQuery("""
+                delete from notification n where sealed_at < ?1
+                and not exists (select 1 from notification_delivery d where d.notification_id = n.id and d.state = 'pending')""")
+                .setParameter(1, cutoff).executeUpdate();
+    }
+
+    /** A notification as its person sees it in their export: what it said, and how far it got. */
+    record Sent(UUID id, String kinds, int changes, String latestText, Instant createdAt, Instant sealedAt,
+            long deliveriesDelivered, long deliveriesPending, long deliveriesDead) {
+    }
+
+    List<Sent> of(long eventId, long userId) {
+        @SuppressWarnings("unchecked")
+        List<Sent> sent = entityManager.createNativeQuery("""
+                select n.public_id, array_to_string(n.kinds, ','), n.entries, n.latest_text, n.created_at, n.sealed_at,
+                    count(d.id) filter (where d.state = 'delivered'), count(d.id) filter (where d.state = 'pending'),
+                    count(d.id) filter (where d.state = 'dead')
+                from notification n left join notification_delivery d on d.notification_id = n.id
+                where n.event_id = ?1 and n.user_id = ?2
+                group by n.id order by n.id""", Sent.class)
+                .setParameter(1, eventId).setParameter(2, userId).getResultList();
+        return sent;
+    }
+
+    boolean holds(long eventId, long userId) {
+        return !entityManager.createNativeQuery("select 1 from notification where event_id = ?1 and user_id = ?2 limit 1")
+                .setParameter(1, eventId).setParameter(2, userId).getResultList().isEmpty();
+    }
+
+    /** The person's notifications in the event, open or sealed, and with them their deliveries. */
+    long erase(long eventId, long userId) {
+        return entityManager.createNativeQuery("delete from notification where event_id = ?1 and user_id = ?2")
+                .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
+    }
+
+    long purge(long eventId) {
+        return entityManager.createNativeQuery("delete from notification where event_id = ?1")
+                .setParameter(1, eventId).executeUpdate();
+    }
+
+    private static String array(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+}
