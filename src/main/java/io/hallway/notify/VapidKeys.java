@@ -137,21 +137,23 @@ public class VapidKeys {
             throw new IllegalStateException(PRIVATE_KEY + " must be the " + PRIVATE_SCALAR_BYTES
                     + "-byte P-256 private key, base64url; it has " + scalar.length + " bytes");
         }
-        com.interaso.webpush.VapidKeys pair;
-        boolean matching;
+        ECPublicKey publicPoint;
+        ECPrivateKey privateScalar;
         try {
-            pair = com.interaso.webpush.VapidKeys.fromUncompressedBytes(publicKey, privateKey);
-            // Signs with the private key and verifies with the public one.
-            matching = CryptoKt.areKeysValidPair(pair.getPrivateKey(), pair.getPublicKey());
-        } catch (RuntimeException e) {
+            publicPoint = CryptoKt.generatePublicKeyFromUncompressedBytes(point);
+            privateScalar = CryptoKt.generatePrivateKeyFromUncompressedBytes(scalar);
+        } catch (Exception e) {
+            // Kotlin passes the JDK's checked InvalidKeySpecException on undeclared, hence Exception.
             throw new IllegalStateException(PUBLIC_KEY + " is not a point on the P-256 curve, or " + PRIVATE_KEY
                     + " is not a P-256 private key", e);
         }
-        if (!matching) {
+        try {
+            // Signs with the private key and checks the signature with the public one.
+            return new com.interaso.webpush.VapidKeys(publicPoint, privateScalar);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException(PRIVATE_KEY + " does not belong to " + PUBLIC_KEY
-                    + ": set both from the same key pair.");
+                    + ": set both from the same key pair.", e);
         }
-        return pair;
     }
 
     private static byte[] decode(String property, String value) {
