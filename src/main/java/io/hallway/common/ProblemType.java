@@ -89,6 +89,9 @@ public enum ProblemType {
     INVITATION_REVOKED("urn:hallway:problem:invitation-revoked", "Invitation revoked", 410),
     INVITATION_EXPIRED("urn:hallway:problem:invitation-expired", "Invitation expired", 410),
 
+    // Notifications
+    PUSH_NOT_CONFIGURED("urn:hallway:problem:push-not-configured", "Push not configured", 404),
+
     // Schedule imports
     UNREADABLE_SCHEDULE_DOCUMENT("urn:hallway:problem:unreadable-schedule-document", "Unreadable schedule document", 400),
     DOCUMENT_TOO_LARGE("urn:hallway:problem:document-too-large", "Document too large", 413),
