@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
  * and on Retry-After, which the library's own sender does not give back.
  */
 @ApplicationScoped
-public class WebPush {
+class WebPush {
 
     /**
      * A browser's PushSubscription as it hands it over: the endpoint URL and its keys, base64url. Checked on
