@@ -35,8 +35,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <p>
  * One receiver serves every {@code @QuarkusTest} of the JVM: {@link SharedReceiver} is a global test resource
  * (the annotation below, found wherever it sits, applies to every test class alike, so it restarts nothing) and
- * configures the application to relay to it; tests reach it through {@link #shared()}. Deliveries from other
- * tests arrive there too, so a test looks only for its own notification ids.
+ * configures the application to relay to it; tests reach it through {@link #shared()}. Only an application
+ * restarted for a test profile gets a new one. Deliveries from other tests arrive there too, so a test looks
+ * only for its own notification ids.
  */
 @QuarkusTestResource(TestWebhookReceiver.SharedReceiver.class)
 public final class TestWebhookReceiver implements AutoCloseable {
@@ -48,7 +49,7 @@ public final class TestWebhookReceiver implements AutoCloseable {
     private record Answer(int status, Integer retryAfterSeconds) {
     }
 
-    /** Starts the JVM's shared receiver once and points hallway.notify.webhook.* at it, for every app start. */
+    /** Starts the shared receiver and points hallway.notify.webhook.* at it. */
     public static final class SharedReceiver implements QuarkusTestResourceLifecycleManager {
 
         @Override
@@ -58,11 +59,17 @@ public final class TestWebhookReceiver implements AutoCloseable {
         }
 
         /**
-         * Leaves the receiver running: an app restarted for a test profile starts this resource again and gets
-         * the same one, and tests may still hold it. It dies with the JVM.
+         * Called when the application stops: at the end of the run, or before it restarts for a test profile,
+         * whose start gets a fresh receiver. Nothing is left listening either way.
          */
         @Override
         public void stop() {
+            synchronized (TestWebhookReceiver.class) {
+                if (shared != null) {
+                    shared.close();
+                    shared = null;
+                }
+            }
         }
     }
 
