@@ -84,7 +84,8 @@ class WebPush {
     WebPush(VapidKeys keys, DeliveryOutcome.Timeouts timeouts) {
         this.keys = keys;
         this.timeouts = timeouts;
-        // Redirects are not followed: a push service that moves a subscription answers 404 or 410 instead.
+        // Redirects are not followed: an endpoint is a URL a browser (or whoever subscribed) chose, and its
+        // messages go there or nowhere.
         this.client = HttpClient.newBuilder().connectTimeout(timeouts.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.messages = keys.enabled() ? new com.interaso.webpush.WebPush(keys.subject(),
