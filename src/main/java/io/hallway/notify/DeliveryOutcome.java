@@ -26,7 +26,7 @@ import io.smallrye.config.WithDefault;
  * @param retryAfter how long the other side asked us to wait (Retry-After), null when it did not say
  * @param detail for the log: the status and the start of the response body, or why nothing came back
  */
-public record DeliveryOutcome(Result result, int status, Duration retryAfter, String detail) {
+record DeliveryOutcome(Result result, int status, Duration retryAfter, String detail) {
 
     public enum Result {
         /** Accepted (2xx): done. */
@@ -72,7 +72,7 @@ public record DeliveryOutcome(Result result, int status, Duration retryAfter, St
     }
 
     /** No answer at all: the other side is down, unreachable or too slow; worth another try. */
-    public static DeliveryOutcome noResponse(String detail) {
+    private static DeliveryOutcome noResponse(String detail) {
         return new DeliveryOutcome(Result.RETRY, 0, null, detail);
     }
 

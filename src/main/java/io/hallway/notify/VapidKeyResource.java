@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.hallway.common.Problem;
+import io.hallway.common.ProblemDocument;
 import io.hallway.common.ProblemType;
 
 /** The key web apps subscribe to push with; public, like the key itself. */
@@ -37,6 +38,8 @@ public class VapidKeyResource {
     @Operation(operationId = "getVapidPublicKey", summary = "The server's VAPID public key, for Web Push subscriptions", description = "Pass publicKey, decoded from base64url, as applicationServerKey to PushManager.subscribe(); the push service then accepts only messages this server signs (RFC 8292). The key is the same on every replica and changes only when the operator replaces it, which ends every subscription made with the old key. 404 push-not-configured when this deployment sends no Web Push.")
     @APIResponse(responseCode = "200", description = "The public key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VapidPublicKey.class)))
+    @APIResponse(responseCode = "404", description = "This deployment sends no Web Push (push-not-configured)",
+            content = @Content(mediaType = ProblemDocument.MEDIA_TYPE, schema = @Schema(ref = "#/components/schemas/Problem")))
     public RestResponse<VapidPublicKey> publicKey() {
         if (!keys.enabled()) {
             throw Problem.of(ProblemType.PUSH_NOT_CONFIGURED, "This deployment sends no Web Push notifications.");

@@ -25,7 +25,7 @@ import io.smallrye.config.ConfigMapping;
  */
 @Startup
 @Singleton
-public class VapidKeys {
+class VapidKeys {
 
     @ConfigMapping(prefix = "hallway.notify.vapid")
     public interface Config {
@@ -61,8 +61,9 @@ public class VapidKeys {
         Optional<String> configuredPrivate = privateKey.map(String::strip).filter(k -> !k.isEmpty());
         if (configuredPublic.isPresent() != configuredPrivate.isPresent()) {
             String missing = configuredPublic.isPresent() ? PRIVATE_KEY : PUBLIC_KEY;
-            throw new IllegalStateException(missing + " is not set, but " + (configuredPublic.isPresent() ? PUBLIC_KEY
-                    : PRIVATE_KEY) + " is: Web Push needs both halves of the VAPID key pair.");
+            String present = configuredPublic.isPresent() ? PUBLIC_KEY : PRIVATE_KEY;
+            throw new IllegalStateException(missing + " is not set, but " + present
+                    + " is: Web Push needs both halves of the VAPID key pair.");
         }
         if (configuredPublic.isEmpty() && !mode.isDevOrTest()) {
             LOG.warn("Web Push is off: no VAPID key pair is configured. To turn it on, set " + PUBLIC_KEY + " and "
@@ -77,8 +78,9 @@ public class VapidKeys {
             pair = parse(configuredPublic.get(), configuredPrivate.get());
         } else {
             pair = com.interaso.webpush.VapidKeys.generate();
-            LOG.info("No VAPID key pair is configured: this " + mode.getDefaultProfile()
-                    + " run made one of its own, public key " + publicKeyBase64Url());
+            LOG.info("No VAPID key pair is configured: this " + mode.getDefaultProfile() + " run made one of its own "
+                    + "(subscriptions made with it end with the run; set " + PUBLIC_KEY + " and " + PRIVATE_KEY
+                    + " to keep them), public key " + publicKeyBase64Url());
         }
     }
 

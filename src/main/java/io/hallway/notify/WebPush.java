@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
  * and on Retry-After, which the library's own sender does not give back.
  */
 @ApplicationScoped
-public class WebPush {
+class WebPush {
 
     /**
      * A browser's PushSubscription as it hands it over: the endpoint URL and its keys, base64url. Checked on
@@ -84,7 +84,8 @@ public class WebPush {
     WebPush(VapidKeys keys, DeliveryOutcome.Timeouts timeouts) {
         this.keys = keys;
         this.timeouts = timeouts;
-        // Redirects are not followed: a push service that moves a subscription answers 404 or 410 instead.
+        // Redirects are not followed: an endpoint is a URL a browser (or whoever subscribed) chose, and its
+        // messages go there or nowhere.
         this.client = HttpClient.newBuilder().connectTimeout(timeouts.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         this.messages = keys.enabled() ? new com.interaso.webpush.WebPush(keys.subject(),

@@ -28,7 +28,7 @@ import io.smallrye.config.ConfigMapping;
  */
 @Startup
 @ApplicationScoped
-public class WebhookRelay {
+class WebhookRelay {
 
     @ConfigMapping(prefix = "hallway.notify.webhook")
     public interface Config {
