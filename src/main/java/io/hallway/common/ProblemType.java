@@ -91,6 +91,7 @@ public enum ProblemType {
 
     // Notifications
     PUSH_NOT_CONFIGURED("urn:hallway:problem:push-not-configured", "Push not configured", 404),
+    PUSH_SUBSCRIPTION_LIMIT("urn:hallway:problem:push-subscription-limit", "Push subscription limit", 409),
 
     // Schedule imports
     UNREADABLE_SCHEDULE_DOCUMENT("urn:hallway:problem:unreadable-schedule-document", "Unreadable schedule document", 400),

@@ -16,8 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
 /**
  * What a push service or the operator's relay answered to one delivery, reduced to what the sender does next.
@@ -37,19 +35,6 @@ record DeliveryOutcome(Result result, int status, Duration retryAfter, String de
         RETRY,
         /** Refused for good (any other status): trying again would be refused again. */
         REJECTED
-    }
-
-    /** How long a sender waits, beyond which the outcome is RETRY with status 0. */
-    @ConfigMapping(prefix = "hallway.notify")
-    public interface Timeouts {
-
-        /** Opening the connection (DNS, TCP, TLS). */
-        @WithDefault("5s")
-        Duration connectTimeout();
-
-        /** From sending the request until the response status and headers arrive. */
-        @WithDefault("10s")
-        Duration sendTimeout();
     }
 
     /** Enough of an error body to say why (push services answer with a short reason), never a whole document. */

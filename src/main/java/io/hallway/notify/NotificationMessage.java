@@ -13,7 +13,6 @@ import io.hallway.common.WireEnum;
  * What a phone receives: enough to show a line and to know where to fetch the rest. The id stays the same across
  * retries and channels, so an app or relay that gets it twice shows it once.
  */
-@Schema(name = "Notification")
 record NotificationMessage(UUID id, String event, NotificationKind kind,
         @Schema(example = "3 of your sessions changed") String text,
         @Schema(description = "How many changes it collects") int changes,

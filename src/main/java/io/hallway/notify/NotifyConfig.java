@@ -54,6 +54,14 @@ public interface NotifyConfig {
     @WithDefault("7d")
     Duration retention();
 
+    /** How long a sender waits to connect (DNS, TCP, TLS), beyond which the outcome is RETRY with status 0. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** How long a sender waits from sending the request until the status and headers arrive. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
     /** The browser push subscriptions one person may register per event. */
     @WithDefault("10")
     int subscriptionsPerPerson();

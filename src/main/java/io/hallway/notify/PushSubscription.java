@@ -32,8 +32,4 @@ class PushSubscription extends PanacheEntityBase {
     static Optional<PushSubscription> mine(long eventId, long userId, long id) {
         return find("eventId = ?1 and userId = ?2 and id = ?3", eventId, userId, id).firstResultOptional();
     }
-
-    WebPush.PushEndpoint target() {
-        return new WebPush.PushEndpoint(endpoint, p256dh, auth);
-    }
 }

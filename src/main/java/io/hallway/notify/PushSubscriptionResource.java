@@ -126,7 +126,7 @@ public class PushSubscriptionResource {
         subscription.persist();
         PushSubscription.flush();
         return created
-                ? RestResponse.ResponseBuilder.created(URI.create("/api/events/" + slug + "/push-subscriptions/" + subscription.id))
+                ? RestResponse.ResponseBuilder.<SubscriptionView> created(URI.create("/api/events/" + slug + "/push-subscriptions/" + subscription.id))
                         .entity(SubscriptionView.from(subscription)).build()
                 : RestResponse.ok(SubscriptionView.from(subscription));
     }

@@ -75,13 +75,13 @@ class WebPush {
     private static final String TOPIC = "[A-Za-z0-9_-]{1,32}";
 
     private final VapidKeys keys;
-    private final DeliveryOutcome.Timeouts timeouts;
+    private final NotifyConfig timeouts;
     private final HttpClient client;
     /** Null when Web Push is off. */
     private final com.interaso.webpush.WebPush messages;
 
     @Inject
-    WebPush(VapidKeys keys, DeliveryOutcome.Timeouts timeouts) {
+    WebPush(VapidKeys keys, NotifyConfig timeouts) {
         this.keys = keys;
         this.timeouts = timeouts;
         // Redirects are not followed: an endpoint is a URL a browser (or whoever subscribed) chose, and its

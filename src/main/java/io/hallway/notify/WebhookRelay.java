@@ -46,14 +46,14 @@ class WebhookRelay {
     /** Standard Webhooks asks for secrets of 24 to 64 bytes. */
     static final int MIN_SECRET_BYTES = 24;
 
-    private final DeliveryOutcome.Timeouts timeouts;
+    private final NotifyConfig timeouts;
     private final HttpClient client;
     /** Null when the relay is off. */
     private final URI url;
     private final SecretKeySpec key;
 
     @Inject
-    WebhookRelay(Config config, DeliveryOutcome.Timeouts timeouts) {
+    WebhookRelay(Config config, NotifyConfig timeouts) {
         this.timeouts = timeouts;
         this.client = HttpClient.newBuilder().connectTimeout(timeouts.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -35,7 +35,7 @@ class WebhookRelayTest {
     WebhookRelay relay;
 
     @Inject
-    DeliveryOutcome.Timeouts timeouts;
+    NotifyConfig timeouts;
 
     @Test
     void every_test_application_relays_to_the_one_shared_receiver() {

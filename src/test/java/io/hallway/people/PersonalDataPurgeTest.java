@@ -35,7 +35,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class PersonalDataPurgeTest {
 
     private static final String[] TABLES = { "profile", "connection", "exchange_token", "exchange_idempotency",
-            "exchange_rate_limit", "bookmark", "calendar_link", "agenda_change", "session_feedback" };
+            "exchange_rate_limit", "bookmark", "calendar_link", "agenda_change", "session_feedback",
+            "push_subscription", "notification_preference", "notification" };
 
     @Inject
     DataSource dataSource;
@@ -83,8 +84,11 @@ class PersonalDataPurgeTest {
 
         Map<String, Map<String, Long>> purged = retentionPurge.purgeDue(Instant.now()).orElseThrow();
 
-        assertEquals(Map.of("profiles", 2L, "connections", 1L, "exchangeTokens", 2L, "bookmarks", 1L, "calendarLinks", 1L,
-                "agendaChanges", 1L, "feedback", 1L, "invitationsAnonymised", 2L), purged.get(past));
+        assertEquals(Map.ofEntries(Map.entry("profiles", 2L), Map.entry("connections", 1L),
+                Map.entry("exchangeTokens", 2L), Map.entry("bookmarks", 1L), Map.entry("calendarLinks", 1L),
+                Map.entry("agendaChanges", 1L), Map.entry("feedback", 1L), Map.entry("invitationsAnonymised", 2L),
+                Map.entry("pushSubscriptions", 1L), Map.entry("notificationPreferences", 1L),
+                Map.entry("notifications", 1L)), purged.get(past));
         assertFalse(purged.containsKey(upcoming), purged.toString());
         Db db = new Db(dataSource);
         for (String table : TABLES) {

@@ -2,6 +2,7 @@ package io.hallway.testing;
 
 import static io.hallway.testing.PeopleFixtures.*;
 
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,7 +45,23 @@ public final class PersonalDataFixtures {
         Api.as(token).put("/api/events/" + slug + "/agenda/sessions/" + talkId).then().statusCode(204);
         Api.as(token).body(Map.of("rating", rating, "comment", comment))
                 .put("/api/events/" + slug + "/sessions/" + talkId + "/feedback").then().statusCode(200);
+        notifications(token, slug);
         return calendarLink(token, slug);
+    }
+
+    /**
+     * A browser's push subscription (on the push service tests may name, which is never called here) and a
+     * choice of notification kinds.
+     */
+    public static void notifications(String token, String slug) {
+        byte[] point = new byte[65];
+        point[0] = 0x04;
+        Api.as(token).body(Map.of("endpoint", "http://127.0.0.1:9/push/" + UUID.randomUUID(), "keys", Map.of(
+                "p256dh", Base64.getUrlEncoder().withoutPadding().encodeToString(point),
+                "auth", Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[16]))))
+                .post("/api/events/" + slug + "/push-subscriptions").then().statusCode(201);
+        Api.as(token).body(Map.of("sessionChanges", true, "delays", false, "announcements", true, "meetings", true))
+                .put("/api/events/" + slug + "/notification-preferences").then().statusCode(200);
     }
 
     /**
