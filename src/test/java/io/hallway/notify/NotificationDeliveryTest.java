@@ -2,6 +2,8 @@ package io.hallway.notify;
 
 import static io.hallway.testing.AgendaFixtures.bookmark;
 import static io.hallway.testing.AgendaFixtures.updateSession;
+import static io.hallway.testing.LiveFixtures.clockAt;
+import static io.hallway.testing.LiveFixtures.runningLate;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -144,6 +146,41 @@ class NotificationDeliveryTest {
         List<JsonNode> received = pushService.received(mine);
         assertEquals(1, received.size());
         assertEquals("\u201cOperators at scale\u201d now starts Sun 14:00", received.get(0).get("text").asText());
+    }
+
+    @Test
+    void a_delay_and_an_announcement_reach_me_in_their_own_words_and_together_as_several() {
+        String slug = newEvent("notify-live");
+        long theater = room(slug, "Theater", 100);
+        create(slug, talk("Opening", theater, "09:00", "09:30"));
+        long second = create(slug, talk("Second", theater, "09:30", "10:00")).getLong("id");
+        bookmark(Api.attendee(), slug, second);
+        TestPushService.Subscriber mine = subscribe(Api.attendee(), slug);
+        clockAt("09:20");
+
+        runningLate(Api.organizer(), slug, theater, 20).statusCode(200);
+        runWorker(afterTheWindow());
+        JsonNode delay = pushService.received(mine).get(0);
+        assertEquals("delay", delay.get("kind").asText());
+        assertEquals("Theater is running 20 min late: your 09:30 talk now starts 09:50", delay.get("text").asText());
+
+        Api.organizer().body(Map.of("title", "Lunch moves upstairs", "body", "The flex space is closed.",
+                "severity", "info", "audience", Map.of("kind", "everyone"), "endsAt", at("18:00")))
+                .post("/api/admin/events/" + slug + "/announcements").then().statusCode(201);
+        runWorker(afterTheWindow());
+        JsonNode announcement = pushService.received(mine).get(1);
+        assertEquals("announcement", announcement.get("kind").asText());
+        assertEquals("Lunch moves upstairs", announcement.get("text").asText());
+
+        runningLate(Api.organizer(), slug, theater, 30).statusCode(200);
+        Api.organizer().body(Map.of("title", "Doors close at six", "body", "Thanks for coming.",
+                "severity", "info", "audience", Map.of("kind", "everyone"), "endsAt", at("18:00")))
+                .post("/api/admin/events/" + slug + "/announcements").then().statusCode(201);
+        runWorker(afterTheWindow());
+        JsonNode both = pushService.received(mine).get(2);
+        assertEquals("several", both.get("kind").asText());
+        assertEquals("2 updates to your agenda", both.get("text").asText());
+        assertEquals(3, pushService.requests(mine));
     }
 
     @Test
