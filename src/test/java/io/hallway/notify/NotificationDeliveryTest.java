@@ -164,18 +164,14 @@ class NotificationDeliveryTest {
         assertEquals("delay", delay.get("kind").asText());
         assertEquals("Theater is running 20 min late: your 09:30 talk now starts 09:50", delay.get("text").asText());
 
-        Api.organizer().body(Map.of("title", "Lunch moves upstairs", "body", "The flex space is closed.",
-                "severity", "info", "audience", Map.of("kind", "everyone"), "endsAt", at("18:00")))
-                .post("/api/admin/events/" + slug + "/announcements").then().statusCode(201);
+        announceToEveryone(slug, "Lunch moves upstairs");
         runWorker(afterTheWindow());
         JsonNode announcement = pushService.received(mine).get(1);
         assertEquals("announcement", announcement.get("kind").asText());
         assertEquals("Lunch moves upstairs", announcement.get("text").asText());
 
         runningLate(Api.organizer(), slug, theater, 30).statusCode(200);
-        Api.organizer().body(Map.of("title", "Doors close at six", "body", "Thanks for coming.",
-                "severity", "info", "audience", Map.of("kind", "everyone"), "endsAt", at("18:00")))
-                .post("/api/admin/events/" + slug + "/announcements").then().statusCode(201);
+        announceToEveryone(slug, "Doors close at six");
         runWorker(afterTheWindow());
         JsonNode both = pushService.received(mine).get(2);
         assertEquals("several", both.get("kind").asText());
@@ -346,6 +342,12 @@ class NotificationDeliveryTest {
                 Map.of("p256dh", subscriber.p256dh(), "auth", subscriber.auth())))
                 .post("/api/events/" + slug + "/push-subscriptions").then().statusCode(201);
         return subscriber;
+    }
+
+    private static void announceToEveryone(String slug, String title) {
+        Api.organizer().body(Map.of("title", title, "body", "From the organizers.", "severity", "info", "audience",
+                Map.of("kind", "everyone"), "endsAt", at("18:00")))
+                .post("/api/admin/events/" + slug + "/announcements").then().statusCode(201);
     }
 
     private Db db() {
