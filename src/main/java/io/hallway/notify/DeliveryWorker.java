@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -180,13 +181,17 @@ class DeliveryWorker {
 
     private void record(String worker, List<Attempt> attempts) {
         Instant now = Instant.now();
+        Map<Long, Integer> delivered = new HashMap<>();
+        attempts.stream().filter(attempt -> attempt.outcome().result() == DeliveryOutcome.Result.DELIVERED)
+                .forEach(attempt -> delivered.put(attempt.delivery().deliveryId(), attempt.outcome().status()));
+        Set<Long> held = outbox.delivered(delivered, worker, now);
         for (Attempt attempt : attempts) {
             Outbox.Claimed delivery = attempt.delivery();
             DeliveryOutcome outcome = attempt.outcome();
             String channel = delivery.channel();
             switch (outcome.result()) {
                 case DELIVERED -> {
-                    if (outbox.delivered(delivery.deliveryId(), worker, outcome.status(), now)) {
+                    if (held.contains(delivery.deliveryId())) {
                         metrics.delivered(channel, Duration.between(delivery.createdAt(), now));
                     }
                 }

@@ -1,7 +1,11 @@
 package io.hallway.notify;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -9,6 +13,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.agenda.ChangeFeedGrew;
 
@@ -40,33 +50,87 @@ class Outbox {
     @Inject
     NotifyConfig config;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    ObjectMapper json;
+
     /**
-     * Adds the change to each recipient's open notification, or opens one, unless they turned its kind off.
-     * The arrays go in as text: one statement for a release's thousands of followers.
+     * Adds the change to what this transaction collects for each recipient; just before the transaction commits
+     * it is written in one statement per event (see {@link CollectedChanges}). A release changing 20 sessions
+     * for 9,000 people so writes 9,000 rows, not 40,000 updates of them; a transaction that rolls back writes none.
      */
     void collect(@Observes ChangeFeedGrew grown) {
-        NotificationKind.of(grown).ifPresent(kind -> entityManager.createNativeQuery("""
+        NotificationKind.of(grown).ifPresent(kind -> collected().add(grown, kind));
+    }
+
+    private CollectedChanges collected() {
+        CollectedChanges collected = (CollectedChanges) transactions.getResource(CollectedChanges.class);
+        if (collected == null) {
+            CollectedChanges fresh = new CollectedChanges();
+            transactions.putResource(CollectedChanges.class, fresh);
+            // The session must be in the transaction before it completes: it cannot join while completing.
+            entityManager.joinTransaction();
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+                        fresh.byEvent().forEach(Outbox.this::write);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                }
+            });
+            collected = fresh;
+        }
+        return collected;
+    }
+
+    /**
+     * Adds each person's collected changes to their open notification, or opens one, leaving out the kinds they
+     * turned off. The window starts as the change commits, not as its transaction began.
+     */
+    private void write(long eventId, Map<Long, CollectedChanges.Person> people) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> choices = entityManager.createNativeQuery("""
+                select user_id, session_changes, delays, announcements, meetings from notification_preference
+                where event_id = ?1 and user_id = any (cast(?2 as bigint[]))""")
+                .setParameter(1, eventId).setParameter(2, array(List.copyOf(people.keySet()))).getResultList();
+        Map<Long, Set<NotificationKind>> turnedOff = new HashMap<>();
+        for (Object[] choice : choices) {
+            Set<NotificationKind> off = EnumSet.noneOf(NotificationKind.class);
+            NotificationKind[] kinds = { NotificationKind.SCHEDULE, NotificationKind.DELAY, NotificationKind.ANNOUNCEMENT,
+                    NotificationKind.MEETING };
+            for (int i = 0; i < kinds.length; i++) {
+                if (!(Boolean) choice[i + 1]) {
+                    off.add(kinds[i]);
+                }
+            }
+            turnedOff.put(((Number) choice[0]).longValue(), off);
+        }
+        List<CollectedChanges.Row> wanted = people.values().stream()
+                .map(person -> person.without(turnedOff.getOrDefault(person.userId(), Set.of())))
+                .flatMap(java.util.Optional::stream).toList();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("""
                 insert into notification as n (user_id, event_id, kinds, session_ids, entries, latest_text,
                     first_entry_id, first_revision, collect_until)
-                select r.user_id, ?1, array[?2], cast(?3 as bigint[]), 1, ?4, r.entry_id, ?5,
-                    now() + ?6 * interval '1 millisecond'
-                from unnest(cast(?7 as bigint[]), cast(?8 as bigint[])) as r (user_id, entry_id)
-                where not exists (select 1 from notification_preference p
-                    where p.event_id = ?1 and p.user_id = r.user_id and not p.""" + kind.preferenceColumn + """
-                )
+                select r.user_id, ?1, r.kinds, r.session_ids, r.entries, r.latest_text, r.first_entry_id,
+                    r.first_revision, clock_timestamp() + ?2 * interval '1 millisecond'
+                from jsonb_to_recordset(cast(?3 as jsonb)) as r (user_id bigint, kinds text[], session_ids bigint[],
+                    entries integer, latest_text text, first_entry_id bigint, first_revision bigint)
                 on conflict (event_id, user_id) where sealed_at is null do update set
-                    kinds = case when excluded.kinds[1] = any (n.kinds) then n.kinds else n.kinds || excluded.kinds end,
-                    session_ids = case when excluded.session_ids <@ n.session_ids then n.session_ids
-                        else n.session_ids || excluded.session_ids end,
-                    entries = n.entries + 1,
+                    kinds = array(select distinct unnest(n.kinds || excluded.kinds)),
+                    session_ids = array(select distinct unnest(n.session_ids || excluded.session_ids)),
+                    entries = n.entries + excluded.entries,
                     latest_text = excluded.latest_text""")
-                .setParameter(1, grown.eventId()).setParameter(2, kind.wireName())
-                .setParameter(3, grown.sessionId() == null ? "{}" : "{" + grown.sessionId() + "}")
-                .setParameter(4, grown.text()).setParameter(5, grown.revision())
-                .setParameter(6, config.collectWindow().toMillis())
-                .setParameter(7, array(grown.recipients().stream().map(ChangeFeedGrew.Recipient::userId).toList()))
-                .setParameter(8, array(grown.recipients().stream().map(ChangeFeedGrew.Recipient::entryId).toList()))
-                .executeUpdate());
+                .setParameter(1, eventId).setParameter(2, config.collectWindow().toMillis())
+                .setParameter(3, json(wanted)).executeUpdate();
     }
 
     /**
@@ -123,9 +187,27 @@ class Outbox {
         return claimed;
     }
 
-    /** Whether the worker still held the delivery: one whose lease ran out may have gone to another worker. */
-    boolean delivered(long deliveryId, String worker, int status, Instant at) {
-        return finish(deliveryId, worker, "delivered", status, null, at);
+    /**
+     * Marks a batch delivered, each with the status it was answered with, where the worker still held it: one whose
+     * lease ran out may have gone to another worker. The ids it held.
+     */
+    Set<Long> delivered(Map<Long, Integer> statusByDelivery, String worker, Instant at) {
+        if (statusByDelivery.isEmpty()) {
+            return Set.of();
+        }
+        List<Long> ids = List.copyOf(statusByDelivery.keySet());
+        @SuppressWarnings("unchecked")
+        List<Number> held = entityManager.createNativeQuery("""
+                update notification_delivery d set state = 'delivered', finished_at = ?3, claimed_by = null,
+                    lease_until = null, last_status = answered.status, last_error = null
+                from unnest(cast(?1 as bigint[]), cast(?2 as int[])) as answered (id, status)
+                where d.id = answered.id and d.claimed_by = ?4 and d.state = 'pending'
+                returning d.id""")
+                .setParameter(1, array(ids))
+                .setParameter(2, ids.stream().map(id -> String.valueOf(statusByDelivery.get(id)))
+                        .collect(Collectors.joining(",", "{", "}")))
+                .setParameter(3, at).setParameter(4, worker).getResultList();
+        return held.stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
     boolean dead(long deliveryId, String worker, int status, String error, Instant at) {
@@ -190,6 +272,14 @@ class Outbox {
     long purge(long eventId) {
         return entityManager.createNativeQuery("delete from notification where event_id = ?1")
                 .setParameter(1, eventId).executeUpdate();
+    }
+
+    private String json(List<CollectedChanges.Row> rows) {
+        try {
+            return json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Collected notifications could not be written", e);
+        }
     }
 
     private static String array(List<Long> ids) {
