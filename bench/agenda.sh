@@ -72,9 +72,7 @@ bench_app_stop
 # (fresh connections pick the setting up), then count the lines one request adds.
 psql -d "$DB" -qc "alter database $DB set log_statement = 'all'"
 bench_app_start "$DB"
-PG_LOG=$(psql -d "$DB" -tAc "select pg_current_logfile()" 2>/dev/null || true)
-[ -n "$PG_LOG" ] || PG_LOG=/var/log/postgresql/postgresql-15-main.log
-case "$PG_LOG" in /*) ;; *) PG_LOG="$(psql -d "$DB" -tAc 'show data_directory')/$PG_LOG" ;; esac
+PG_LOG=$(bench_pg_log "$DB")
 statements() { # TOKEN: statements the app sends to PostgreSQL for one GET /agenda (warm), BEGIN/COMMIT and
     # two periodic reads excluded, which run whatever the number of requests: the published-version check
     # (at most once per hallway.schedule.version-check-interval) and the venue versions (every

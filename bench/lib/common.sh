@@ -77,6 +77,15 @@ bench_app_stop() {
     BENCH_APP_PID=
 }
 
+# bench_pg_log DB: the file PostgreSQL logs to (its own collector's file, else the Debian cluster's log).
+bench_pg_log() {
+    local log
+    log=$(psql -d "$1" -tAc "select pg_current_logfile()" 2>/dev/null || true)
+    [ -n "$log" ] || log=/var/log/postgresql/postgresql-15-main.log
+    case "$log" in /*) ;; *) log="$(psql -d "$1" -tAc 'show data_directory')/$log" ;; esac
+    echo "$log"
+}
+
 # bench_rss PID: resident set size in MiB.
 bench_rss() {
     awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"
