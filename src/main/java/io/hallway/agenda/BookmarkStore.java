@@ -36,7 +36,7 @@ import io.hallway.schedule.SessionStatus;
  * the loser into a no-op instead of an error.
  */
 @ApplicationScoped
-class BookmarkStore {
+public class BookmarkStore {
 
     /**
      * The people following a session: who bookmarked it (?2) or its lightning block (?6, -1 for none), once
@@ -52,6 +52,20 @@ class BookmarkStore {
     static final String ADDRESSED = """
             select user_id from bookmark
             where event_id = ?1 and (cast(?2 as boolean) or session_id in (?3) or block_id in (?4))""";
+
+    /**
+     * SQL for the people who bookmarked what ?2 bookmarked in the event ?1: a row (user_id, session_id, block_id)
+     * per person and session or lightning block they share. How the hallway track finds people with the same taste without
+     * comparing anybody with everybody. Only this class knows how bookmarks are stored; callers embed it.
+     */
+    public static final String SESSIONS_IN_COMMON = """
+            select theirs.user_id, theirs.session_id, cast(null as bigint) as block_id from bookmark mine
+            join bookmark theirs on theirs.session_id = mine.session_id and theirs.user_id <> mine.user_id
+            where mine.event_id = ?1 and mine.user_id = ?2 and mine.session_id is not null
+            union all
+            select theirs.user_id, cast(null as bigint), theirs.block_id from bookmark mine
+            join bookmark theirs on theirs.block_id = mine.block_id and theirs.user_id <> mine.user_id
+            where mine.event_id = ?1 and mine.user_id = ?2 and mine.block_id is not null""";
 
     /** JPQL: the session {@code s} is bookmarked by ?1 in event ?2, on its own or through its lightning block. */
     private static final String BOOKMARKED = """

@@ -93,6 +93,9 @@ public enum ProblemType {
     PUSH_NOT_CONFIGURED("urn:hallway:problem:push-not-configured", "Push not configured", 404),
     PUSH_SUBSCRIPTION_LIMIT("urn:hallway:problem:push-subscription-limit", "Push subscription limit", 409),
 
+    // The hallway track
+    SUGGESTIONS_OFF("urn:hallway:problem:suggestions-off", "Suggestions off", 409),
+
     // Schedule imports
     UNREADABLE_SCHEDULE_DOCUMENT("urn:hallway:problem:unreadable-schedule-document", "Unreadable schedule document", 400),
     DOCUMENT_TOO_LARGE("urn:hallway:problem:document-too-large", "Document too large", 413),

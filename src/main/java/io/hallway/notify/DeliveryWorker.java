@@ -49,6 +49,11 @@ class DeliveryWorker {
     private static final String PRUNE_JOB = "notification-prune";
     /** A push service keeps an undelivered message this long for a phone that is off: an hour covers a talk. */
     private static final Duration PUSH_TTL = Duration.ofHours(1);
+    /**
+     * Notifications sealed per statement: sealing is one set-based statement, so a release to thousands is sealed
+     * in a few rounds and its deliveries start soon after its window closes.
+     */
+    private static final int SEAL_BATCH = 5_000;
     /** A stored error is for an operator to read, not a document. */
     private static final int ERROR_LENGTH = 500;
 
@@ -103,11 +108,10 @@ class DeliveryWorker {
         long sealed = 0;
         Outbox.Sealed round;
         do {
-            round = QuarkusTransaction.requiringNew()
-                    .call(() -> outbox.seal(asOf, config.batchSize(), webhooks.enabled()));
+            round = QuarkusTransaction.requiringNew().call(() -> outbox.seal(asOf, SEAL_BATCH, webhooks.enabled()));
             sealed += round.notifications();
             metrics.queued(round.deliveries());
-        } while (round.notifications() == config.batchSize());
+        } while (round.notifications() == SEAL_BATCH);
         return sealed;
     }
 

@@ -1,20 +1,30 @@
 package io.hallway.notify;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,6 +64,12 @@ class Outbox {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
+    TransactionManager transactionManager;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
     ObjectMapper json;
 
     /**
@@ -70,9 +86,7 @@ class Outbox {
         if (collected == null) {
             CollectedChanges fresh = new CollectedChanges();
             transactions.putResource(CollectedChanges.class, fresh);
-            // The session must be in the transaction before it completes: it cannot join while completing.
-            entityManager.joinTransaction();
-            transactions.registerInterposedSynchronization(new Synchronization() {
+            register(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
@@ -89,48 +103,75 @@ class Outbox {
         return collected;
     }
 
+    private void register(Synchronization synchronization) {
+        try {
+            transactionManager.getTransaction().registerSynchronization(synchronization);
+        } catch (RollbackException | SystemException e) {
+            throw new IllegalStateException("The transaction took no notifications", e);
+        }
+    }
+
     /**
      * Adds each person's collected changes to their open notification, or opens one, leaving out the kinds they
      * turned off. The window starts as the change commits, not as its transaction began.
      */
     private void write(long eventId, Map<Long, CollectedChanges.Person> people) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> choices = entityManager.createNativeQuery("""
-                select user_id, session_changes, delays, announcements, meetings from notification_preference
-                where event_id = ?1 and user_id = any (cast(?2 as bigint[]))""")
-                .setParameter(1, eventId).setParameter(2, array(List.copyOf(people.keySet()))).getResultList();
+        // Through a connection of its own, closed here: the session has handed its connection back by now, and
+        // one it took again would still be open at the commit. The pool gives this transaction's connection.
+        try (Connection connection = dataSource.getConnection()) {
+            Map<Long, Set<NotificationKind>> turnedOff = turnedOff(connection, eventId, people.keySet());
+            List<CollectedChanges.Row> wanted = people.values().stream()
+                    .map(person -> person.without(turnedOff.getOrDefault(person.userId(), Set.of())))
+                    .flatMap(Optional::stream).toList();
+            if (wanted.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into notification as n (user_id, event_id, kinds, session_ids, entries, latest_text,
+                        first_entry_id, first_revision, collect_until)
+                    select r.user_id, ?, r.kinds, r.session_ids, r.entries, r.latest_text, r.first_entry_id,
+                        r.first_revision, clock_timestamp() + ? * interval '1 millisecond'
+                    from jsonb_to_recordset(cast(? as jsonb)) as r (user_id bigint, kinds text[], session_ids bigint[],
+                        entries integer, latest_text text, first_entry_id bigint, first_revision bigint)
+                    on conflict (event_id, user_id) where sealed_at is null do update set
+                        kinds = array(select distinct unnest(n.kinds || excluded.kinds)),
+                        session_ids = array(select distinct unnest(n.session_ids || excluded.session_ids)),
+                        entries = n.entries + excluded.entries,
+                        latest_text = excluded.latest_text""")) {
+                insert.setLong(1, eventId);
+                insert.setLong(2, config.collectWindow().toMillis());
+                insert.setString(3, json(wanted));
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The notifications of a change could not be written", e);
+        }
+    }
+
+    /** The kinds each of these people turned off in the event; nobody without a choice is in it. */
+    private static Map<Long, Set<NotificationKind>> turnedOff(Connection connection, long eventId, Set<Long> userIds)
+            throws SQLException {
         Map<Long, Set<NotificationKind>> turnedOff = new HashMap<>();
-        for (Object[] choice : choices) {
-            Set<NotificationKind> off = EnumSet.noneOf(NotificationKind.class);
-            NotificationKind[] kinds = { NotificationKind.SCHEDULE, NotificationKind.DELAY, NotificationKind.ANNOUNCEMENT,
-                    NotificationKind.MEETING };
-            for (int i = 0; i < kinds.length; i++) {
-                if (!(Boolean) choice[i + 1]) {
-                    off.add(kinds[i]);
+        try (PreparedStatement select = connection.prepareStatement("""
+                select user_id, session_changes, delays, announcements, meetings from notification_preference
+                where event_id = ? and user_id = any (cast(? as bigint[]))""")) {
+            select.setLong(1, eventId);
+            select.setString(2, array(List.copyOf(userIds)));
+            try (ResultSet choices = select.executeQuery()) {
+                NotificationKind[] kinds = { NotificationKind.SCHEDULE, NotificationKind.DELAY,
+                        NotificationKind.ANNOUNCEMENT, NotificationKind.MEETING };
+                while (choices.next()) {
+                    Set<NotificationKind> off = EnumSet.noneOf(NotificationKind.class);
+                    for (int i = 0; i < kinds.length; i++) {
+                        if (!choices.getBoolean(i + 2)) {
+                            off.add(kinds[i]);
+                        }
+                    }
+                    turnedOff.put(choices.getLong(1), off);
                 }
             }
-            turnedOff.put(((Number) choice[0]).longValue(), off);
         }
-        List<CollectedChanges.Row> wanted = people.values().stream()
-                .map(person -> person.without(turnedOff.getOrDefault(person.userId(), Set.of())))
-                .flatMap(java.util.Optional::stream).toList();
-        if (wanted.isEmpty()) {
-            return;
-        }
-        entityManager.createNativeQuery("""
-                insert into notification as n (user_id, event_id, kinds, session_ids, entries, latest_text,
-                    first_entry_id, first_revision, collect_until)
-                select r.user_id, ?1, r.kinds, r.session_ids, r.entries, r.latest_text, r.first_entry_id,
-                    r.first_revision, clock_timestamp() + ?2 * interval '1 millisecond'
-                from jsonb_to_recordset(cast(?3 as jsonb)) as r (user_id bigint, kinds text[], session_ids bigint[],
-                    entries integer, latest_text text, first_entry_id bigint, first_revision bigint)
-                on conflict (event_id, user_id) where sealed_at is null do update set
-                    kinds = array(select distinct unnest(n.kinds || excluded.kinds)),
-                    session_ids = array(select distinct unnest(n.session_ids || excluded.session_ids)),
-                    entries = n.entries + excluded.entries,
-                    latest_text = excluded.latest_text""")
-                .setParameter(1, eventId).setParameter(2, config.collectWindow().toMillis())
-                .setParameter(3, json(wanted)).executeUpdate();
+        return turnedOff;
     }
 
     /**

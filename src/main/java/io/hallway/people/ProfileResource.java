@@ -46,6 +46,9 @@ public class ProfileResource {
     @Inject
     SelfService selfService;
 
+    @Inject
+    jakarta.enterprise.event.Event<ProfileSaved> saved;
+
     @GET
     @Operation(operationId = "getMyProfile", summary = "My profile for the event, with the visibility of each field", description = "Before the first PUT this is an empty profile with the private defaults and no id.")
     public ProfileView profile(@PathParam("slug") String slug) {
@@ -72,6 +75,7 @@ public class ProfileResource {
         Profile profile = Profile.of(event.id, me).orElseThrow();
         apply(profile, request);
         Profile.flush();
+        saved.fire(new ProfileSaved(event.id, me));
         return created == 1 ? RestResponse.status(RestResponse.Status.CREATED, ProfileView.from(profile))
                 : RestResponse.ok(ProfileView.from(profile));
     }

@@ -36,7 +36,8 @@ class PersonalDataPurgeTest {
 
     private static final String[] TABLES = { "profile", "connection", "exchange_token", "exchange_idempotency",
             "exchange_rate_limit", "bookmark", "calendar_link", "agenda_change", "session_feedback",
-            "push_subscription", "notification_preference", "notification" };
+            "push_subscription", "notification_preference", "notification", "suggestion_setting", "suggestion_term",
+            "suggestion_dismissal" };
 
     @Inject
     DataSource dataSource;
@@ -88,7 +89,8 @@ class PersonalDataPurgeTest {
                 Map.entry("exchangeTokens", 2L), Map.entry("bookmarks", 1L), Map.entry("calendarLinks", 1L),
                 Map.entry("agendaChanges", 1L), Map.entry("feedback", 1L), Map.entry("invitationsAnonymised", 2L),
                 Map.entry("pushSubscriptions", 1L), Map.entry("notificationPreferences", 1L),
-                Map.entry("notifications", 1L)), purged.get(past));
+                Map.entry("notifications", 1L), Map.entry("suggestionSettings", 2L), Map.entry("suggestionTerms", 4L),
+                Map.entry("suggestionDismissals", 2L)), purged.get(past));
         assertFalse(purged.containsKey(upcoming), purged.toString());
         Db db = new Db(dataSource);
         for (String table : TABLES) {

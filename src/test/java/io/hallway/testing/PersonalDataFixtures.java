@@ -46,6 +46,7 @@ public final class PersonalDataFixtures {
         Api.as(token).body(Map.of("rating", rating, "comment", comment))
                 .put("/api/events/" + slug + "/sessions/" + talkId + "/feedback").then().statusCode(200);
         notifications(token, slug);
+        suggestions(token, slug, peers);
         return calendarLink(token, slug);
     }
 
@@ -62,6 +63,28 @@ public final class PersonalDataFixtures {
                 .post("/api/events/" + slug + "/push-subscriptions").then().statusCode(201);
         Api.as(token).body(Map.of("sessionChanges", true, "delays", false, "announcements", true, "meetings", true))
                 .put("/api/events/" + slug + "/notification-preferences").then().statusCode(200);
+    }
+
+    /** The person opts in to suggestions; with a peer, each opts in and dismisses the other. */
+    public static void suggestions(String token, String slug, String... peers) {
+        optInToSuggestions(token, slug);
+        if (peers.length > 0) {
+            optInToSuggestions(peers[0], slug);
+            dismiss(token, slug, peers[0]);
+            dismiss(peers[0], slug, token);
+        }
+    }
+
+    private static void optInToSuggestions(String token, String slug) {
+        Api.as(token).body(Map.of("optedIn", true, "useInterests", true, "useIntents", true, "useBookmarks", true,
+                "intents", java.util.List.of(Map.of("intent", "learning", "topics", java.util.List.of("eBPF")))))
+                .put("/api/events/" + slug + "/me/suggestion-settings").then().statusCode(200);
+    }
+
+    private static void dismiss(String token, String slug, String otherToken) {
+        long profile = Api.as(otherToken).get("/api/events/" + slug + "/me/profile").then().statusCode(200)
+                .extract().jsonPath().getLong("id");
+        Api.as(token).put("/api/events/" + slug + "/me/suggestions/dismissed/" + profile).then().statusCode(204);
     }
 
     /**

@@ -1,0 +1,30 @@
+package io.hallway.suggestions;
+
+import io.hallway.common.WireEnum;
+
+/**
+ * What a person is here for. Intents come in pairs that suggest each other: hiring and looking for work,
+ * helping and learning, each matched on the same topics.
+ */
+public enum Intent implements WireEnum {
+    HIRING("work", "offers"),
+    LOOKING_FOR_WORK("work", "seeks"),
+    CAN_HELP_WITH("help", "offers"),
+    LEARNING("help", "seeks"),
+    /** Matched with speakers once speakers can link their accounts to their sessions; shown on the card until then. */
+    MEET_SPEAKERS(null, null);
+
+    /** The family of terms it is matched in, and which side of it: null for an intent that matches nobody yet. */
+    final String family;
+    final String role;
+
+    Intent(String family, String role) {
+        this.family = family;
+        this.role = role;
+    }
+
+    @Override
+    public String wireName() {
+        return WireEnum.super.wireName();
+    }
+}

@@ -1,0 +1,86 @@
+package io.hallway.suggestions;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.hallway.common.Problem;
+import io.hallway.common.ProblemType;
+import io.hallway.common.Roles;
+import io.hallway.common.Users;
+import io.hallway.people.Profile;
+import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleSnapshots;
+
+/** People worth meeting at an event, for people who opted in (see {@link SuggestionSettingsResource}). */
+@Path("/api/events/{slug}/me/suggestions")
+@RolesAllowed(Roles.ATTENDEE)
+@Tag(name = "Hallway track")
+public class SuggestionResource {
+
+    @Inject
+    Users users;
+
+    @Inject
+    ScheduleSnapshots snapshots;
+
+    @Inject
+    Suggestions suggestions;
+
+    @GET
+    @Operation(operationId = "getMySuggestions", summary = "People worth meeting, best first, with the reasons", description = "Ranked by what we share: sessions we both bookmarked, interests and company we both show to everyone, and what one offers that the other seeks (hiring and looking for work, helping and learning). Each card shows only the fields its owner shows to everyone; each reason has its words (text) and its data (kind, value, sessionIds, blockIds). Only for people who opted in (409 otherwise), and only people who did. People I dismissed do not come back.")
+    public List<Suggestions.Suggestion> mine(@PathParam("slug") String slug,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(50) int limit) {
+        Event event = snapshots.publishedEvent(slug);
+        long me = optedIn(event);
+        return suggestions.forMe(event.id, me, limit);
+    }
+
+    @PUT
+    @Path("dismissed/{profileId}")
+    @Transactional
+    @Operation(operationId = "dismissSuggestion", summary = "Do not suggest this person to me again", description = "204, also when already dismissed. The person is not told.")
+    public void dismiss(@PathParam("slug") String slug, @PathParam("profileId") long profileId) {
+        Event event = snapshots.publishedEvent(slug);
+        long me = optedIn(event);
+        suggestions.dismiss(event.id, me, person(event, profileId));
+    }
+
+    @DELETE
+    @Path("dismissed/{profileId}")
+    @Transactional
+    @Operation(operationId = "undismissSuggestion", summary = "Let a person I dismissed be suggested again", description = "204, also when not dismissed.")
+    public void undismiss(@PathParam("slug") String slug, @PathParam("profileId") long profileId) {
+        Event event = snapshots.publishedEvent(slug);
+        long me = optedIn(event);
+        suggestions.undismiss(event.id, me, person(event, profileId));
+    }
+
+    private long optedIn(Event event) {
+        var me = users.existingId();
+        if (me.isEmpty() || SuggestionSetting.of(event.id, me.getAsLong()).isEmpty()) {
+            throw Problem.of(ProblemType.SUGGESTIONS_OFF,
+                    "Opt in to suggestions for this event first (PUT /me/suggestion-settings).");
+        }
+        return me.getAsLong();
+    }
+
+    private static long person(Event event, long profileId) {
+        return Profile.inEvent(event.id, profileId).map(profile -> profile.userId)
+                .orElseThrow(() -> Problem.notFound("No attendee " + profileId + " in this event."));
+    }
+}

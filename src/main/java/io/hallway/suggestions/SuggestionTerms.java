@@ -1,0 +1,93 @@
+package io.hallway.suggestions;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import io.hallway.people.Audience;
+import io.hallway.people.Profile;
+import io.hallway.people.ProfileField;
+import io.hallway.people.ProfileSaved;
+
+/**
+ * The per-event index suggestions are ranked from: the only code that writes {@code suggestion_term}. A person's
+ * terms are what they allowed to be used and, of their profile, only what they show to everyone, so a reason
+ * shown to someone else never tells a field its owner kept to their connections. Rebuilt whenever the person
+ * changes their settings or their profile.
+ */
+@ApplicationScoped
+class SuggestionTerms {
+
+    static final String SHARED = "shared";
+
+    /** One row of the index: {@code term} matches the same term with the partner role. */
+    record Term(String term, String role, String label) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    void profileSaved(@Observes ProfileSaved saved) {
+        SuggestionSetting.of(saved.eventId(), saved.userId()).ifPresent(this::rebuild);
+    }
+
+    void rebuild(SuggestionSetting setting) {
+        forget(setting.eventId, setting.userId);
+        List<Term> terms = terms(setting, Profile.of(setting.eventId, setting.userId));
+        for (Term term : terms) {
+            entityManager.createNativeQuery("""
+                    insert into suggestion_term (event_id, user_id, term, role, label) values (?1, ?2, ?3, ?4, ?5)
+                    on conflict do nothing""")
+                    .setParameter(1, setting.eventId).setParameter(2, setting.userId).setParameter(3, term.term())
+                    .setParameter(4, term.role()).setParameter(5, term.label()).executeUpdate();
+        }
+    }
+
+    static List<Term> terms(SuggestionSetting setting, Optional<Profile> profile) {
+        Map<String, Term> terms = new LinkedHashMap<>();
+        profile.ifPresent(p -> {
+            if (setting.useInterests && p.shows(ProfileField.INTERESTS, Audience.STRANGER)) {
+                p.interests.forEach(interest -> add(terms, "interest:" + key(interest), SHARED, interest));
+            }
+            if (setting.useCompany && p.company != null && p.shows(ProfileField.COMPANY, Audience.STRANGER)) {
+                add(terms, "company:" + key(p.company), SHARED, p.company);
+            }
+        });
+        if (setting.useIntents) {
+            for (SuggestionSetting.IntentChoice choice : setting.intents) {
+                Intent intent = choice.intent();
+                if (intent.family == null) {
+                    continue;
+                }
+                add(terms, intent.family + ":", intent.role, "");
+                choice.topics().forEach(topic -> add(terms, intent.family + ":" + key(topic), intent.role, topic.strip()));
+            }
+        }
+        return List.copyOf(terms.values());
+    }
+
+    private static void add(Map<String, Term> terms, String term, String role, String label) {
+        terms.putIfAbsent(term + "|" + role, new Term(term, role, label));
+    }
+
+    private static String key(String text) {
+        return text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    void forget(long eventId, long userId) {
+        entityManager.createNativeQuery("delete from suggestion_term where event_id = ?1 and user_id = ?2")
+                .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
+    }
+
+    long purge(long eventId) {
+        return entityManager.createNativeQuery("delete from suggestion_term where event_id = ?1")
+                .setParameter(1, eventId).executeUpdate();
+    }
+}

@@ -1,0 +1,159 @@
+package io.hallway.suggestions;
+
+import static io.hallway.testing.AgendaFixtures.bookmark;
+import static io.hallway.testing.PeopleFixtures.saveProfile;
+import static io.hallway.testing.ScheduleFixtures.*;
+import static org.hamcrest.Matchers.*;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import io.hallway.testing.Api;
+import io.hallway.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+
+/** People worth meeting: only between people who opted in, for reasons that tell only what is shown to everyone. */
+@QuarkusTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SuggestionTest {
+
+    private static final Map<String, String> PUBLIC = Map.of("displayName", "everyone", "interests", "everyone",
+            "company", "everyone");
+
+    @Test
+    void people_are_ranked_by_what_we_share_with_reasons_in_words_and_data() {
+        String slug = newEvent("suggest");
+        long theater = room(slug, "Theater", 100);
+        long[] talks = new long[4];
+        for (int i = 0; i < talks.length; i++) {
+            talks[i] = create(slug, talk("Talk " + i, theater, String.format("%02d:00", 9 + i), String.format("%02d:30", 9 + i)))
+                    .getLong("id");
+        }
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        String zoe = Tokens.of("zoe");
+        String hana = Tokens.of("hana");
+        String hugo = Tokens.of("hugo");
+        profile(ada, slug, "Ada", List.of("Kubernetes operators", "eBPF"), "Lovelace Labs", PUBLIC);
+        long brunoProfile = profile(bruno, slug, "Bruno", List.of("ebpf"), "Other Co", PUBLIC);
+        // Zoe keeps her interests to her connections: they are never a reason shown to others.
+        long zoeProfile = profile(zoe, slug, "Zoe", List.of("eBPF"), "Lovelace Labs",
+                Map.of("displayName", "everyone", "interests", "connections", "company", "connections"));
+        long hanaProfile = profile(hana, slug, "Hana", List.of(), null, PUBLIC);
+        profile(hugo, slug, "Hugo", List.of("eBPF"), null, PUBLIC);
+        for (int i = 0; i < 3; i++) {
+            bookmark(Api.as(ada), slug, talks[i]);
+            bookmark(Api.as(zoe), slug, talks[i]);
+            bookmark(Api.as(hugo), slug, talks[i]);
+        }
+        bookmark(Api.as(bruno), slug, talks[3]);
+        optIn(ada, slug, List.of(Map.of("intent", "hiring", "topics", List.of("Go"))));
+        optIn(bruno, slug, List.of());
+        optIn(zoe, slug, List.of());
+        optIn(hana, slug, List.of(Map.of("intent", "looking-for-work", "topics", List.of("go", "Rust"))));
+        // Hugo shares everything with Ada but did not opt in.
+
+        Api.as(ada).get(path(slug)).then().statusCode(200)
+                .body("person.id", contains((int) hanaProfile, (int) zoeProfile, (int) brunoProfile))
+                .body("score", contains(10, 6, 3))
+                .body("[0].reasons.text", contains("Looking for work: go"))
+                .body("[0].reasons[0].kind", equalTo("looking-for-work"))
+                .body("[0].reasons[0].value", equalTo("go"))
+                .body("[1].reasons.text", contains("You both bookmarked 3 sessions, among them \u201cTalk 0\u201d and \u201cTalk 1\u201d"))
+                .body("[1].reasons[0].sessionIds", contains((int) talks[0], (int) talks[1], (int) talks[2]))
+                .body("[1].person.displayName", equalTo("Zoe"))
+                .body("[1].person", not(hasKey("interests")))
+                .body("[1].person", not(hasKey("company")))
+                .body("[2].reasons.text", contains("Both interested in ebpf"))
+                .body("[2].person.interests", contains("ebpf"));
+
+        // Hana sees Ada's side of the same match.
+        Api.as(hana).get(path(slug)).then().statusCode(200)
+                .body("person.displayName", contains("Ada")).body("[0].reasons.text", contains("Hiring: Go"));
+        Api.as(hugo).get(path(slug)).then().statusCode(409)
+                .body("type", equalTo("urn:hallway:problem:suggestions-off"));
+    }
+
+    @Test
+    void a_dismissed_person_stays_away_until_undismissed_and_opting_out_leaves_every_list() {
+        String slug = newEvent("suggest-dismiss");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        profile(ada, slug, "Ada", List.of("Go"), null, PUBLIC);
+        long brunoProfile = profile(bruno, slug, "Bruno", List.of("go"), null, PUBLIC);
+        optIn(ada, slug, List.of());
+        optIn(bruno, slug, List.of());
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) brunoProfile));
+
+        Api.as(ada).put(path(slug) + "/dismissed/" + brunoProfile).then().statusCode(204);
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("", hasSize(0));
+        Api.as(ada).put(path(slug) + "/dismissed/999999999").then().statusCode(404);
+        Api.as(ada).delete(path(slug) + "/dismissed/" + brunoProfile).then().statusCode(204);
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) brunoProfile));
+
+        Api.as(bruno).body(Map.of("optedIn", false)).put(settings(slug)).then().statusCode(200)
+                .body("optedIn", equalTo(false));
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("", hasSize(0));
+        Api.as(bruno).get(settings(slug)).then().statusCode(200).body("optedIn", equalTo(false));
+    }
+
+    @Test
+    void a_field_made_private_later_stops_being_a_reason() {
+        String slug = newEvent("suggest-private");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        profile(ada, slug, "Ada", List.of("Go"), null, PUBLIC);
+        profile(bruno, slug, "Bruno", List.of("go"), null, PUBLIC);
+        optIn(ada, slug, List.of());
+        optIn(bruno, slug, List.of());
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("", hasSize(1));
+
+        profile(bruno, slug, "Bruno", List.of("go"), null, Map.of("displayName", "everyone", "interests", "connections"));
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void opting_in_needs_a_profile_and_bad_settings_change_nothing() {
+        String slug = newEvent("suggest-refused");
+        RequestSpecification edith = Api.as(Tokens.of("edith"));
+        edith.body(Map.of("optedIn", true, "useInterests", true)).put(settings(slug)).then().statusCode(409)
+                .body("type", equalTo("urn:hallway:problem:profile-needed"));
+        profile(Tokens.of("edith"), slug, "Edith", List.of(), null, PUBLIC);
+        Api.as(Tokens.of("edith")).body(Map.of("optedIn", true, "useIntents", true, "intents",
+                List.of(Map.of("intent", "world-domination")))).put(settings(slug)).then().statusCode(400)
+                .contentType("application/problem+json");
+        Api.as(Tokens.of("edith")).body(Map.of("useIntents", true)).put(settings(slug)).then().statusCode(400)
+                .body("violations.field", hasItem("optedIn"));
+        Api.as(Tokens.of("edith")).get(settings(slug)).then().statusCode(200).body("optedIn", equalTo(false));
+        Api.anonymous().get(path(slug)).then().statusCode(401);
+    }
+
+    private static long profile(String token, String slug, String name, List<String> interests, String company,
+            Map<String, String> visibility) {
+        var body = new java.util.HashMap<String, Object>(Map.of("displayName", name, "interests", interests,
+                "visibility", visibility));
+        if (company != null) {
+            body.put("company", company);
+        }
+        return saveProfile(token, slug, body);
+    }
+
+    private static void optIn(String token, String slug, List<Map<String, Object>> intents) {
+        Api.as(token).body(Map.of("optedIn", true, "useInterests", true, "useIntents", true, "useBookmarks", true,
+                "useCompany", false, "intents", intents)).put(settings(slug)).then().statusCode(200)
+                .body("optedIn", equalTo(true));
+    }
+
+    private static String path(String slug) {
+        return "/api/events/" + slug + "/me/suggestions";
+    }
+
+    private static String settings(String slug) {
+        return "/api/events/" + slug + "/me/suggestion-settings";
+    }
+}
