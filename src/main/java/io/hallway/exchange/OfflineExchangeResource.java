@@ -12,10 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
@@ -61,7 +61,7 @@ public class OfflineExchangeResource {
     @POST
     @Transactional(dontRollbackOn = Problem.class)
     @Operation(operationId = "createOfflineExchangeSecret", summary = "Get my offline exchange secret, making it on the first call", description = "201 with a new secret, 200 with the one I have. Fetch it while online: from it the app shows rotating codes with no network, and showing one is consent to give whoever scans it my 'connections' fields, as with an online code. Needs a saved profile (409); a 403 when the organizers switched the exchange off; counts as issuing a code (10 a minute)." + DERIVATION)
-    public Response create(@PathParam("slug") String slug) {
+    public RestResponse<OfflineSecretView> create(@PathParam("slug") String slug) {
         Event event = snapshots.publishedEvent(slug);
         if (!ExchangeSettings.of(event.id, config).exchangeEnabled) {
             throw Exchanges.switchedOff();
@@ -74,30 +74,31 @@ public class OfflineExchangeResource {
         rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
         boolean existed = secrets.mine(event.id, me).isPresent();
         var body = view(secrets.mineOrNew(event.id, me), event);
-        var response = existed ? Response.ok(body) : Response.created(URI.create(path(slug))).entity(body);
+        var response = existed ? RestResponse.ResponseBuilder.ok(body)
+                : RestResponse.ResponseBuilder.<OfflineSecretView> created(URI.create(path(slug))).entity(body);
         return response.header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }
 
     @GET
     @Operation(operationId = "getOfflineExchangeSecret", summary = "My offline exchange secret, again", description = "The same secret as when it was made, so an app reinstalled or on a new phone shows working codes without rotating; only I can read it, with my sign-in. A 404 when I have none.")
-    public Response mine(@PathParam("slug") String slug) {
+    public RestResponse<OfflineSecretView> mine(@PathParam("slug") String slug) {
         Event event = snapshots.publishedEvent(slug);
         var stored = users.existingId().stream().boxed().findFirst().flatMap(me -> secrets.mine(event.id, me))
                 .orElseThrow(() -> Problem.notFound("You have no offline exchange secret in this event; make one with POST."));
-        return Response.ok(view(stored, event)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        return RestResponse.ResponseBuilder.ok(view(stored, event)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }
 
     @POST
     @Path("rotate")
     @Transactional(dontRollbackOn = Problem.class)
     @Operation(operationId = "rotateOfflineExchangeSecret", summary = "Replace my offline exchange secret: codes of the old one stop working", description = "For a secret, or a code within the grace period, that someone else may have (a lost phone, a photo of my screen). The answer carries the new secret and a new holder; codes of the old one are refused even if scanned before. Works while the exchange is switched off; a 404 when I have no secret; counts as issuing a code (10 a minute).")
-    public Response rotate(@PathParam("slug") String slug) {
+    public RestResponse<OfflineSecretView> rotate(@PathParam("slug") String slug) {
         Event event = snapshots.publishedEvent(slug);
         long me = users.currentId();
         rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
         var stored = secrets.rotate(event.id, me)
                 .orElseThrow(() -> Problem.notFound("You have no offline exchange secret in this event; make one with POST."));
-        return Response.ok(view(stored, event)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
+        return RestResponse.ResponseBuilder.ok(view(stored, event)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }
 
     private OfflineSecretView view(OfflineSecrets.Stored stored, Event event) {
