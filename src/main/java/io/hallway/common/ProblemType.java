@@ -82,6 +82,10 @@ public enum ProblemType {
     RETENTION_PERIOD_NOT_OVER("urn:hallway:problem:retention-period-not-over", "Retention period not over", 409),
     CODE_NO_LONGER_VALID("urn:hallway:problem:code-no-longer-valid", "Code no longer valid", 410),
     IDEMPOTENCY_KEY_REUSED("urn:hallway:problem:idempotency-key-reused", "Idempotency key reused", 422),
+    OFFLINE_CODE_USED("urn:hallway:problem:offline-code-used", "Offline code used", 410),
+    SCAN_TOO_OLD("urn:hallway:problem:scan-too-old", "Scan too old", 410),
+    SCAN_TIME_IN_FUTURE("urn:hallway:problem:scan-time-in-future", "Scan time in the future", 422),
+    CODE_NOT_SHOWN_AT_SCAN_TIME("urn:hallway:problem:code-not-shown-at-scan-time", "Code not shown at scan time", 422),
 
     // Organizer teams
     INVITATION_ALREADY_REDEEMED("urn:hallway:problem:invitation-already-redeemed", "Invitation already redeemed", 409),

@@ -44,6 +44,9 @@ public class ConnectionResource {
     Redeemer redeemer;
 
     @Inject
+    OfflineRedeemer offlineRedeemer;
+
+    @Inject
     Connections connections;
 
     @Inject
@@ -62,7 +65,22 @@ public class ConnectionResource {
             @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String idempotencyKey,
             @Valid @NotNull ConnectionRequests.Scan scan) {
         long eventId = snapshots.published(slug).id();
-        Redeemer.Redeemed redeemed = redeemer.redeem(eventId, scan.token(), idempotencyKey);
+        return answer(slug, eventId, redeemer.redeem(eventId, scan.token(), idempotencyKey));
+    }
+
+    @POST
+    @Path("offline")
+    @Operation(operationId = "redeemOfflineExchangeCode", summary = "Redeem a code read without the network, with the time it was read", description = "For codes an app shows from its offline exchange secret (see createOfflineExchangeSecret). Accepted when scannedAt is at most 12 h ago (the grace period) and not ahead of the server's clock (2 min of skew allowed), the code's step is scannedAt's step or one either side, and its MAC verifies with the shower's current secret; each code once. Then as redeemExchangeToken: 201 with the new connection (200 if we were already connected), via offline with scannedAt; own code 400; unknown, forged, rotated or other-event code 404; used 410 (offline-code-used); scanned too long ago 410 (scan-too-old); scannedAt ahead of now or the code not showing at scannedAt 422; 30 scans a minute (online and offline together), then 429; switched off 403. A retry with the same Idempotency-Key returns the first outcome.")
+    public RestResponse<ConnectionView> redeemOffline(@PathParam("slug") String slug,
+            @Parameter(description = "Any unique string per scan, such as a UUID, to retry safely")
+            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200, message = "must be 1 to 200 characters") String idempotencyKey,
+            @Valid @NotNull ConnectionRequests.OfflineScan scan) {
+        long eventId = snapshots.published(slug).id();
+        return answer(slug, eventId,
+                offlineRedeemer.redeem(eventId, scan.code(), scan.scannedAt().toInstant(), idempotencyKey));
+    }
+
+    private RestResponse<ConnectionView> answer(String slug, long eventId, Redeemer.Redeemed redeemed) {
         ConnectionView view = connections.view(eventId, redeemed.scannerSide()).view();
         if (!redeemed.created() && !redeemed.replayed()) {
             return RestResponse.ok(view);
@@ -72,7 +90,7 @@ public class ConnectionResource {
     }
 
     @GET
-    @Operation(operationId = "listConnections", summary = "My connections, newest first, with what each shared, where we met, my note and star", description = "Only the caller's own connections in this event, as the caller sees them.")
+    @Operation(operationId = "listConnections", summary = "My connections, newest first, with what each shared, where we met, my note and star", description = "Only the caller's own connections in this event, as the caller sees them; via says whether a code was scanned online (qr) or redeemed later from an offline code (offline, with scannedAt), so the one who showed an offline code sees every connection made with it.")
     public Page<ConnectionView> list(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page) {
         long eventId = eventId(slug);
         var me = users.existingId();

@@ -10,7 +10,11 @@ import io.hallway.people.AttendeeView;
 public record ConnectionView(
         long id,
         Instant connectedAt,
-        /** The session running in the event when we met, if exactly one was. */
+        /** How we connected: a code scanned online (qr), or an offline code redeemed later (offline). */
+        ConnectionVia via,
+        /** For an offline code: when the scanner says they read it (connectedAt is when it was redeemed). */
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant scannedAt,
+        /** The session running in the event when we met (for an offline code, at its scan time), if exactly one was. */
         @JsonInclude(JsonInclude.Include.NON_NULL) Place where,
         /** Their profile as I may see it; absent when they have none, share nothing with me and are not listed. */
         @JsonInclude(JsonInclude.Include.NON_NULL) AttendeeView person,

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.jpa.HibernateHints;
 
 import io.hallway.common.Problem;
+import io.hallway.common.WireEnum;
 import io.hallway.people.Audience;
 import io.hallway.people.AttendeeView;
 import io.hallway.people.Profile;
@@ -31,7 +32,7 @@ class Connections {
      * columns of {@link Side}, in its order.
      */
     private static final String MINE = """
-            select c.id, c.created_at, c.session_id, mine.shares, mine.note, mine.starred,
+            select c.id, c.created_at, c.session_id, c.via, c.scanned_at, mine.shares, mine.note, mine.starred,
                    case when c.user_low = ?2 then c.user_high else c.user_low end,
                    coalesce(theirs.shares, false)
             from connection c
@@ -47,8 +48,8 @@ class Connections {
     }
 
     /** My side of one connection, as stored: what {@link #MINE} selects, and what a redeem returns. */
-    record Side(long id, Instant connectedAt, Long sessionId, boolean sharingBack, String note, boolean starred,
-            long otherId, boolean sharedWithMe) {
+    record Side(long id, Instant connectedAt, Long sessionId, String via, Instant scannedAt, boolean sharingBack,
+            String note, boolean starred, long otherId, boolean sharedWithMe) {
     }
 
     List<Row> list(long eventId, long me) {
@@ -138,9 +139,9 @@ class Connections {
                     : side.sharedWithMe() ? Optional.of(Audience.CONNECTION)
                     : other.inDirectory ? Optional.of(Audience.STRANGER) : Optional.empty();
             AttendeeView person = audience.map(a -> AttendeeView.of(other, a)).orElse(null);
-            var view = new ConnectionView(side.id(), side.connectedAt(),
-                    side.sessionId() == null ? null : places.get(side.sessionId()), person, side.sharedWithMe(),
-                    side.sharingBack(), side.note(), side.starred());
+            var view = new ConnectionView(side.id(), side.connectedAt(), WireEnum.parse(ConnectionVia.class, side.via()),
+                    side.scannedAt(), side.sessionId() == null ? null : places.get(side.sessionId()), person,
+                    side.sharedWithMe(), side.sharingBack(), side.note(), side.starred());
             return new Row(view, side.sharedWithMe() ? other : null);
         }).toList();
     }

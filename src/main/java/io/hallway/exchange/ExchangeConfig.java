@@ -42,4 +42,15 @@ public interface ExchangeConfig {
      */
     @WithDefault("24h")
     Duration idempotencyRetention();
+
+    /**
+     * How long after a claimed scan time an offline code may still be redeemed: a scanner without network keeps
+     * what it read and redeems it once back online. A photographed code works within this period, no longer.
+     */
+    @WithDefault("12h")
+    Duration offlineGrace();
+
+    /** How far a scanning phone's clock may run ahead of the server's: a claimed scan time up to this far ahead is taken as now. */
+    @WithDefault("2m")
+    Duration offlineClockSkew();
 }

@@ -20,7 +20,9 @@ import io.hallway.people.PersonalData;
 class ExchangeData implements PersonalData {
 
     /** My side of a connection: nothing of the other person's profile, which is theirs. */
-    record MyConnection(long id, Instant connectedAt, @JsonInclude(JsonInclude.Include.NON_NULL) ConnectionView.Place where,
+    record MyConnection(long id, Instant connectedAt, ConnectionVia via,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant scannedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) ConnectionView.Place where,
             boolean sharingBack, @JsonInclude(JsonInclude.Include.NON_NULL) String note, boolean starred) {
     }
 
@@ -55,7 +57,7 @@ class ExchangeData implements PersonalData {
     @Override
     public Object export(long eventId, long userId) {
         List<MyConnection> mine = connections.list(eventId, userId).stream().map(Connections.Row::view)
-                .map(c -> new MyConnection(c.id(), c.connectedAt(), c.where(), c.sharingBack(), c.note(), c.starred()))
+                .map(c -> new MyConnection(c.id(), c.connectedAt(), c.via(), c.scannedAt(), c.where(), c.sharingBack(), c.note(), c.starred()))
                 .toList();
         List<MyToken> tokens = entityManager.createNativeQuery("""
                 select issued_at, expires_at, redeemed_at, revoked_at from exchange_token

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import org.hibernate.query.TypedParameterValue;
+import org.hibernate.type.StandardBasicTypes;
 
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
@@ -36,6 +40,11 @@ class Redeemer {
     @Inject
     Connections connections;
 
+    /** How a connection was made, stored with it: offline codes carry the time the scanner says it read them. */
+    record Origin(ConnectionVia via, Instant scannedAt) {
+        static final Origin QR = new Origin(ConnectionVia.QR, null);
+    }
+
     /** created: a new connection; replayed: the first outcome under an Idempotency-Key, answered again. */
     record Redeemed(Connections.Side scannerSide, boolean created, boolean replayed) {
     }
@@ -49,18 +58,18 @@ class Redeemer {
     }
 
     /** The scanner's side of the connection (the columns of {@link Connections.Side}), and whether it is new. */
-    private record Connected(long id, Instant connectedAt, Long sessionId, boolean sharingBack, String note,
-            boolean starred, long otherId, boolean sharedWithMe, boolean created) {
+    private record Connected(long id, Instant connectedAt, Long sessionId, String via, Instant scannedAt,
+            boolean sharingBack, String note, boolean starred, long otherId, boolean sharedWithMe, boolean created) {
 
         Connections.Side side() {
-            return new Connections.Side(id, connectedAt, sessionId, sharingBack, note, starred, otherId, sharedWithMe);
+            return new Connections.Side(id, connectedAt, sessionId, via, scannedAt, sharingBack, note, starred, otherId,
+                    sharedWithMe);
         }
     }
 
     /**
-     * A refusal does not roll back: the rate-limit hit must count for a failed guess too, and nothing
-     * else is written before a refusal (a claimed idempotency key is released first). A retry that replays
-     * its first outcome is not a new scan and does not count.
+     * Redeems a code shown online. A refusal does not roll back: the rate-limit hit must count for a failed guess
+     * too, and nothing else is written before a refusal (a claimed idempotency key is released first).
      */
     @Transactional(dontRollbackOn = Problem.class)
     Redeemed redeem(long eventId, String scanned, String idempotencyKey) {
@@ -70,15 +79,29 @@ class Redeemer {
             rateLimits.hit(me, eventId, RateLimits.Action.REDEEM, config.redeemsPerMinute());
             throw refusal(eventId, hash, me);
         }
+        return redeemOnce(eventId, me, hash.get(), idempotencyKey, Origin.QR, () -> consume(eventId, hash.get(), me));
+    }
+
+    /**
+     * The path every kind of code takes once read: replays the first outcome under an Idempotency-Key (a replay is
+     * not a new scan and does not count), or wins the code ({@code win}: counts the scan against the rate limit,
+     * and answers the code's owner or throws the refusal) and connects the scanner with its owner. A refusal
+     * releases the claimed key; the caller's transaction must not roll back on a Problem, so the hit counts.
+     */
+    @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = Problem.class)
+    Redeemed redeemOnce(long eventId, long me, byte[] codeHash, String idempotencyKey, Origin origin, LongSupplier win) {
         if (idempotencyKey != null) {
-            var replay = claim(me, idempotencyKey, eventId, hash.get());
+            var replay = claim(me, idempotencyKey, eventId, codeHash);
             if (replay != null) {
                 return replay;
             }
         }
         try {
-            long owner = consume(eventId, hash.get(), me);
-            Redeemed redeemed = connect(eventId, owner, me);
+            long owner = win.getAsLong();
+            if (owner == me) {
+                throw ownCode();
+            }
+            Redeemed redeemed = connect(eventId, owner, me, origin);
             if (idempotencyKey != null) {
                 entityManager.createNativeQuery(
                         "update exchange_idempotency set connection_id = ?3 where user_id = ?1 and idem_key = ?2")
@@ -93,6 +116,10 @@ class Redeemer {
             }
             throw refused;
         }
+    }
+
+    static Problem ownCode() {
+        return Problem.of(ProblemType.OWN_CODE, "This is your own code: scan someone else's.");
     }
 
     /**
@@ -159,7 +186,7 @@ class Redeemer {
             return Problem.notFound(UNKNOWN);
         }
         if (((Number) rows.get(0)).longValue() == me) {
-            return Problem.of(ProblemType.OWN_CODE, "This is your own code: scan someone else's.");
+            return ownCode();
         }
         return Problem.of(ProblemType.CODE_NO_LONGER_VALID,
                 "This code expired or was already used; ask for a fresh one.");
@@ -170,14 +197,14 @@ class Redeemer {
      * The code's owner shares (showing the code is consent); the scanner shares only if they choose to later,
      * or already did by showing their own code.
      */
-    private Redeemed connect(long eventId, long owner, long scanner) {
+    private Redeemed connect(long eventId, long owner, long scanner, Origin origin) {
         long low = Math.min(owner, scanner);
         long high = Math.max(owner, scanner);
-        List<Connected> pair = connectStatement(eventId, low, high, owner, scanner);
+        List<Connected> pair = connectStatement(eventId, low, high, owner, scanner, origin);
         if (pair.isEmpty()) {
             // The same pair was inserted by a scan that committed after this statement's snapshot was taken
             // (both people scanning each other at once): a new statement sees that row.
-            pair = connectStatement(eventId, low, high, owner, scanner);
+            pair = connectStatement(eventId, low, high, owner, scanner, origin);
         }
         Connected connected = pair.get(0);
         return new Redeemed(connected.side(), connected.created(), false);
@@ -187,20 +214,22 @@ class Redeemer {
      * Inserts the pair, or finds it if it already exists, upserts both members, and answers with the
      * scanner's side of it (the columns of {@link Connections.Side}, then whether the pair is new), all in
      * one statement. The pair's insert and the lookup of an existing pair read the same snapshot, so
-     * exactly one of them yields a row, unless a concurrent insert committed in between: then none does.
+     * exactly one of them yields a row, unless a concurrent insert committed in between: then none does. Where
+     * we met is the session running when the code was scanned: now, or the time an offline scanner claims.
      */
-    private List<Connected> connectStatement(long eventId, long low, long high, long owner, long scanner) {
+    private List<Connected> connectStatement(long eventId, long low, long high, long owner, long scanner, Origin origin) {
         return entityManager.createNativeQuery("""
                 with fresh as (
-                    insert into connection (event_id, user_low, user_high, session_id)
+                    insert into connection (event_id, user_low, user_high, session_id, via, scanned_at)
                     values (?1, ?2, ?3, (select min(s.id) from session s where s.event_id = ?1 and s.status = 'scheduled'
-                                         and s.starts_at <= now() and s.ends_at > now() having count(*) = 1))
+                                         and s.starts_at <= coalesce(?7, now()) and s.ends_at > coalesce(?7, now())
+                                         having count(*) = 1), ?6, ?7)
                     on conflict (event_id, user_low, user_high) do nothing
-                    returning id, created_at, session_id),
+                    returning id, created_at, session_id, via, scanned_at),
                 pair as (
-                    select id, created_at, session_id, true as created from fresh
+                    select id, created_at, session_id, via, scanned_at, true as created from fresh
                     union all
-                    select id, created_at, session_id, false from connection
+                    select id, created_at, session_id, via, scanned_at, false from connection
                     where event_id = ?1 and user_low = ?2 and user_high = ?3),
                 members as (
                     insert into connection_member as m (connection_id, user_id, shares, shared_at)
@@ -210,12 +239,13 @@ class Redeemer {
                     on conflict (connection_id, user_id) do update
                         set shares = m.shares or excluded.shares, shared_at = coalesce(m.shared_at, excluded.shared_at)
                     returning user_id, shares, note, starred)
-                select pair.id, pair.created_at, pair.session_id, mine.shares, mine.note, mine.starred,
-                       theirs.user_id, theirs.shares, pair.created
+                select pair.id, pair.created_at, pair.session_id, pair.via, pair.scanned_at, mine.shares, mine.note,
+                       mine.starred, theirs.user_id, theirs.shares, pair.created
                 from pair
                 join members mine on mine.user_id = ?5
                 join members theirs on theirs.user_id = ?4""", Connected.class)
                 .setParameter(1, eventId).setParameter(2, low).setParameter(3, high)
-                .setParameter(4, owner).setParameter(5, scanner).getResultList();
+                .setParameter(4, owner).setParameter(5, scanner).setParameter(6, origin.via().wireName())
+                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.INSTANT, origin.scannedAt())).getResultList();
     }
 }

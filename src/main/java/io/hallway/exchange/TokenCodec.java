@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,6 +33,7 @@ class TokenCodec {
     static final int NONCE_BYTES = 16;
     static final int MIN_KEY_LENGTH = 32;
     /** 32 bytes of HMAC output as unpadded base64url. */
+    private static final String OFFLINE_SECRET_LABEL = "hallway offline exchange secret\0";
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final SecureRandom random = new SecureRandom();
@@ -72,10 +74,25 @@ class TokenCodec {
     }
 
     String token(byte[] nonce) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(key, nonce));
+    }
+
+    /**
+     * An offline exchange secret from its stored random input ({@link OfflineSecrets}): labelled, so it can never
+     * equal an online code's bytes, whatever the input.
+     */
+    byte[] offlineSecret(byte[] nonce) {
+        byte[] label = OFFLINE_SECRET_LABEL.getBytes(StandardCharsets.US_ASCII);
+        byte[] input = Arrays.copyOf(label, label.length + nonce.length);
+        System.arraycopy(nonce, 0, input, label.length, nonce.length);
+        return hmac(key, input);
+    }
+
+    static byte[] hmac(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(nonce));
+            return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

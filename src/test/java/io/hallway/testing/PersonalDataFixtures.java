@@ -47,7 +47,14 @@ public final class PersonalDataFixtures {
                 .put("/api/events/" + slug + "/sessions/" + talkId + "/feedback").then().statusCode(200);
         notifications(token, slug);
         suggestions(token, slug, peers);
+        offlineExchange(token, slug);
         return calendarLink(token, slug);
+    }
+
+    /** An offline exchange secret, fetched and rotated once (so it has both dates). */
+    public static void offlineExchange(String token, String slug) {
+        Api.as(token).post("/api/events/" + slug + "/me/offline-exchange").then().statusCode(201);
+        Api.as(token).post("/api/events/" + slug + "/me/offline-exchange/rotate").then().statusCode(200);
     }
 
     /**
