@@ -34,10 +34,11 @@ public class Blocks {
      * person blocks nobody. Example: {@code "and " + Blocks.neitherBlocks("p.event_id", "p.user_id", ":me")}.
      */
     public static String neitherBlocks(String eventId, String personA, String personB) {
-        return """
+        // Spaced on both sides: a text block around it loses the space its line ended with.
+        return " " + """
                 not exists (select 1 from person_block pb where pb.event_id = %1$s
                     and ((pb.blocker_id = %2$s and pb.blocked_id = %3$s) or (pb.blocker_id = %3$s and pb.blocked_id = %2$s)))"""
-                .formatted(eventId, personA, personB);
+                .formatted(eventId, personA, personB) + " ";
     }
 
     /** Whether either person blocked the other in the event: then neither may see, reach or connect with the other. */
