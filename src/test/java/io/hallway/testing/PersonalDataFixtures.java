@@ -46,6 +46,7 @@ public final class PersonalDataFixtures {
         Api.as(token).body(Map.of("rating", rating, "comment", comment))
                 .put("/api/events/" + slug + "/sessions/" + talkId + "/feedback").then().statusCode(200);
         notifications(token, slug);
+        safety(token, slug, peers);
         return calendarLink(token, slug);
     }
 
@@ -62,6 +63,27 @@ public final class PersonalDataFixtures {
                 .post("/api/events/" + slug + "/push-subscriptions").then().statusCode(201);
         Api.as(token).body(Map.of("sessionChanges", true, "delays", false, "announcements", true, "meetings", true))
                 .put("/api/events/" + slug + "/notification-preferences").then().statusCode(200);
+    }
+
+    /**
+     * The person blocks their first peer and reports them; their last peer blocks and reports the person in turn
+     * (rows about the person that are not theirs, and survive their erasure).
+     */
+    public static void safety(String token, String slug, String... peers) {
+        if (peers.length == 0) {
+            return;
+        }
+        String first = peers[0];
+        String last = peers[peers.length - 1];
+        long myProfile = profile(token, slug, "Person");
+        long firstProfile = profile(first, slug, "Peer");
+        Api.as(token).put("/api/events/" + slug + "/me/blocks/" + firstProfile).then().statusCode(204);
+        Api.as(last).put("/api/events/" + slug + "/me/blocks/" + myProfile).then().statusCode(204);
+        for (var report : Map.of(token, firstProfile, last, myProfile).entrySet()) {
+            Api.as(report.getKey()).body(Map.of("reportedProfileId", report.getValue(), "whatHappened",
+                    "Kept interrupting me at the coffee bar.", "happenedAt", ScheduleFixtures.at("10:30"), "place", "Coffee bar"))
+                    .post("/api/events/" + slug + "/reports").then().statusCode(201);
+        }
     }
 
     /**
