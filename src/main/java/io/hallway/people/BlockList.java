@@ -20,7 +20,7 @@ class BlockList {
     @Inject
     Relations relations;
 
-    List<BlockView> of(Event event, long me) {
+    List<BlockedPersonView> of(Event event, long me) {
         List<Blocks.Row> rows = blocks.madeBy(event.id, me);
         if (rows.isEmpty()) {
             return List.of();
@@ -32,7 +32,7 @@ class BlockList {
             Profile profile = profiles.get(row.blockedId());
             String name = profile == null ? null
                     : AttendeeView.of(profile, relations.audience(event.id, profile.userId, me)).displayName();
-            return new BlockView(profile == null ? null : profile.id, name,
+            return new BlockedPersonView(profile == null ? null : profile.id, name,
                     row.createdAt().atZone(event.zone()).toOffsetDateTime());
         }).toList();
     }

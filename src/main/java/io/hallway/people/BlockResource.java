@@ -43,7 +43,7 @@ public class BlockResource {
 
     @GET
     @Operation(operationId = "listMyBlocks", summary = "The people I blocked, newest first", description = "Each with their profile id and display name as I may see them now, and when I blocked them. Someone who erased their data in the event since has no profile id or name here: the block stays and covers them if they come back.")
-    public List<BlockView> list(@PathParam("slug") String slug) {
+    public List<BlockedPersonView> list(@PathParam("slug") String slug) {
         Event event = selfService.eventOr404(slug);
         var me = users.existingId();
         return me.isEmpty() ? List.of() : blockList.of(event, me.getAsLong());

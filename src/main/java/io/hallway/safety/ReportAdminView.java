@@ -13,8 +13,8 @@ import io.hallway.schedule.Event;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportAdminView(
         long id,
-        @Schema(description = "Who reported: their profile now (absent fields when they have no profile)") Person reporter,
-        @Schema(description = "Whom it is about, as they were when reported; absent for a report about a situation") Person reported,
+        @Schema(description = "Who reported: their profile now (absent fields when they have no profile)") ReportPerson reporter,
+        @Schema(description = "Whom it is about, as they were when reported; absent for a report about a situation") ReportPerson reported,
         String whatHappened,
         OffsetDateTime happenedAt,
         Long sessionId,
@@ -27,15 +27,15 @@ public record ReportAdminView(
 
     /** A person by their profile in the event: its id and display name (whatever its visibility: owners handle the report). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Person(Long profileId, String displayName) {
+    public record ReportPerson(Long profileId, String displayName) {
     }
 
     static ReportAdminView from(ConductReport report, Event event) {
         Profile reporter = Profile.of(event.id, report.reporterId).orElse(null);
         return new ReportAdminView(report.id,
-                reporter == null ? new Person(null, null) : new Person(reporter.id, reporter.displayName),
+                reporter == null ? new ReportPerson(null, null) : new ReportPerson(reporter.id, reporter.displayName),
                 report.reportedUserId == null && report.reportedProfileId == null ? null
-                        : new Person(report.reportedProfileId, report.reportedName),
+                        : new ReportPerson(report.reportedProfileId, report.reportedName),
                 report.whatHappened, at(report.happenedAt, event), report.sessionId, report.place, report.status,
                 report.internalNote, at(report.createdAt, event), at(report.updatedAt, event), report.version);
     }
