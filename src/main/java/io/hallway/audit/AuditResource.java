@@ -27,7 +27,9 @@ public enum AuditResource implements WireEnum {
     /** An announcement to the people at the event. */
     ANNOUNCEMENT,
     /** A released version of the schedule; its versions are the public schedule versions before and after. */
-    RELEASE;
+    RELEASE,
+    /** A code-of-conduct report, as the event's owners handle it (its status; never its content). */
+    REPORT;
 
     @Override
     public String wireName() {

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Users;
+import io.hallway.people.Blocks;
 
 /**
  * Turns an offline code, read without the network and redeemed later, into a connection: the code must be the
@@ -25,6 +26,9 @@ class OfflineRedeemer {
     private static final String UNKNOWN = "This code is not valid for this event.";
     /** The steps either side of the scan time's step whose code is accepted: the shower's clock may be off a little. */
     static final int STEP_TOLERANCE = 1;
+
+    @Inject
+    Blocks blocks;
 
     @Inject
     Users users;
@@ -95,7 +99,9 @@ class OfflineRedeemer {
                     "This code was not on the other phone's screen at scannedAt; check both phones' clocks, or scan again.");
         }
         long oldestAcceptable = OfflineCodes.step(Instant.now().minus(config.offlineGrace())) - STEP_TOLERANCE;
-        if (!secrets.use(secret.id(), code.step(), oldestAcceptable)) {
+        // Between people one of whom blocked the other, the code stays unused and reads as one already used: the
+        // blocked person cannot tell.
+        if (blocks.eitherBlocks(eventId, me, secret.userId()) || !secrets.use(secret.id(), code.step(), oldestAcceptable)) {
             throw Problem.of(ProblemType.OFFLINE_CODE_USED, "This code was already redeemed; scan a fresh one.");
         }
         return secret.userId();

@@ -17,6 +17,7 @@ import org.hibernate.type.StandardBasicTypes;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Users;
+import io.hallway.people.Blocks;
 
 /** Turns a scanned code into a connection, exactly once, however many replicas and scanners race. */
 @ApplicationScoped
@@ -149,8 +150,10 @@ class Redeemer {
     /**
      * The one statement that counts the scan against the rate limit and decides who wins a code: the row
      * is claimed only within the limit, while still unused and valid, and while the exchange is switched on
-     * (no settings row means the default, on). Why a code was refused is worked out only after the
-     * refusal, so a successful scan costs one statement.
+     * (no settings row means the default, on), and only between people neither of whom blocked the other
+     * ({@link Blocks}). Why a code was refused is worked out only after the refusal, so a successful scan costs
+     * one statement; a block is never named as the reason: the code stays unused and the scanner hears what
+     * they would for a code someone else already used, so a blocked person cannot tell they were blocked.
      */
     private long consume(long eventId, byte[] hash, long me) {
         int limit = config.redeemsPerMinute();
@@ -162,6 +165,8 @@ class Redeemer {
                       and redeemed_at is null and revoked_at is null and expires_at > now()
                       and coalesce((select s.exchange_enabled from exchange_settings s where s.event_id = ?2), true)
                       and (select hits from hit) <= ?5
+                      and """ + Blocks.neitherBlocks("?2", "?1", "exchange_token.owner_id") + """
+
                     returning owner_id)
                 select hit.hits, hit.retry_after, claimed.owner_id from hit left join claimed on true""", Consumed.class)
                 .setParameter(1, me).setParameter(2, eventId).setParameter(3, RateLimits.Action.REDEEM.column())

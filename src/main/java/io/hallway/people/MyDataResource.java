@@ -48,7 +48,7 @@ public class MyDataResource {
     @Path("export")
     @Produces(MediaType.APPLICATION_JSON)
     @Transactional
-    @Operation(operationId = "exportMyData", summary = "Everything stored about me in this event, as one JSON document", description = "\"event\" and \"exportedAt\", then one member per feature: \"profile\" (my profile), \"exchange\" (my side of each connection with my note and star, my codes' timestamps, never the codes), \"agenda\" (bookmarks, the calendar link's creation time, the changes recorded for me, my session feedback), \"notifications\" (my push subscriptions without their keys, the kinds I chose, and each notification made for me with how far it got), \"audit\" (the changes I made as an organizer of the event). Nothing another person stored.")
+    @Operation(operationId = "exportMyData", summary = "Everything stored about me in this event, as one JSON document", description = "\"event\" and \"exportedAt\", then one member per feature: \"profile\" (my profile), \"exchange\" (my side of each connection with my note and star, my codes' timestamps, never the codes), \"agenda\" (bookmarks, the calendar link's creation time, the changes recorded for me, my session feedback), \"notifications\" (my push subscriptions without their keys, the kinds I chose, and each notification made for me with how far it got), \"audit\" (the changes I made as an organizer of the event), \"blocks\" (the people I blocked), \"reports\" (the code-of-conduct reports I made, without the organizers' notes). Nothing another person stored: blocks and reports about me are theirs.")
     public Response export(@PathParam("slug") String slug) {
         Event event = selfService.eventOr404(slug);
         Map<String, Object> document = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ public class MyDataResource {
 
     @DELETE
     @Transactional
-    @Operation(operationId = "eraseMyData", summary = "Erase everything stored about me in this event", description = "My profile, codes, connections and notes, bookmarks, calendar link, change feed, session feedback, push subscriptions, notification choices and the notifications made for me (one not yet sent is not sent). The changes I made as an organizer stay in the event's audit log, without my name. Each connection goes for both sides: the other person keeps only what they saved on their own device. Other people's ratings stay; my other events are untouched.")
+    @Operation(operationId = "eraseMyData", summary = "Erase everything stored about me in this event", description = "My profile, codes, connections and notes, bookmarks, calendar link, change feed, session feedback, push subscriptions, notification choices and the notifications made for me (one not yet sent is not sent), my blocks and the code-of-conduct reports I made; blocks and reports other people made about me stay, as theirs. The changes I made as an organizer stay in the event's audit log, without my name. Each connection goes for both sides: the other person keeps only what they saved on their own device. Other people's ratings stay; my other events are untouched.")
     public void erase(@PathParam("slug") String slug) {
         Event event = selfService.eventOr404(slug);
         var me = users.existingId();

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.agenda.BookmarkStore;
 import io.hallway.people.Audience;
+import io.hallway.people.Blocks;
 import io.hallway.people.AttendeeView;
 import io.hallway.people.Profile;
 import io.hallway.schedule.Session;
@@ -91,6 +92,7 @@ class Suggestions {
                 from terms t full join sessions s on s.user_id = t.user_id
                 where not exists (select 1 from suggestion_dismissal d
                     where d.event_id = ?1 and d.user_id = ?2 and d.dismissed_user_id = coalesce(t.user_id, s.user_id))
+                and""" + Blocks.neitherBlocks("?1", "?2", "coalesce(t.user_id, s.user_id)") + """
                 order by 2 desc, 1 limit ?4""", Ranked.class)
                 .setParameter(1, eventId).setParameter(2, me).setParameter(3, SESSION_POINTS).setParameter(4, limit)
                 .getResultList();

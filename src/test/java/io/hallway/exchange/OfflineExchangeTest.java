@@ -165,6 +165,25 @@ class OfflineExchangeTest {
     }
 
     @Test
+    void a_code_of_someone_who_blocked_me_reads_as_used_and_stays_unused_until_the_unblock() {
+        String slug = eventWithShower();
+        long brunoProfile = Api.otherAttendee().get("/api/events/" + slug + "/me/profile").then().statusCode(200)
+                .extract().jsonPath().getLong("id");
+        Api.attendee().put("/api/events/" + slug + "/me/blocks/" + brunoProfile).then().statusCode(204);
+        JsonPath secret = secret(Tokens.attendee(), slug);
+        Instant scannedAt = Instant.now().minusSeconds(30);
+        String code = code(secret, step(scannedAt));
+
+        redeem(Tokens.otherAttendee(), slug, code, scannedAt).then().statusCode(410)
+                .body("type", is("urn:hallway:problem:offline-code-used"));
+        assertEquals(0, connectionsIn(slug));
+
+        Api.attendee().delete("/api/events/" + slug + "/me/blocks/" + brunoProfile).then().statusCode(204);
+        redeem(Tokens.otherAttendee(), slug, code, scannedAt).then().statusCode(201);
+        assertEquals(1, connectionsIn(slug));
+    }
+
+    @Test
     void a_retry_with_the_same_idempotency_key_gets_the_first_outcome() {
         String slug = eventWithShower();
         JsonPath secret = secret(Tokens.attendee(), slug);

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -101,6 +102,14 @@ class PersonalDataCatalogueTest {
                     and c.conrelid = (quote_ident(col.table_name))::regclass and a.attname = col.column_name)
             order by 1""";
 
+    /**
+     * Columns naming a person in rows that are somebody else's data and outlive the person's erasure, each with
+     * why. Only ids or what the other person needs to keep: an addition here is a decision to state in the README.
+     */
+    private static final Map<String, String> KEPT_AFTER_ERASURE = Map.of(
+            "person_block.blocked_id", "a block is the blocker's, and keeps protecting them if the person comes back",
+            "conduct_report.reported_user_id", "a report is the reporter's, kept for the organizers' duty of care");
+
     @Inject
     DataSource dataSource;
 
@@ -155,7 +164,10 @@ class PersonalDataCatalogueTest {
 
         List<String> left = new ArrayList<>();
         for (PersonColumn column : columns) {
-            if (db.count(column.countSql(), event, erasedId) > 0) {
+            if (KEPT_AFTER_ERASURE.containsKey(column.toString())) {
+                assertTrue(db.count(column.countSql(), event, erasedId) > 0,
+                        column + " is kept after the erasure: " + KEPT_AFTER_ERASURE.get(column.toString()));
+            } else if (db.count(column.countSql(), event, erasedId) > 0) {
                 left.add(column.toString());
             }
             assertTrue(db.count(column.countSql(), event, keptId) > 0, "another person's rows stay in " + column);

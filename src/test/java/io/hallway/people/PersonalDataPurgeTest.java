@@ -37,7 +37,7 @@ class PersonalDataPurgeTest {
     private static final String[] TABLES = { "profile", "connection", "exchange_token", "exchange_idempotency",
             "exchange_rate_limit", "bookmark", "calendar_link", "agenda_change", "session_feedback",
             "push_subscription", "notification_preference", "notification", "suggestion_setting", "suggestion_term",
-            "suggestion_dismissal", "offline_exchange_secret" };
+            "suggestion_dismissal", "offline_exchange_secret", "person_block", "conduct_report" };
 
     @Inject
     DataSource dataSource;
@@ -61,7 +61,8 @@ class PersonalDataPurgeTest {
         Api.organizer().post("/api/admin/events/" + past + "/people/purge").then().statusCode(200)
                 .body("profiles", is(2)).body("connections", is(1)).body("exchangeTokens", is(2))
                 .body("bookmarks", is(1)).body("calendarLinks", is(1)).body("agendaChanges", is(1))
-                .body("feedback", is(1)).body("invitationsAnonymised", is(2)).body("offlineExchangeSecrets", is(1));
+                .body("feedback", is(1)).body("invitationsAnonymised", is(2)).body("offlineExchangeSecrets", is(1))
+                .body("blocks", is(2)).body("conductReports", is(2));
 
         Db db = new Db(dataSource);
         for (String table : TABLES) {
@@ -90,7 +91,8 @@ class PersonalDataPurgeTest {
                 Map.entry("agendaChanges", 1L), Map.entry("feedback", 1L), Map.entry("invitationsAnonymised", 2L),
                 Map.entry("pushSubscriptions", 1L), Map.entry("notificationPreferences", 1L),
                 Map.entry("notifications", 1L), Map.entry("suggestionSettings", 2L), Map.entry("suggestionTerms", 4L),
-                Map.entry("suggestionDismissals", 2L), Map.entry("offlineExchangeSecrets", 1L)), purged.get(past));
+                Map.entry("suggestionDismissals", 2L), Map.entry("offlineExchangeSecrets", 1L), Map.entry("blocks", 2L),
+                Map.entry("conductReports", 2L)), purged.get(past));
         assertFalse(purged.containsKey(upcoming), purged.toString());
         Db db = new Db(dataSource);
         for (String table : TABLES) {

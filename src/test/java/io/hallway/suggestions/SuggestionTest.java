@@ -103,6 +103,26 @@ class SuggestionTest {
     }
 
     @Test
+    void people_who_blocked_each_other_are_never_suggested_to_each_other() {
+        String slug = newEvent("suggest-block");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        String zoe = Tokens.of("zoe");
+        profile(ada, slug, "Ada", List.of("Go"), null, PUBLIC);
+        long brunoProfile = profile(bruno, slug, "Bruno", List.of("go"), null, PUBLIC);
+        long zoeProfile = profile(zoe, slug, "Zoe", List.of("GO"), null, PUBLIC);
+        for (String person : List.of(ada, bruno, zoe)) {
+            optIn(person, slug, List.of());
+        }
+        Api.as(ada).get(path(slug)).then().statusCode(200)
+                .body("person.id", containsInAnyOrder((int) brunoProfile, (int) zoeProfile));
+
+        Api.as(ada).put("/api/events/" + slug + "/me/blocks/" + brunoProfile).then().statusCode(204);
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) zoeProfile));
+        Api.as(bruno).get(path(slug)).then().statusCode(200).body("person.displayName", contains("Zoe"));
+    }
+
+    @Test
     void a_field_made_private_later_stops_being_a_reason() {
         String slug = newEvent("suggest-private");
         String ada = Tokens.attendee();

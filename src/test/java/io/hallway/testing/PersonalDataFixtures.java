@@ -48,6 +48,7 @@ public final class PersonalDataFixtures {
         notifications(token, slug);
         suggestions(token, slug, peers);
         offlineExchange(token, slug);
+        safety(token, slug, peers);
         return calendarLink(token, slug);
     }
 
@@ -92,6 +93,27 @@ public final class PersonalDataFixtures {
         long profile = Api.as(otherToken).get("/api/events/" + slug + "/me/profile").then().statusCode(200)
                 .extract().jsonPath().getLong("id");
         Api.as(token).put("/api/events/" + slug + "/me/suggestions/dismissed/" + profile).then().statusCode(204);
+    }
+
+    /**
+     * The person blocks their first peer and reports them; their last peer blocks and reports the person in turn
+     * (rows about the person that are not theirs, and survive their erasure).
+     */
+    public static void safety(String token, String slug, String... peers) {
+        if (peers.length == 0) {
+            return;
+        }
+        String first = peers[0];
+        String last = peers[peers.length - 1];
+        long myProfile = profile(token, slug, "Person");
+        long firstProfile = profile(first, slug, "Peer");
+        Api.as(token).put("/api/events/" + slug + "/me/blocks/" + firstProfile).then().statusCode(204);
+        Api.as(last).put("/api/events/" + slug + "/me/blocks/" + myProfile).then().statusCode(204);
+        for (var report : Map.of(token, firstProfile, last, myProfile).entrySet()) {
+            Api.as(report.getKey()).body(Map.of("reportedProfileId", report.getValue(), "whatHappened",
+                    "Kept interrupting me at the coffee bar.", "happenedAt", ScheduleFixtures.at("10:30"), "place", "Coffee bar"))
+                    .post("/api/events/" + slug + "/reports").then().statusCode(201);
+        }
     }
 
     /**

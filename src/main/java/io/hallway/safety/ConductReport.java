@@ -1,0 +1,56 @@
+package io.hallway.safety;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A code-of-conduct report to an event's organizers. The reporter's data; the reported person's name and profile
+ * id are kept as they were when reported, so the report outlives the reported person's erasure (the organizers'
+ * duty of care).
+ */
+@Entity
+public class ConductReport extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public long eventId;
+    public long reporterId;
+    public Long reportedUserId;
+    public Long reportedProfileId;
+    public String reportedName;
+    public String whatHappened;
+    public Instant happenedAt;
+    public Long sessionId;
+    public String place;
+    public ReportStatus status = ReportStatus.OPEN;
+    public String internalNote;
+    public Instant createdAt = Instant.now();
+    public Instant updatedAt = createdAt;
+    /** Two owners may handle a report at once: a stale change is a 409. */
+    @Version
+    public long version;
+
+    static Optional<ConductReport> inEvent(long eventId, long id) {
+        return find("eventId = ?1 and id = ?2", eventId, id).firstResultOptional();
+    }
+
+    static List<ConductReport> madeBy(long eventId, long reporterId) {
+        return list("eventId = ?1 and reporterId = ?2 order by createdAt desc, id desc", eventId, reporterId);
+    }
+
+    @PreUpdate
+    void touch() {
+        updatedAt = Instant.now();
+    }
+}
