@@ -132,7 +132,7 @@ class Meetings {
     /** The meetings the person requested or was asked to, newest first. */
     @SuppressWarnings("unchecked")
     List<Row> of(long eventId, long userId) {
-        return entityManager.createNativeQuery("select " + COLUMNS + """
+        return entityManager.createNativeQuery("select " + COLUMNS + " " + """
                  from meeting where event_id = ?1 and (requester_id = ?2 or invitee_id = ?2) order by created_at desc, id desc""",
                 Row.class).setParameter(1, eventId).setParameter(2, userId).getResultList();
     }
@@ -140,7 +140,7 @@ class Meetings {
     /** The person's accepted meetings, in time order. */
     @SuppressWarnings("unchecked")
     List<Row> accepted(long eventId, long userId) {
-        return entityManager.createNativeQuery("select " + COLUMNS + """
+        return entityManager.createNativeQuery("select " + COLUMNS + " " + """
                  from meeting where event_id = ?1 and (requester_id = ?2 or invitee_id = ?2) and status = 'accepted'
                 order by starts_at, id""", Row.class).setParameter(1, eventId).setParameter(2, userId).getResultList();
     }
