@@ -17,7 +17,8 @@ create table meeting (
     event_id       bigint      not null references event (id) on delete cascade,
     requester_id   bigint      not null references app_user (id) on delete cascade,
     invitee_id     bigint      not null references app_user (id) on delete cascade,
-    awaiting_id    bigint      references app_user (id) on delete cascade,
+    -- Always one of the two: no reference of its own, the row goes with either person.
+    awaiting_id    bigint,
     minutes        integer     not null check (minutes in (15, 30)),
     message        text        check (message is null or char_length(message) <= 500),
     status         text        not null check (status in ('pending', 'accepted', 'declined', 'cancelled')),
@@ -29,6 +30,7 @@ create table meeting (
     created_at     timestamptz not null default now(),
     updated_at     timestamptz not null default now(),
     check (requester_id <> invitee_id),
+    check (awaiting_id is null or awaiting_id in (requester_id, invitee_id)),
     check ((status = 'accepted') = (starts_at is not null and ends_at is not null))
 );
 create index meeting_requester_idx on meeting (event_id, requester_id, status);
