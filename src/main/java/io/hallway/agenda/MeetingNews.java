@@ -19,7 +19,7 @@ public class MeetingNews {
      */
     @Schema(name = "ChangeMeeting")
     public record News(long meetingId,
-            @Schema(enumeration = { "requested", "proposed", "accepted", "declined", "cancelled", "moved" }) String what,
+            @Schema(enumeration = { "requested", "proposed", "accepted", "not-available", "cancelled" }) String what,
             String text) {
     }
 

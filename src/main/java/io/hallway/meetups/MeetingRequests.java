@@ -16,7 +16,6 @@ import io.hallway.common.ProblemType;
 import io.hallway.live.LiveClock;
 import io.hallway.people.Audience;
 import io.hallway.people.Profile;
-import io.hallway.people.ProfileField;
 import io.hallway.people.Relations;
 import io.hallway.schedule.Event;
 import io.hallway.venue.Venues;
