@@ -49,13 +49,17 @@ class AgendaChangeLog {
     /** An announcement to the person started showing; it names no session. */
     static final String ANNOUNCEMENT = "announcement";
 
+    /** A meet-up was requested of the person, or answered, counter-proposed or cancelled by the other side. */
+    static final String MEETING = "meeting";
+
     /**
      * One change to one of my sessions. {@code schedule}: what it was, what it is now (null once deleted);
      * {@code delay}: the move of its expected start, in {@code delay}.
      */
-    record Entry(@Schema(enumeration = { SCHEDULE, DELAY, ANNOUNCEMENT }) String kind,
-            @Schema(description = "The session; null for an announcement") Long sessionId, long revision,
+    record Entry(@Schema(enumeration = { SCHEDULE, DELAY, ANNOUNCEMENT, MEETING }) String kind,
+            @Schema(description = "The session; null for an announcement and a meeting") Long sessionId, long revision,
             List<String> changes, SessionState before, SessionState after, Delay delay, Announced announcement,
+            @Schema(description = "For a meeting entry: which meet-up, and what happened to it") MeetingNews.News meeting,
             OffsetDateTime recordedAt) {
     }
 
@@ -193,6 +197,21 @@ class AgendaChangeLog {
                 started.title(), recipients));
     }
 
+    /**
+     * News of a meet-up for one person: an entry with no session, at the event's public version. Takes the event's
+     * row lock like every other writer, so entry ids keep following commit order.
+     */
+    void record(long eventId, long userId, MeetingNews.News news) {
+        Event event = Event.findById(eventId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        List<ChangeFeedGrew.Recipient> recipients = entityManager.createNativeQuery("""
+                insert into agenda_change (user_id, event_id, session_id, revision, kind, details)
+                values (?1, ?2, null, ?3, ?4, cast(?5 as jsonb)) """ + RETURNING_RECIPIENTS, ChangeFeedGrew.Recipient.class)
+                .setParameter(1, userId).setParameter(2, eventId).setParameter(3, event.publicVersion())
+                .setParameter(4, MEETING).setParameter(5, write(news)).getResultList();
+        grew(new ChangeFeedGrew(eventId, MEETING, null, event.publicVersion(), List.of(news.what()), news.text(),
+                recipients));
+    }
+
     private void grew(ChangeFeedGrew grown) {
         if (!grown.recipients().isEmpty()) {
             feedGrew.fire(grown);
@@ -246,16 +265,21 @@ class AgendaChangeLog {
             OffsetDateTime recordedAt = row.recordedAt().atZone(zone).toOffsetDateTime();
             if (DELAY.equals(row.kind())) {
                 return new Entry(DELAY, row.sessionId(), row.revision(), List.of(DELAY), null, null,
-                        Delay.of(read(row.details(), StoredDelay.class), zone), null, recordedAt);
+                        Delay.of(read(row.details(), StoredDelay.class), zone), null, null, recordedAt);
             }
             if (ANNOUNCEMENT.equals(row.kind())) {
                 return new Entry(ANNOUNCEMENT, null, row.revision(), List.of(ANNOUNCEMENT), null, null, null,
-                        Announced.of(read(row.details(), StoredAnnouncement.class), zone), recordedAt);
+                        Announced.of(read(row.details(), StoredAnnouncement.class), zone), null, recordedAt);
+            }
+            if (MEETING.equals(row.kind())) {
+                MeetingNews.News news = read(row.details(), MeetingNews.News.class);
+                return new Entry(MEETING, null, row.revision(), List.of(news.what()), null, null, null, null, news,
+                        recordedAt);
             }
             SessionState before = read(row.before(), SessionState.class).in(zone);
             SessionState after = row.after() == null ? null : read(row.after(), SessionState.class).in(zone);
             return new Entry(SCHEDULE, row.sessionId(), row.revision(), SessionState.differences(before, after), before,
-                    after, null, null, recordedAt);
+                    after, null, null, null, recordedAt);
         }).toList();
     }
 

@@ -19,7 +19,13 @@ import io.hallway.schedule.SessionStatus;
  */
 public record AgendaView(String event, String timeZone, String cursor,
         @Schema(type = SchemaType.ARRAY, implementation = Item.class) List<RawValue> items, List<Conflict> conflicts,
-        List<Gap> gaps) {
+        List<Gap> gaps,
+        @Schema(description = "My accepted meet-ups, in time order; a conflict names one by its itemId (meeting-12)") List<Meeting> meetings) {
+
+    /** An accepted meet-up with another attendee, at a place on the venue map when it has one. */
+    public record Meeting(String itemId, long id, OffsetDateTime startsAt, OffsetDateTime endsAt, String withName,
+            String placeId, String placeName) {
+    }
 
     /**
      * A bookmarked session ("session-12") or a whole lightning block ("block-3"): {@code startsAt} and

@@ -123,7 +123,29 @@ class Agendas {
     @Inject
     LiveTimes liveTimes;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<MeetingsInAgenda> meetingsInAgenda;
+
+    /** A person's bookmarked items at their expected times, in time order, and the schedule they come from. */
+    record Expected(ScheduleSnapshots.Built built, ExpectedTimes times, List<Rendered> items) {
+
+        /** The items still to take place, as now expected. */
+        List<AgendaView.Item> live() {
+            return items.stream().map(Rendered::item).filter(i -> i.status() == SessionStatus.SCHEDULED).toList();
+        }
+    }
+
     AgendaView of(String slug, Long userId) {
+        Expected expected = expected(slug, userId);
+        List<AgendaView.Item> live = expected.live();
+        ScheduleSnapshot snapshot = expected.built().snapshot();
+        List<AgendaView.Meeting> meetings = userId == null ? List.of() : meetings(expected.built().eventId(), userId, snapshot);
+        return new AgendaView(snapshot.event().slug(), snapshot.event().timeZone(), snapshot.cursor(),
+                expected.items().stream().map(Rendered::json).toList(), conflicts(live, meetings),
+                gaps(expected.built().eventId(), live), meetings);
+    }
+
+    Expected expected(String slug, Long userId) {
         ScheduleSnapshots.Built built = snapshots.current(version(slug));
         Marks marks = userId == null ? Marks.NONE : bookmarks.marks(built.eventId(), userId);
         List<Rendered> items = index(built).items(marks);
@@ -138,11 +160,16 @@ class Agendas {
         items.sort(Comparator.comparing((Rendered r) -> r.item().expectedStartsAt())
                 .thenComparing(r -> r.item().expectedEndsAt()).thenComparing(r -> r.item().startsAt())
                 .thenComparing(r -> r.item().type()).thenComparingLong(r -> r.item().id()));
-        List<AgendaView.Item> live = items.stream().map(Rendered::item).filter(i -> i.status() == SessionStatus.SCHEDULED)
-                .toList();
-        ScheduleSnapshot snapshot = built.snapshot();
-        return new AgendaView(snapshot.event().slug(), snapshot.event().timeZone(), snapshot.cursor(),
-                items.stream().map(Rendered::json).toList(), conflicts(live), gaps(built.eventId(), live));
+        return new Expected(built, expected, items);
+    }
+
+    /** The person's accepted meet-ups, from the feature that keeps them, if there is one. */
+    private List<AgendaView.Meeting> meetings(long eventId, long userId, ScheduleSnapshot snapshot) {
+        if (!meetingsInAgenda.isResolvable()) {
+            return List.of();
+        }
+        ZoneId zone = ZoneId.of(snapshot.event().timeZone());
+        return meetingsInAgenda.get().accepted(eventId, userId).stream().map(m -> m.in(zone)).toList();
     }
 
     /** The version to answer from: a published event's from memory within the version-check interval. */
@@ -201,8 +228,19 @@ class Agendas {
                 timing.delayMinutes());
     }
 
-    private static List<AgendaView.Conflict> conflicts(List<AgendaView.Item> live) {
+    private static List<AgendaView.Conflict> conflicts(List<AgendaView.Item> live, List<AgendaView.Meeting> meetings) {
         List<AgendaView.Conflict> conflicts = new ArrayList<>();
+        // A session bookmarked over an accepted meet-up clashes with it like two sessions do.
+        for (AgendaView.Meeting meeting : meetings) {
+            for (AgendaView.Item item : live) {
+                Instant start = max(meeting.startsAt().toInstant(), item.expectedStartsAt().toInstant());
+                Instant end = min(meeting.endsAt().toInstant(), item.expectedEndsAt().toInstant());
+                if (start.isBefore(end)) {
+                    conflicts.add(new AgendaView.Conflict(item.itemId(), meeting.itemId(),
+                            Duration.between(start, end).toMinutes()));
+                }
+            }
+        }
         for (int i = 0; i < live.size(); i++) {
             AgendaView.Item first = live.get(i);
             // Sorted by start: once one starts after the first has ended, none of the rest overlaps it.
@@ -274,5 +312,9 @@ class Agendas {
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

@@ -100,6 +100,13 @@ public enum ProblemType {
     // The hallway track
     SUGGESTIONS_OFF("urn:hallway:problem:suggestions-off", "Suggestions off", 409),
 
+    // Meet-ups
+    NOT_AVAILABLE("urn:hallway:problem:not-available", "Not available", 409),
+    TOO_MANY_PENDING_MEETINGS("urn:hallway:problem:too-many-pending-meetings", "Too many pending meetings", 409),
+    NO_COMMON_FREE_TIME("urn:hallway:problem:no-common-free-time", "No common free time", 409),
+    SLOT_NOT_FREE("urn:hallway:problem:slot-not-free", "Slot not free", 409),
+    MEETING_NOT_PENDING("urn:hallway:problem:meeting-not-pending", "Meeting not pending", 409),
+
     // Schedule imports
     UNREADABLE_SCHEDULE_DOCUMENT("urn:hallway:problem:unreadable-schedule-document", "Unreadable schedule document", 400),
     DOCUMENT_TOO_LARGE("urn:hallway:problem:document-too-large", "Document too large", 413),

@@ -50,7 +50,7 @@ public record VenueDocument(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Poi(String id, String name,
             @Schema(enumeration = { "toilet", "accessible-toilet", "coffee", "water", "exit", "info-desk", "elevator",
-                    "stairs", "quiet-room" }) String category,
+                    "stairs", "quiet-room", "meeting-point", "lounge" }) String category,
             String level, List<String> entrances, Boolean accessible, Double x, Double y) {
     }
 

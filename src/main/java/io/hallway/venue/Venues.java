@@ -62,6 +62,44 @@ public class Venues {
                 .map(path -> Duration.ofSeconds(Math.round(path.seconds())));
     }
 
+    /** A point of interest the venue marked as good for meeting someone (meeting point, coffee, lounge). */
+    public record MeetingPlace(String id, String name, String category) {
+    }
+
+    /**
+     * The event's places for meeting, in map order; empty without a map or when the venue marked none. The
+     * walking times to and from them come from {@link #walkingTimeToPlace} and {@link #walkingTimeFromPlace}.
+     */
+    public List<MeetingPlace> meetingPlaces(long eventId) {
+        return graphs.forEvent(eventId).map(graph -> graph.document.pois() == null ? List.<MeetingPlace> of()
+                : graph.document.pois().stream().map(poi -> graph.places.get(poi.id()))
+                        .filter(place -> PoiCategory.FOR_MEETING.contains(place.category()))
+                        .map(place -> new MeetingPlace(place.id(), place.name(), place.category().wireName())).toList())
+                .orElse(List.of());
+    }
+
+    /** Walking time from a schedule room to a place on the map, as {@link #walkingTime} walks; empty where unknown. */
+    public Optional<Duration> walkingTimeToPlace(long eventId, long fromRoomId, String placeId) {
+        return graphs.forEvent(eventId).flatMap(graph -> place(graph, eventId, fromRoomId)
+                .flatMap(room -> walk(graph, room, graph.places.get(placeId))));
+    }
+
+    /** Walking time from a place on the map to a schedule room (one-way corridors may make it differ from the way there). */
+    public Optional<Duration> walkingTimeFromPlace(long eventId, String placeId, long toRoomId) {
+        return graphs.forEvent(eventId).flatMap(graph -> place(graph, eventId, toRoomId)
+                .flatMap(room -> walk(graph, graph.places.get(placeId), room)));
+    }
+
+    private Optional<Duration> walk(VenueGraph graph, VenueGraph.Place from, VenueGraph.Place to) {
+        if (from == null || to == null) {
+            return Optional.empty();
+        }
+        var options = new Router.Options(WalkingProfile.WALK, Set.of(), config.avoidPenalty().toSeconds(),
+                Instant.now().toEpochMilli());
+        return Router.fastest(graph, from.entrances(), to.entrances(), options, Router.Mode.NORMAL)
+                .map(path -> Duration.ofSeconds(Math.round(path.seconds())));
+    }
+
     private static Optional<VenueGraph.Place> place(VenueGraph graph, long eventId, long roomId) {
         return Room.<Room> findByIdOptional(roomId).filter(room -> room.event.id == eventId)
                 .map(room -> graph.byScheduleRoom.get(room.name));

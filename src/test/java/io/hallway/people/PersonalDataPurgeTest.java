@@ -37,7 +37,8 @@ class PersonalDataPurgeTest {
     private static final String[] TABLES = { "profile", "connection", "exchange_token", "exchange_idempotency",
             "exchange_rate_limit", "bookmark", "calendar_link", "agenda_change", "session_feedback",
             "push_subscription", "notification_preference", "notification", "suggestion_setting", "suggestion_term",
-            "suggestion_dismissal", "offline_exchange_secret", "person_block", "conduct_report" };
+            "suggestion_dismissal", "offline_exchange_secret", "person_block", "conduct_report", "meeting",
+            "meeting_setting", "meeting_rate_limit" };
 
     @Inject
     DataSource dataSource;
@@ -60,7 +61,7 @@ class PersonalDataPurgeTest {
         Api.as(Tokens.of("zoe")).post("/api/admin/events/" + past + "/people/purge").then().statusCode(404);
         Api.organizer().post("/api/admin/events/" + past + "/people/purge").then().statusCode(200)
                 .body("profiles", is(2)).body("connections", is(1)).body("exchangeTokens", is(2))
-                .body("bookmarks", is(1)).body("calendarLinks", is(1)).body("agendaChanges", is(1))
+                .body("bookmarks", is(1)).body("calendarLinks", is(1)).body("agendaChanges", is(3))
                 .body("feedback", is(1)).body("invitationsAnonymised", is(2)).body("offlineExchangeSecrets", is(1))
                 .body("blocks", is(2)).body("conductReports", is(2));
 
@@ -88,11 +89,13 @@ class PersonalDataPurgeTest {
 
         assertEquals(Map.ofEntries(Map.entry("profiles", 2L), Map.entry("connections", 1L),
                 Map.entry("exchangeTokens", 2L), Map.entry("bookmarks", 1L), Map.entry("calendarLinks", 1L),
-                Map.entry("agendaChanges", 1L), Map.entry("feedback", 1L), Map.entry("invitationsAnonymised", 2L),
+                // Each of the two heard of the other's meet-up request: an entry in their feed, and a notification.
+                Map.entry("agendaChanges", 3L), Map.entry("feedback", 1L), Map.entry("invitationsAnonymised", 2L),
                 Map.entry("pushSubscriptions", 1L), Map.entry("notificationPreferences", 1L),
-                Map.entry("notifications", 1L), Map.entry("suggestionSettings", 2L), Map.entry("suggestionTerms", 4L),
+                Map.entry("notifications", 2L), Map.entry("suggestionSettings", 2L), Map.entry("suggestionTerms", 4L),
                 Map.entry("suggestionDismissals", 2L), Map.entry("offlineExchangeSecrets", 1L), Map.entry("blocks", 2L),
-                Map.entry("conductReports", 2L)), purged.get(past));
+                Map.entry("conductReports", 2L), Map.entry("meetings", 2L), Map.entry("meetingSettings", 1L),
+                Map.entry("meetingRateLimits", 2L)), purged.get(past));
         assertFalse(purged.containsKey(upcoming), purged.toString());
         Db db = new Db(dataSource);
         for (String table : TABLES) {

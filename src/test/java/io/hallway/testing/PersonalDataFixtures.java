@@ -46,6 +46,7 @@ public final class PersonalDataFixtures {
         Api.as(token).body(Map.of("rating", rating, "comment", comment))
                 .put("/api/events/" + slug + "/sessions/" + talkId + "/feedback").then().statusCode(200);
         notifications(token, slug);
+        meetings(token, slug, peers);
         suggestions(token, slug, peers);
         offlineExchange(token, slug);
         safety(token, slug, peers);
@@ -56,6 +57,28 @@ public final class PersonalDataFixtures {
     public static void offlineExchange(String token, String slug) {
         Api.as(token).post("/api/events/" + slug + "/me/offline-exchange").then().statusCode(201);
         Api.as(token).post("/api/events/" + slug + "/me/offline-exchange/rotate").then().statusCode(200);
+    }
+
+    /**
+     * Who may ask the person to meet, their request to meet the first peer (who shares with them) and the peer's to meet them, made at 08:00
+     * of the test day, in a day that goes on after the person's talk, so there is free time to propose.
+     */
+    public static void meetings(String token, String slug, String... peers) {
+        Api.as(token).body(Map.of("whoMayAsk", "anyone")).put("/api/events/" + slug + "/me/meeting-settings").then()
+                .statusCode(200);
+        if (peers.length > 0) {
+            LiveFixtures.clockAt("08:00");
+            // The day runs until this later talk: free time after the person's talk to propose.
+            long room = ScheduleFixtures.room(slug, "Room " + UUID.randomUUID().toString().substring(0, 4), 100);
+            ScheduleFixtures.create(slug, ScheduleFixtures.talk("Later on", room, "10:00", "10:30"));
+            long peer = profile(peers[0], slug, "Peer");
+            Api.as(token).body(Map.of("profileId", peer, "minutes", 15)).post("/api/events/" + slug + "/meetings").then()
+                    .statusCode(201);
+            // ...and the peer's request to the person, listed in the directory for it: both sides of a meeting.
+            long person = saveProfile(token, slug, Map.of("displayName", "Person", "inDirectory", true));
+            Api.as(peers[0]).body(Map.of("profileId", person, "minutes", 15)).post("/api/events/" + slug + "/meetings")
+                    .then().statusCode(201);
+        }
     }
 
     /**

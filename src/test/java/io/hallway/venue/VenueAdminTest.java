@@ -105,7 +105,7 @@ class VenueAdminTest {
                 .body("violations.message", hasItems(
                         endsWith("has kind 'slide'; use one of corridor, door, stairs, ramp, elevator, escalator"),
                         endsWith("has category 'bar'; use one of toilet, accessible-toilet, coffee, water, exit, "
-                                + "info-desk, elevator, stairs, quiet-room")));
+                                + "info-desk, elevator, stairs, quiet-room, meeting-point, lounge")));
     }
 
     @Test

@@ -1,0 +1,59 @@
+package io.hallway.meetups;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.hallway.people.PersonalData;
+import io.hallway.schedule.Event;
+
+/**
+ * Meet-ups are the data of both their people. My export holds my setting and every meeting I am in, as I see it
+ * (the other person by profile id and the name they show me). My erasure deletes every meeting I am in, whoever
+ * asked: a row naming me cannot outlive my erasure, and half a meeting means nothing; the other person's agenda
+ * loses it, and their change feed keeps only the nameless news they already had.
+ */
+@ApplicationScoped
+class MeetingData implements PersonalData {
+
+    record Export(WhoMayAsk whoMayAsk, List<MeetingView> meetings) {
+    }
+
+    @Inject
+    Meetings meetings;
+
+    @Inject
+    MeetingViews views;
+
+    @Override
+    public String section() {
+        return "meetings";
+    }
+
+    @Override
+    public boolean holds(long eventId, long userId) {
+        return meetings.holds(eventId, userId);
+    }
+
+    @Override
+    public Object export(long eventId, long userId) {
+        ZoneId zone = Event.<Event> findById(eventId).zone();
+        return new Export(meetings.whoMayAsk(eventId, userId),
+                meetings.of(eventId, userId).stream().map(row -> views.of(row, userId, zone)).toList());
+    }
+
+    @Override
+    public void erase(long eventId, long userId) {
+        meetings.erase(eventId, userId);
+    }
+
+    @Override
+    public Map<String, Long> purge(long eventId) {
+        return Map.of("meetings", meetings.purge(eventId, "meeting"),
+                "meetingSettings", meetings.purge(eventId, "meeting_setting"),
+                "meetingRateLimits", meetings.purge(eventId, "meeting_rate_limit"));
+    }
+}
