@@ -8,7 +8,9 @@
 # 24), NOTIFY_FOLLOWERS (per moved session, 2000), NOTIFY_PEOPLE (who follow them, 9000), NOTIFY_BYSTANDERS
 # (who follow none of them, 3000), NOTIFY_TIMEOUT (seconds to wait for the deliveries, 180), NOTIFY_SLOW_MS
 # (statements PostgreSQL logs, 50 ms and longer); any other HALLWAY_NOTIFY_* setting in the environment
-# (HALLWAY_NOTIFY_SENDERS, ..._BATCH_SIZE) reaches the app.
+# (HALLWAY_NOTIFY_SENDERS, ..._BATCH_SIZE) reaches the app. RELEASE_ONLY=1 times the same seeded release and
+# nothing after it, with no receiver: for a build without notifications, named by BENCH_APP_DIR (another
+# worktree's target/quarkus-app), as the reference the release request is compared with.
 source "$(dirname "$0")/lib/common.sh"
 bench_require curl psql jq bc python3
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -21,6 +23,7 @@ FOLLOWERS=${NOTIFY_FOLLOWERS:-2000}
 PEOPLE=${NOTIFY_PEOPLE:-9000}
 BYSTANDERS=${NOTIFY_BYSTANDERS:-3000}
 TIMEOUT=${NOTIFY_TIMEOUT:-180}
+RELEASE_ONLY=${RELEASE_ONLY:-0}
 ADMIN="$BENCH_URL/api/admin/events/bench-large"
 RECEIVER_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 RECEIVER_URL="http://127.0.0.1:$RECEIVER_PORT"
@@ -60,12 +63,15 @@ PG_LOG=$(bench_pg_log "$DB")
 HALLWAY_NOTIFY_WEBHOOK_URL="$RECEIVER_URL/hallway" HALLWAY_NOTIFY_WEBHOOK_SECRET=$WEBHOOK_SECRET \
 HALLWAY_NOTIFY_COLLECT_WINDOW="${WINDOW}s" \
     bench_app_start "$DB"
-[ "$(sql "select to_regclass('notification') is not null")" = t ] \
-    || { echo "this build has no notifications (migration V14): package the app with them first" >&2; exit 1; }
-python3 "$BENCH_ROOT/notify/receiver.py" "$RECEIVER_PORT" "$OUT" 2> "$OUT/receiver.log" &
-RECEIVER_PID=$!
-# errexit holds in the trap too: a receiver stopped already must not keep the app from being stopped.
-trap 'kill "$RECEIVER_PID" 2>/dev/null || true; bench_app_stop' EXIT
+HAS_NOTIFICATIONS=$(sql "select to_regclass('notification') is not null")
+if [ "$RELEASE_ONLY" != 1 ]; then
+    [ "$HAS_NOTIFICATIONS" = t ] \
+        || { echo "this build has no notifications (migration V14): package the app with them, or set RELEASE_ONLY=1" >&2; exit 1; }
+    python3 "$BENCH_ROOT/notify/receiver.py" "$RECEIVER_PORT" "$OUT" 2> "$OUT/receiver.log" &
+    RECEIVER_PID=$!
+    # errexit holds in the trap too: a receiver stopped already must not keep the app from being stopped.
+    trap 'kill "$RECEIVER_PID" 2>/dev/null || true; bench_app_stop' EXIT
+fi
 
 psql -d "$DB" -q -f "$BENCH_ROOT/lib/large-event.sql"
 # Tomorrow in Denver, at the same wall-clock times: what is announced is a change to sessions still to come.
@@ -109,13 +115,16 @@ while read -r id starts_at ends_at; do
     admin PUT "/sessions/$id" -d @"$OUT/session.json" > /dev/null
 done < <(sql "select id, to_json(starts_at + interval '15 minutes') #>> '{}', to_json(ends_at + interval '15 minutes') #>> '{}'
               from session where id in ($MOVED) order by id" | tr '|' ' ')
-EARLY=$(sql "select count(*) from notification")
-[ "$EARLY" = 0 ] || echo "warning: $EARLY notifications before the release: a draft edit notified people" >&2
+if [ "$HAS_NOTIFICATIONS" = t ]; then
+    EARLY=$(sql "select count(*) from notification")
+    [ "$EARLY" = 0 ] || echo "warning: $EARLY notifications before the release: a draft edit notified people" >&2
+fi
 
 CPU_APP_BEFORE=$(bench_cpu_ms "$BENCH_APP_PID")
 # shellcheck disable=SC2046 # one argument per process
 CPU_PG_BEFORE=$(bench_cpu_ms $(bench_pg_pids))
-CPU_RECEIVER_BEFORE=$(bench_cpu_ms "$RECEIVER_PID")
+# shellcheck disable=SC2086 # no receiver in RELEASE_ONLY, no argument (not "", which reads /proc//stat)
+CPU_RECEIVER_BEFORE=$(bench_cpu_ms ${RECEIVER_PID:-})
 LOG_BEFORE=$(wc -l < "$PG_LOG")
 echo "releasing $SESSIONS moved sessions to $EXPECTED people ..."
 BUSY_BEFORE=$(bench_machine_busy_ms)
@@ -129,6 +138,22 @@ CPU_APP_RELEASE=$(($(bench_cpu_ms "$BENCH_APP_PID") - CPU_APP_BEFORE))
 [ "$RELEASE_STATUS" = 201 ] || { echo "the release answered $RELEASE_STATUS: $(cat "$OUT/release.json")" >&2; exit 1; }
 RELEASE_MOVED=$(jq .sessions.moved "$OUT/release.json")
 [ "$RELEASE_MOVED" = "$SESSIONS" ] || echo "warning: the release moved $RELEASE_MOVED sessions, not $SESSIONS" >&2
+slow_statements "$LOG_BEFORE" "$LOG_RELEASED" > "$OUT/slow-release.txt"
+
+if [ "$RELEASE_ONLY" = 1 ]; then
+    {
+        echo "release only, $BENCH_APP_DIR (notifications: $HAS_NOTIFICATIONS): $SESSIONS sessions moved, $EXPECTED people"
+        echo "follow them ($BYSTANDERS more do not), $BOOKMARKS bookmarks; load average before: $LOAD_BEFORE"
+        printf '%-46s %12s\n' figure value
+        printf '%-46s %12s\n' "release request (s)" "$(seconds "$RELEASE_SECONDS")"
+        printf '%-46s %12s\n' "app CPU s: release request" "$(seconds "$CPU_APP_RELEASE / 1000")"
+        printf '%-46s %12s\n' "app RSS after the release (MiB)" "$(bench_rss "$BENCH_APP_PID")"
+        echo "the release reported $RELEASE_MOVED sessions moved; raw outputs in $OUT"
+        echo "statements of ${NOTIFY_SLOW_MS:-50} ms and more during the release, by total time:"
+        head -5 "$OUT/slow-release.txt"
+    } | tee "$OUT/results.txt"
+    exit 0
+fi
 
 # Until every person has theirs, or the time is up; progress every 5 seconds.
 RECEIVED=0
@@ -148,7 +173,6 @@ CPU_APP=$(($(bench_cpu_ms "$BENCH_APP_PID") - CPU_APP_BEFORE))
 CPU_PG=$(($(bench_cpu_ms $(bench_pg_pids)) - CPU_PG_BEFORE))
 CPU_RECEIVER=$(($(bench_cpu_ms "$RECEIVER_PID") - CPU_RECEIVER_BEFORE))
 RSS=$(bench_rss "$BENCH_APP_PID")
-slow_statements "$LOG_BEFORE" "$LOG_RELEASED" > "$OUT/slow-release.txt"
 slow_statements "$LOG_RELEASED" "$(wc -l < "$PG_LOG")" > "$OUT/slow-fan-out.txt"
 # A late duplicate (a retry of something delivered) would come within a poll or two.
 sleep 3

@@ -1,10 +1,12 @@
 # Shared by the benchmarks: source it. Starts the machine's PostgreSQL 15, makes a scratch database,
 # starts the packaged jar in production mode against it with a bench key pair instead of an identity
-# provider, and cleans up. Needs a packaged app (./mvnw package -DskipTests) and wrk.
+# provider, and cleans up. Needs a packaged app (./mvnw package -DskipTests) and wrk. BENCH_APP_DIR runs another
+# build instead (another worktree's target/quarkus-app), its outputs still under this bench/out.
 set -euo pipefail
 
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PROJECT_ROOT=$(cd "$BENCH_ROOT/.." && pwd)
+BENCH_APP_DIR=${BENCH_APP_DIR:-$PROJECT_ROOT/target/quarkus-app}
 BENCH_OUT="$BENCH_ROOT/out"
 BENCH_KEYS="$BENCH_OUT/keys"
 # A free port unless one is given, so a bench never talks to somebody else's app.
@@ -20,8 +22,8 @@ bench_require() {
     for tool in "$@"; do
         command -v "$tool" >/dev/null || { echo "missing: $tool (apt-get install -y $tool)" >&2; exit 1; }
     done
-    [ -f "$PROJECT_ROOT/target/quarkus-app/quarkus-run.jar" ] || {
-        echo "no packaged app: run ./mvnw package -DskipTests first" >&2; exit 1; }
+    [ -f "$BENCH_APP_DIR/quarkus-run.jar" ] || {
+        echo "no packaged app in $BENCH_APP_DIR: run ./mvnw package -DskipTests first" >&2; exit 1; }
 }
 
 bench_pg_start() {
@@ -59,7 +61,7 @@ bench_app_start() {
     QUARKUS_HTTP_PORT=$BENCH_PORT QUARKUS_MANAGEMENT_PORT=$BENCH_MANAGEMENT_PORT QUARKUS_LOG_LEVEL=WARN \
     HALLWAY_EXCHANGE_TOKEN_KEY=bench-only-exchange-token-key-0123456789abcdef \
     HALLWAY_PUBLIC_BASE_URL=$BENCH_URL \
-        java ${BENCH_JAVA_OPTS:-} "$@" -jar "$PROJECT_ROOT/target/quarkus-app/quarkus-run.jar" \
+        java ${BENCH_JAVA_OPTS:-} "$@" -jar "$BENCH_APP_DIR/quarkus-run.jar" \
         > "$BENCH_OUT/app.log" 2>&1 &
     BENCH_APP_PID=$!
     trap bench_app_stop EXIT
