@@ -5,12 +5,18 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,11 +30,14 @@ import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
 import io.hallway.schedule.ScheduleCursors;
 import io.hallway.schedule.ScheduleHistoryPurged;
-import io.hallway.schedule.SessionChanged;
+import io.hallway.schedule.SessionsChanged;
 
 /**
  * Records, for everyone who bookmarked a session (or its lightning block), each change they would want
- * to hear about, inside the transaction that makes the change. This is the feed a push service reads.
+ * to hear about, inside the transaction that makes the change. This is the feed a push service reads. What
+ * happened is written once ({@code agenda_news}); each person it reached gets an entry naming it
+ * ({@code agenda_change}), one for all the news of one change, so a release moving 20 sessions that 9,000 people
+ * follow writes 20 pieces of news and 9,000 entries. The only code that touches either table.
  * <p>
  * Entries come in kinds: {@code schedule}, a change to the session itself (with before and after);
  * {@code delay}, a host's report that moved its expected start (with {@code delay}); and {@code announcement},
@@ -113,8 +122,28 @@ class AgendaChangeLog {
 
     private static final long NO_BLOCK = -1;
 
-    /** Each insert into the feed answers whom it reached, for {@link ChangeFeedGrew}. */
-    private static final String RETURNING_RECIPIENTS = "returning user_id, id";
+    /**
+     * The entries written for news: the statement that follows answers (user_id, news_id) rows, one per person and
+     * piece of news that reached them; ?1 is the event, ?2 the revision, ?3 the kind, and the statement's own
+     * parameters are ?4 on.
+     */
+    private static final String REACHED = """
+            insert into agenda_change (user_id, event_id, revision, kind, news_ids)
+            select reached.user_id, ?1, ?2, ?3, array_agg(distinct reached.news_id order by reached.news_id)
+            from (""";
+
+    private static final String GROUPED_BY_PERSON = """
+            ) reached group by reached.user_id
+            returning user_id, id, array_to_string(news_ids, ',') as news_ids""";
+
+    /** One piece of news, before it is written: its session (if any), its states or details, and its words. */
+    private record News(Long sessionId, Long blockId, SessionState before, SessionState after, Object details,
+            List<String> changes, String text) {
+    }
+
+    /** A person's new entry and the news it names, comma-separated. */
+    private record Reached(long userId, long id, String newsIds) {
+    }
 
     @Inject
     EntityManager entityManager;
@@ -129,55 +158,46 @@ class AgendaChangeLog {
     void forget(@Observes ScheduleHistoryPurged purge) {
         entityManager.createNativeQuery("delete from agenda_change where event_id = ?1 and revision <= ?2")
                 .setParameter(1, purge.eventId()).setParameter(2, purge.throughRevision()).executeUpdate();
+        entityManager.createNativeQuery("delete from agenda_news where event_id = ?1 and revision <= ?2")
+                .setParameter(1, purge.eventId()).setParameter(2, purge.throughRevision()).executeUpdate();
     }
 
-    void record(@Observes SessionChanged change) {
-        if (change.before() == null) {
-            return;
+    /** Sessions changed: news of each that changed what its followers see, told to them all at once. */
+    void record(@Observes SessionsChanged changed) {
+        ZoneId zone = null;
+        List<News> news = new ArrayList<>();
+        for (SessionsChanged.Change change : changed.changes()) {
+            if (change.before() == null) {
+                continue;
+            }
+            SessionState before = SessionState.of(change.before(), roomName(change.before().roomId()));
+            SessionState after = change.after() == null ? null
+                    : SessionState.of(change.after(), roomName(change.after().roomId()));
+            List<String> differences = SessionState.differences(before, after);
+            if (!differences.isEmpty()) {
+                zone = zone == null ? Event.<Event> findById(changed.eventId()).zone() : zone;
+                news.add(new News(change.sessionId(), change.before().blockId(), before, after, null, differences,
+                        SessionState.sentence(before, after, zone)));
+            }
         }
-        SessionState before = SessionState.of(change.before(), roomName(change.before().roomId()));
-        SessionState after = change.after() == null ? null
-                : SessionState.of(change.after(), roomName(change.after().roomId()));
-        if (SessionState.differences(before, after).isEmpty()) {
-            return;
-        }
-        Long blockId = change.before().blockId();
-        List<ChangeFeedGrew.Recipient> recipients = entityManager.createNativeQuery("""
-                insert into agenda_change (user_id, event_id, session_id, revision, before, after)
-                select distinct user_id, ?1, ?2, ?3, cast(?4 as jsonb), nullif(cast(?5 as jsonb), 'null')
-                from (""" + BookmarkStore.FOLLOWERS_OF_SESSION + ") followers " + RETURNING_RECIPIENTS,
-                ChangeFeedGrew.Recipient.class)
-                .setParameter(1, change.eventId()).setParameter(2, change.sessionId())
-                .setParameter(3, change.revision()).setParameter(4, write(before))
-                .setParameter(5, after == null ? "null" : write(after))
-                .setParameter(6, blockId == null ? NO_BLOCK : blockId).getResultList();
-        ZoneId zone = Event.<Event> findById(change.eventId()).zone();
-        grew(new ChangeFeedGrew(change.eventId(), SCHEDULE, change.sessionId(), change.revision(),
-                SessionState.differences(before, after), SessionState.sentence(before, after, zone), recipients));
+        tellFollowers(changed.eventId(), changed.revision(), SCHEDULE, news);
     }
 
-    /** A host's report moved the expected start of bookmarked sessions: one entry per session and follower. */
+    /** A host's report moved the expected start of bookmarked sessions: news of each move, to its followers. */
     void record(@Observes ExpectedStartsMoved moved) {
         ZoneId zone = Event.<Event> findById(moved.eventId()).zone();
-        for (ExpectedStartsMoved.Move move : moved.moves()) {
+        List<News> news = moved.moves().stream().map(move -> {
             StoredDelay details = new StoredDelay(moved.roomName(), move.kind(), move.plannedStart(),
                     move.previousExpectedStart(), move.expectedStart());
-            List<ChangeFeedGrew.Recipient> recipients = entityManager.createNativeQuery("""
-                    insert into agenda_change (user_id, event_id, session_id, revision, kind, details)
-                    select distinct user_id, ?1, ?2, ?3, ?4, cast(?5 as jsonb)
-                    from (""" + BookmarkStore.FOLLOWERS_OF_SESSION + ") followers " + RETURNING_RECIPIENTS,
-                    ChangeFeedGrew.Recipient.class)
-                    .setParameter(1, moved.eventId()).setParameter(2, move.sessionId())
-                    .setParameter(3, moved.revision()).setParameter(4, DELAY).setParameter(5, write(details))
-                    .setParameter(6, move.blockId() == null ? NO_BLOCK : move.blockId()).getResultList();
-            grew(new ChangeFeedGrew(moved.eventId(), DELAY, move.sessionId(), moved.revision(), List.of(DELAY),
-                    Delay.of(details, zone).message(), recipients));
-        }
+            return new News(move.sessionId(), move.blockId(), null, null, details, List.of(DELAY),
+                    Delay.of(details, zone).message());
+        }).toList();
+        tellFollowers(moved.eventId(), moved.revision(), DELAY, news);
     }
 
     /**
-     * An announcement started showing: one entry for each person it is for, with no session. Everyone means
-     * everyone with an agenda in the event.
+     * An announcement started showing: news for each person it is for, with no session. Everyone means everyone
+     * with an agenda in the event.
      */
     void record(@Observes AnnouncementStarted started) {
         if (!started.everyone() && started.sessionIds().isEmpty() && started.blockIds().isEmpty()) {
@@ -185,37 +205,98 @@ class AgendaChangeLog {
         }
         StoredAnnouncement details = new StoredAnnouncement(started.announcementId(), started.title(), started.body(),
                 started.severity(), started.startsAt(), started.endsAt());
-        List<ChangeFeedGrew.Recipient> recipients = entityManager.createNativeQuery("""
-                insert into agenda_change (user_id, event_id, session_id, revision, kind, details)
-                select distinct user_id, ?1, cast(null as bigint), ?5, ?6, cast(?7 as jsonb)
-                from (""" + BookmarkStore.ADDRESSED + ") people " + RETURNING_RECIPIENTS, ChangeFeedGrew.Recipient.class)
-                .setParameter(1, started.eventId()).setParameter(2, started.everyone())
-                .setParameter(3, orNone(started.sessionIds())).setParameter(4, orNone(started.blockIds()))
-                .setParameter(5, started.revision()).setParameter(6, ANNOUNCEMENT).setParameter(7, write(details))
-                .getResultList();
-        grew(new ChangeFeedGrew(started.eventId(), ANNOUNCEMENT, null, started.revision(), List.of(ANNOUNCEMENT),
-                started.title(), recipients));
+        News news = new News(null, null, null, null, details, List.of(ANNOUNCEMENT), started.title());
+        long newsId = write(started.eventId(), started.revision(), ANNOUNCEMENT, List.of(news)).get(0);
+        tell(started.eventId(), started.revision(), ANNOUNCEMENT, Map.of(newsId, news), entityManager.createNativeQuery(
+                REACHED + "select user_id, cast(?7 as bigint) as news_id from (" + BookmarkStore.ADDRESSED + ") people"
+                        + GROUPED_BY_PERSON, Reached.class)
+                .setParameter(4, started.everyone()).setParameter(5, orNone(started.sessionIds()))
+                .setParameter(6, orNone(started.blockIds())).setParameter(7, newsId));
     }
 
     /**
-     * News of a meet-up for one person: an entry with no session, at the event's public version. Takes the event's
-     * row lock like every other writer, so entry ids keep following commit order.
+     * News of a meet-up for one person: no session, at the event's public version. Takes the event's row lock like
+     * every other writer, so entry ids keep following commit order.
      */
-    void record(long eventId, long userId, MeetingNews.News news) {
+    void record(long eventId, long userId, MeetingNews.News meeting) {
         Event event = Event.findById(eventId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        List<ChangeFeedGrew.Recipient> recipients = entityManager.createNativeQuery("""
-                insert into agenda_change (user_id, event_id, session_id, revision, kind, details)
-                values (?1, ?2, null, ?3, ?4, cast(?5 as jsonb)) """ + RETURNING_RECIPIENTS, ChangeFeedGrew.Recipient.class)
-                .setParameter(1, userId).setParameter(2, eventId).setParameter(3, event.publicVersion())
-                .setParameter(4, MEETING).setParameter(5, write(news)).getResultList();
-        grew(new ChangeFeedGrew(eventId, MEETING, null, event.publicVersion(), List.of(news.what()), news.text(),
-                recipients));
+        News news = new News(null, null, null, null, meeting, List.of(meeting.what()), meeting.text());
+        long newsId = write(eventId, event.publicVersion(), MEETING, List.of(news)).get(0);
+        tell(eventId, event.publicVersion(), MEETING, Map.of(newsId, news), entityManager.createNativeQuery(
+                REACHED + "select cast(?4 as bigint) as user_id, cast(?5 as bigint) as news_id" + GROUPED_BY_PERSON,
+                Reached.class).setParameter(4, userId).setParameter(5, newsId));
     }
 
-    private void grew(ChangeFeedGrew grown) {
-        if (!grown.recipients().isEmpty()) {
-            feedGrew.fire(grown);
+    /** News of sessions (each once), to whoever bookmarked the session or its lightning block. */
+    private void tellFollowers(long eventId, long revision, String kind, List<News> news) {
+        if (news.isEmpty()) {
+            return;
         }
+        List<Long> newsIds = write(eventId, revision, kind, news);
+        Map<Long, News> byId = new LinkedHashMap<>();
+        for (int i = 0; i < news.size(); i++) {
+            byId.put(newsIds.get(i), news.get(i));
+        }
+        tell(eventId, revision, kind, byId, entityManager.createNativeQuery(
+                REACHED + BookmarkStore.FOLLOWERS_OF_SESSIONS + GROUPED_BY_PERSON, Reached.class)
+                .setParameter(4, array(newsIds)).setParameter(5, array(news.stream().map(News::sessionId).toList()))
+                .setParameter(6, array(news.stream().map(one -> one.blockId() == null ? NO_BLOCK : one.blockId())
+                        .toList())));
+    }
+
+    /**
+     * Writes the news, each once, and answers their ids in the same order: ids come from the identity in the
+     * order the rows are inserted, so sorted they are the news in order, whatever order the database returns them.
+     */
+    private List<Long> write(long eventId, long revision, String kind, List<News> news) {
+        List<Map<String, Object>> rows = news.stream().map(one -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("session_id", one.sessionId());
+            row.put("before", one.before());
+            row.put("after", one.after());
+            row.put("details", one.details());
+            return row;
+        }).toList();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = entityManager.createNativeQuery("""
+                insert into agenda_news (event_id, kind, session_id, revision, before, after, details)
+                select ?1, ?2, n.session_id, ?3, n.before, n.after, n.details
+                from rows from (jsonb_to_recordset(cast(?4 as jsonb))
+                    as (session_id bigint, before jsonb, after jsonb, details jsonb)) with ordinality
+                    as n(session_id, before, after, details, place)
+                order by n.place
+                returning id""").setParameter(1, eventId).setParameter(2, kind).setParameter(3, revision)
+                .setParameter(4, write(rows)).getResultList();
+        return ids.stream().map(Number::longValue).sorted().toList();
+    }
+
+    /**
+     * Writes one entry per person the news reached, naming the news (the statement {@code reached} answers its
+     * rows), and tells the observers of {@link ChangeFeedGrew} about each piece of news and whom it reached.
+     */
+    private void tell(long eventId, long revision, String kind, Map<Long, News> news, Query reached) {
+        @SuppressWarnings("unchecked")
+        List<Reached> entries = reached.setParameter(1, eventId).setParameter(2, revision).setParameter(3, kind)
+                .getResultList();
+        Map<Long, List<ChangeFeedGrew.Recipient>> recipients = new HashMap<>();
+        for (Reached entry : entries) {
+            for (String newsId : entry.newsIds().split(",")) {
+                recipients.computeIfAbsent(Long.valueOf(newsId), id -> new ArrayList<>())
+                        .add(new ChangeFeedGrew.Recipient(entry.userId(), entry.id()));
+            }
+        }
+        news.forEach((newsId, one) -> {
+            List<ChangeFeedGrew.Recipient> reachedBy = recipients.getOrDefault(newsId, List.of());
+            if (!reachedBy.isEmpty()) {
+                feedGrew.fire(new ChangeFeedGrew(eventId, kind, one.sessionId(), revision, one.changes(), one.text(),
+                        reachedBy));
+            }
+        });
+    }
+
+    /** An id list as PostgreSQL's array literal, for {@code cast(? as bigint[])}. */
+    private static String array(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** An id list SQL can take in "in (...)", which refuses an empty one. */
@@ -254,10 +335,12 @@ class AgendaChangeLog {
             ZoneId zone) {
         boolean byId = since.feedPosition() != null;
         List<Stored> rows = entityManager.createNativeQuery("""
-                select id, kind, session_id, revision, cast(before as text), cast(after as text), cast(details as text),
-                recorded_at from agenda_change
-                where event_id = ?1 and user_id = ?2 and revision <= ?4 and id <= ?5""" + " and "
-                + (byId ? "id > ?3" : "(revision > ?3 or (kind <> 'schedule' and revision = ?3))") + " order by id", Stored.class)
+                select c.id, n.kind, n.session_id, n.revision, cast(n.before as text), cast(n.after as text),
+                    cast(n.details as text), n.recorded_at
+                from agenda_change c join agenda_news n on n.id = any (c.news_ids)
+                where c.event_id = ?1 and c.user_id = ?2 and c.revision <= ?4 and c.id <= ?5""" + " and "
+                + (byId ? "c.id > ?3" : "(c.revision > ?3 or (c.kind <> 'schedule' and c.revision = ?3))")
+                + " order by c.id, n.id", Stored.class)
                 .setParameter(1, eventId).setParameter(2, userId)
                 .setParameter(3, byId ? since.feedPosition() : since.version()).setParameter(4, through)
                 .setParameter(5, throughId).getResultList();
@@ -283,14 +366,23 @@ class AgendaChangeLog {
         }).toList();
     }
 
+    /** The person's entries, and the meet-up news that only they had: the rest is news of the public schedule. */
     void erase(long eventId, long userId) {
+        entityManager.createNativeQuery("""
+                delete from agenda_news where kind = ?3 and id in (
+                    select unnest(news_ids) from agenda_change where event_id = ?1 and user_id = ?2)""")
+                .setParameter(1, eventId).setParameter(2, userId).setParameter(3, MEETING).executeUpdate();
         entityManager.createNativeQuery("delete from agenda_change where event_id = ?1 and user_id = ?2")
                 .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
     }
 
+    /** Everyone's entries in the event, counted, and the news they named, which nobody can ask for any more. */
     long purge(long eventId) {
-        return entityManager.createNativeQuery("delete from agenda_change where event_id = ?1")
+        long entries = entityManager.createNativeQuery("delete from agenda_change where event_id = ?1")
                 .setParameter(1, eventId).executeUpdate();
+        entityManager.createNativeQuery("delete from agenda_news where event_id = ?1").setParameter(1, eventId)
+                .executeUpdate();
+        return entries;
     }
 
     /** Null also for a room gone by now: a release may announce a session in a room the draft has deleted. */

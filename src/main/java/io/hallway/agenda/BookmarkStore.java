@@ -27,7 +27,7 @@ import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
-import io.hallway.schedule.SessionChanged;
+import io.hallway.schedule.SessionsChanged;
 import io.hallway.schedule.SessionStatus;
 
 /**
@@ -39,19 +39,22 @@ import io.hallway.schedule.SessionStatus;
 public class BookmarkStore {
 
     /**
-     * The people following a session: who bookmarked it (?2) or its lightning block (?6, -1 for none), once
-     * per bookmark, so select distinct. A subquery rather than a method, so that the change log writes a row
-     * per follower in the statement that finds them.
+     * The people following sessions: for each piece of news ?4 about the session ?5 in the lightning block ?6 (-1 for
+     * none; three arrays of one length), who bookmarked the session or its block, once per bookmark. A subquery
+     * rather than a method, so that the change log writes each follower's entry in the statement that finds them.
      */
-    static final String FOLLOWERS_OF_SESSION = "select user_id from bookmark where session_id = ?2 or block_id = ?6";
+    static final String FOLLOWERS_OF_SESSIONS = """
+            select b.user_id, n.news_id
+            from unnest(cast(?4 as bigint[]), cast(?5 as bigint[]), cast(?6 as bigint[])) as n(news_id, session_id, block_id)
+            join bookmark b on b.session_id = n.session_id or b.block_id = n.block_id""";
 
     /**
-     * The people an announcement in the event ?1 is for: with ?2 true, everyone with an agenda there (who bookmarked
-     * anything); else who bookmarked any of the sessions ?3 or blocks ?4 (lists, never empty). Once per bookmark.
+     * The people an announcement in the event ?1 is for: with ?4 true, everyone with an agenda there (who bookmarked
+     * anything); else who bookmarked any of the sessions ?5 or blocks ?6 (lists, never empty). Once per bookmark.
      */
     static final String ADDRESSED = """
             select user_id from bookmark
-            where event_id = ?1 and (cast(?2 as boolean) or session_id in (?3) or block_id in (?4))""";
+            where event_id = ?1 and (cast(?4 as boolean) or session_id in (?5) or block_id in (?6))""";
 
     /**
      * SQL for the people who bookmarked what ?2 bookmarked in the event ?1: a row (user_id, session_id, block_id)
@@ -133,10 +136,12 @@ public class BookmarkStore {
      * A session left the public schedule: its bookmarks go, after the change log has told their owners (observers
      * of the default priority run first).
      */
-    void forgetRemoved(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) SessionChanged change) {
-        if (change.after() == null) {
-            entityManager.createNativeQuery("delete from bookmark where session_id = ?1")
-                    .setParameter(1, change.sessionId()).executeUpdate();
+    void forgetRemoved(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) SessionsChanged changed) {
+        List<Long> removed = changed.changes().stream().filter(change -> change.after() == null)
+                .map(SessionsChanged.Change::sessionId).toList();
+        if (!removed.isEmpty()) {
+            entityManager.createNativeQuery("delete from bookmark where session_id in (?1)")
+                    .setParameter(1, removed).executeUpdate();
         }
     }
 

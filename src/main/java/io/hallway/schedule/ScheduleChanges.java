@@ -1,5 +1,7 @@
 package io.hallway.schedule;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -38,7 +40,7 @@ public class ScheduleChanges {
     ScheduleSnapshots snapshots;
 
     @Inject
-    jakarta.enterprise.event.Event<SessionChanged> sessionChanged;
+    jakarta.enterprise.event.Event<SessionsChanged> sessionsChanged;
 
     public Change begin(String slug) {
         return open(Event.lockBySlugOr404(slug));
@@ -127,21 +129,24 @@ public class ScheduleChanges {
     }
 
     /**
-     * Fires {@link SessionChanged}: {@code before} null for a new session, {@code after} null for a deleted one.
-     * Not in manual mode: there a change goes to the draft, which nobody follows; the release announces it.
+     * Fires {@link SessionsChanged} for one session: {@code before} null for a new session, {@code after} null for a
+     * deleted one. Not in manual mode: there a change goes to the draft, which nobody follows; the release announces it.
      */
     void announce(Change change, long sessionId, SessionView before, Session after) {
         if (change.event().releaseMode == ReleaseMode.MANUAL) {
             return;
         }
-        sessionChanged.fire(new SessionChanged(change.event().id, sessionId, change.revision(), before,
-                after == null ? null : stateOf(after)));
+        sessionsChanged.fire(new SessionsChanged(change.event().id, change.revision(),
+                List.of(new SessionsChanged.Change(sessionId, before, after == null ? null : stateOf(after)))));
     }
 
-    /** Fires {@link SessionChanged} for a session a release changed, as of the released version. */
-    void announceReleased(Event event, long releasedVersion, ScheduleComparison.SessionChange change) {
-        sessionChanged.fire(new SessionChanged(event.id, change.sessionId(), releasedVersion, change.before(),
-                change.after()));
+    /** Fires {@link SessionsChanged} once for all the sessions a release changed, as of the released version. */
+    void announceReleased(Event event, long releasedVersion, List<ScheduleComparison.SessionChange> sessions) {
+        if (!sessions.isEmpty()) {
+            sessionsChanged.fire(new SessionsChanged(event.id, releasedVersion, sessions.stream()
+                    .map(change -> new SessionsChanged.Change(change.sessionId(), change.before(), change.after()))
+                    .toList()));
+        }
     }
 
     /** A session as it stands, to announce or to compare with after a change. */

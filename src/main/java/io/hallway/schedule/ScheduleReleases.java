@@ -19,7 +19,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Draft and released schedules. In release mode manual the tables are the draft; a release stores the draft as
  * the next public version, with the sessions it changed counted against the release before it, and announces
- * each changed session once ({@link SessionChanged}). The public version is {@link Event#releasedVersion}.
+ * the sessions it changed together ({@link SessionsChanged}). The public version is {@link Event#releasedVersion}.
  */
 @ApplicationScoped
 public class ScheduleReleases {
@@ -66,7 +66,7 @@ public class ScheduleReleases {
         List<ScheduleComparison.SessionChange> sessions = ScheduleComparison.sessions(previous, draft.snapshot());
         ReleaseCounts counts = ReleaseCounts.of(sessions);
         ScheduleRelease release = store(event, name, comment, draft, counts);
-        sessions.forEach(change -> changes.announceReleased(event, release.scheduleVersion, change));
+        changes.announceReleased(event, release.scheduleVersion, sessions);
         audit.record(event.id, AuditAction.CREATE, AuditResource.RELEASE, release.id, last.scheduleVersion,
                 release.scheduleVersion, new Audited(name, counts));
         return release;

@@ -18,7 +18,7 @@ import io.hallway.common.Versions;
 
 /**
  * Every write to sessions goes through here, and through {@link BlockLayout} for where lightning talks stand
- * in their blocks: the schedule rules, revision stamps, tombstones and {@link SessionChanged} notifications
+ * in their blocks: the schedule rules, revision stamps, tombstones and {@link SessionsChanged} notifications
  * are kept in these two places.
  *
  * The methods taking a slug run in their own transaction. Those taking an open
