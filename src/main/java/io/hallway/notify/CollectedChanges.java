@@ -1,5 +1,6 @@
 package io.hallway.notify;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,8 +15,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.hallway.agenda.ChangeFeedGrew;
 
 /**
- * What one transaction's changes mean for each person, by event and kind, until {@link Outbox} writes it as the
- * transaction commits. Kept by kind so that a kind the person turned off leaves nothing behind.
+ * What one transaction's changes mean for each person, by event and kind: {@link Outbox} stores it as the
+ * transaction commits and turns it into notifications right after. Kept by kind so that a kind the person turned
+ * off leaves nothing behind.
  */
 final class CollectedChanges {
 
@@ -70,6 +72,38 @@ final class CollectedChanges {
             @JsonProperty("session_ids") List<Long> sessionIds, int entries,
             @JsonProperty("latest_text") String latestText, @JsonProperty("first_entry_id") long firstEntryId,
             @JsonProperty("first_revision") long firstRevision) {
+    }
+
+    /** One person's part of one kind as the fan-out row stores it. */
+    record StoredPart(@JsonProperty("user_id") long userId, NotificationKind kind,
+            @JsonProperty("session_ids") List<Long> sessionIds, int entries,
+            @JsonProperty("first_entry_id") long firstEntryId, @JsonProperty("first_revision") long firstRevision,
+            @JsonProperty("latest_text") String latestText, @JsonProperty("latest_order") long latestOrder) {
+    }
+
+    /** The people's parts of one event, to store. */
+    static List<StoredPart> stored(Map<Long, Person> people) {
+        List<StoredPart> stored = new ArrayList<>();
+        people.values().forEach(person -> person.parts.forEach((kind, part) -> stored.add(new StoredPart(
+                person.userId, kind, List.copyOf(part.sessionIds), part.entries, part.firstEntryId, part.firstRevision,
+                part.latestText, part.latestOrder))));
+        return stored;
+    }
+
+    /** The people of stored parts, as they were collected. */
+    static Map<Long, Person> people(List<StoredPart> stored) {
+        Map<Long, Person> people = new HashMap<>();
+        for (StoredPart one : stored) {
+            Part part = new Part();
+            part.sessionIds.addAll(one.sessionIds());
+            part.entries = one.entries();
+            part.firstEntryId = one.firstEntryId();
+            part.firstRevision = one.firstRevision();
+            part.latestText = one.latestText();
+            part.latestOrder = one.latestOrder();
+            people.computeIfAbsent(one.userId(), Person::new).parts.put(one.kind(), part);
+        }
+        return people;
     }
 
     private final Map<Long, Map<Long, Person>> byEvent = new LinkedHashMap<>();

@@ -103,8 +103,20 @@ class DeliveryWorker {
                 .filter(count -> count > 0).ifPresent(count -> LOG.infof("Pruned %d delivered notifications", count));
     }
 
-    /** Seals every notification whose window has closed by {@code asOf}; the number sealed. */
+    /** Writes the notifications of every change committed so far, a fan-out row a transaction. */
+    void fanOut() {
+        boolean more;
+        do {
+            more = QuarkusTransaction.requiringNew().call(outbox::fanOutOne);
+        } while (more);
+    }
+
+    /**
+     * Writes the notifications of every change committed so far, then seals every notification whose window has
+     * closed by {@code asOf}; the number sealed.
+     */
     long seal(Instant asOf) {
+        fanOut();
         long sealed = 0;
         Outbox.Sealed round;
         do {

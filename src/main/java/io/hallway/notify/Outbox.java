@@ -28,6 +28,7 @@ import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.agenda.ChangeFeedGrew;
@@ -35,9 +36,12 @@ import io.hallway.agenda.ChangeFeedGrew;
 /**
  * The notifications outbox: the only code that writes {@code notification} and {@code notification_delivery}.
  * <p>
- * A notification is written in the transaction of the change that causes it, so a change rolled back makes
- * none. It stays open for {@code hallway.notify.collect-window}, collecting the person's further changes; then
- * any replica's worker seals it and queues one delivery per target. Workers claim due deliveries with
+ * What a change means for each person it reached is written in the transaction of the change, as one fan-out row
+ * ({@code notification_fan_out}, also this class's alone), so a change rolled back makes no notification and a
+ * release to 9,000 people writes one row in the organizer's request, not 9,000. A worker turns each fan-out row into
+ * the people's notifications right after, once (it takes the row with {@code FOR UPDATE SKIP LOCKED} and deletes it
+ * as it writes them). A notification stays open for {@code hallway.notify.collect-window}, collecting the person's
+ * further changes; then any replica's worker seals it and queues one delivery per target. Workers claim due deliveries with
  * {@code FOR UPDATE SKIP LOCKED} and a lease: replicas share the work, no delivery is held by two at once, and
  * one whose worker died is claimed again once its lease has run out.
  */
@@ -74,8 +78,8 @@ class Outbox {
 
     /**
      * Adds the change to what this transaction collects for each recipient; just before the transaction commits
-     * it is written in one statement per event (see {@link CollectedChanges}). A release changing 20 sessions
-     * for 9,000 people so writes 9,000 rows, not 40,000 updates of them; a transaction that rolls back writes none.
+     * it is written as one fan-out row per event (see {@link CollectedChanges}); a transaction that rolls back
+     * writes none.
      */
     void collect(@Observes ChangeFeedGrew grown) {
         NotificationKind.of(grown).ifPresent(kind -> collected().add(grown, kind));
@@ -90,7 +94,7 @@ class Outbox {
                 @Override
                 public void beforeCompletion() {
                     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        fresh.byEvent().forEach(Outbox.this::write);
+                        fresh.byEvent().forEach(Outbox.this::queue);
                     }
                 }
 
@@ -111,13 +115,54 @@ class Outbox {
         }
     }
 
-    /**
-     * Adds each person's collected changes to their open notification, or opens one, leaving out the kinds they
-     * turned off. The window starts as the change commits, not as its transaction began.
-     */
-    private void write(long eventId, Map<Long, CollectedChanges.Person> people) {
+    /** The people's collected changes in one event, as one fan-out row of the committing transaction. */
+    private void queue(long eventId, Map<Long, CollectedChanges.Person> people) {
         // Through a connection of its own, closed here: the session has handed its connection back by now, and
         // one it took again would still be open at the commit. The pool gives this transaction's connection.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into notification_fan_out (event_id, parts) values (?, cast(? as jsonb))")) {
+            insert.setLong(1, eventId);
+            insert.setString(2, json(CollectedChanges.stored(people)));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The notifications of a change could not be queued", e);
+        }
+    }
+
+    /** A fan-out row taken: its event and the people's parts. */
+    private record FanOut(long eventId, String parts) {
+    }
+
+    /**
+     * Turns the oldest fan-out row no other worker holds into its people's notifications, and deletes it; false when
+     * there was none. Run in a transaction of its own, so the row goes exactly when its notifications are written.
+     */
+    boolean fanOutOne() {
+        @SuppressWarnings("unchecked")
+        List<FanOut> taken = entityManager.createNativeQuery("""
+                delete from notification_fan_out where id = (
+                    select id from notification_fan_out order by id limit 1 for update skip locked)
+                returning event_id, cast(parts as text)""", FanOut.class).getResultList();
+        if (taken.isEmpty()) {
+            return false;
+        }
+        FanOut fanOut = taken.get(0);
+        try {
+            write(fanOut.eventId(), CollectedChanges.people(json.readValue(fanOut.parts(),
+                    new TypeReference<List<CollectedChanges.StoredPart>>() {
+                    })));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A queued fan-out could not be read", e);
+        }
+        return true;
+    }
+
+    /**
+     * Adds each person's collected changes to their open notification, or opens one, leaving out the kinds they
+     * turned off and anyone whose account is gone by now. The window starts as the notification is written.
+     */
+    private void write(long eventId, Map<Long, CollectedChanges.Person> people) {
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, Set<NotificationKind>> turnedOff = turnedOff(connection, eventId, people.keySet());
             List<CollectedChanges.Row> wanted = people.values().stream()
@@ -133,6 +178,7 @@ class Outbox {
                         r.first_revision, clock_timestamp() + ? * interval '1 millisecond'
                     from jsonb_to_recordset(cast(? as jsonb)) as r (user_id bigint, kinds text[], session_ids bigint[],
                         entries integer, latest_text text, first_entry_id bigint, first_revision bigint)
+                    where exists (select 1 from app_user u where u.id = r.user_id)
                     on conflict (event_id, user_id) where sealed_at is null do update set
                         kinds = array(select distinct unnest(n.kinds || excluded.kinds)),
                         session_ids = array(select distinct unnest(n.session_ids || excluded.session_ids)),
@@ -304,18 +350,28 @@ class Outbox {
                 .setParameter(1, eventId).setParameter(2, userId).getResultList().isEmpty();
     }
 
-    /** The person's notifications in the event, open or sealed, and with them their deliveries. */
+    /**
+     * The person's notifications in the event, open or sealed, and with them their deliveries; and their part of any
+     * fan-out not yet written, so none is made for them after this.
+     */
     long erase(long eventId, long userId) {
+        entityManager.createNativeQuery("""
+                update notification_fan_out set parts = coalesce((select jsonb_agg(part) from jsonb_array_elements(parts) part
+                    where cast(part ->> 'user_id' as bigint) <> ?2), '[]')
+                where event_id = ?1 and parts @> jsonb_build_array(jsonb_build_object('user_id', cast(?2 as bigint)))""")
+                .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
         return entityManager.createNativeQuery("delete from notification where event_id = ?1 and user_id = ?2")
                 .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
     }
 
     long purge(long eventId) {
+        entityManager.createNativeQuery("delete from notification_fan_out where event_id = ?1").setParameter(1, eventId)
+                .executeUpdate();
         return entityManager.createNativeQuery("delete from notification where event_id = ?1")
                 .setParameter(1, eventId).executeUpdate();
     }
 
-    private String json(List<CollectedChanges.Row> rows) {
+    private String json(List<?> rows) {
         try {
             return json.writeValueAsString(rows);
         } catch (JsonProcessingException e) {

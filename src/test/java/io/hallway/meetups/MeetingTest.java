@@ -26,6 +26,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import io.hallway.notify.QueuedNotifications;
 import io.hallway.testing.Api;
 import io.hallway.testing.Db;
 import io.hallway.testing.Tokens;
@@ -41,6 +42,9 @@ class MeetingTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    QueuedNotifications queuedNotifications;
 
     /** One event: the Theater and the Flex Space, both busy 09:00-10:00, and a talk until noon. */
     record Conference(String slug, long theater, long flex, long adasTalk, long brunosTalk) {
@@ -256,6 +260,7 @@ class MeetingTest {
                 event, db.userId(BRUNO)));
         assertEquals(1, db.count("select count(*) from agenda_change where event_id = ? and user_id = ? and kind = 'meeting'",
                 event, db.userId(ADA)));
+        queuedNotifications.write();
         assertEquals(2, db.count("select count(*) from notification where event_id = ? and 'meeting' = any (kinds)", event));
     }
 

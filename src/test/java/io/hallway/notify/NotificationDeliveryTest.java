@@ -149,6 +149,26 @@ class NotificationDeliveryTest {
     }
 
     @Test
+    void erasing_my_data_before_the_worker_writes_a_change_notification_leaves_me_none_and_the_others_theirs() {
+        String slug = newEvent("notify-erase");
+        long theater = room(slug, "Theater", 100);
+        long talk = create(slug, talk("Moving", theater, "09:00", "09:30")).getLong("id");
+        bookmark(Api.attendee(), slug, talk);
+        bookmark(Api.otherAttendee(), slug, talk);
+        TestPushService.Subscriber other = subscribe(Api.otherAttendee(), slug);
+
+        updateSession(slug, talk, Map.of("startsAt", at("10:00"), "endsAt", at("10:30")));
+        Api.attendee().delete("/api/events/" + slug + "/me").then().statusCode(204);
+        runWorker(afterTheWindow());
+
+        long eventId = db().count("select id from event where slug = ?", slug);
+        assertEquals(1, db().count("select count(*) from notification where event_id = ?", eventId),
+                "the other attendee's notification only");
+        assertEquals(1, pushService.received(other).size());
+        assertEquals(0, db().count("select count(*) from notification_fan_out where event_id = ?", eventId));
+    }
+
+    @Test
     void a_delay_and_an_announcement_reach_me_in_their_own_words_and_together_as_several() {
         String slug = newEvent("notify-live");
         long theater = room(slug, "Theater", 100);
@@ -308,9 +328,11 @@ class NotificationDeliveryTest {
         QuarkusTransaction.begin();
         feedGrew.fire(change);
         QuarkusTransaction.rollback();
+        worker.fanOut();
         assertEquals(0, db().count("select count(*) from notification where event_id = ?", eventId));
 
         QuarkusTransaction.requiringNew().run(() -> feedGrew.fire(change));
+        worker.fanOut();
         assertEquals(1, db().count("select count(*) from notification where event_id = ?", eventId),
                 "the same change committed makes one");
     }

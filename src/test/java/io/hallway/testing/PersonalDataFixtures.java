@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.hallway.notify.QueuedNotifications;
 import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
 
@@ -78,7 +79,13 @@ public final class PersonalDataFixtures {
             long person = saveProfile(token, slug, Map.of("displayName", "Person", "inDirectory", true));
             Api.as(peers[0]).body(Map.of("profileId", person, "minutes", 15)).post("/api/events/" + slug + "/meetings")
                     .then().statusCode(201);
+            notificationsWritten();
         }
+    }
+
+    /** The notifications of the changes so far, written as the delivery worker writes them after each commit. */
+    private static void notificationsWritten() {
+        Arc.container().instance(QueuedNotifications.class).get().write();
     }
 
     /**
@@ -175,6 +182,7 @@ public final class PersonalDataFixtures {
                 "roomId", current.getLong("roomId"), "startsAt", ScheduleFixtures.at("09:30"),
                 "endsAt", ScheduleFixtures.at("10:00"), "version", current.getLong("version")))
                 .put(path).then().statusCode(200);
+        notificationsWritten();
     }
 
     /** Takes the event off the public API, as an organizer does; its data stays. */
