@@ -121,7 +121,7 @@ class Outbox {
         // one it took again would still be open at the commit. The pool gives this transaction's connection.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "insert into notification_fan_out (event_id, parts) values (?, cast(? as jsonb))")) {
+                        "insert into notification_fan_out (event_id, parts) values (?, ?)")) {
             insert.setLong(1, eventId);
             insert.setString(2, json(CollectedChanges.stored(people)));
             insert.executeUpdate();
@@ -143,7 +143,7 @@ class Outbox {
         List<FanOut> taken = entityManager.createNativeQuery("""
                 delete from notification_fan_out where id = (
                     select id from notification_fan_out order by id limit 1 for update skip locked)
-                returning event_id, cast(parts as text)""", FanOut.class).getResultList();
+                returning event_id, parts""", FanOut.class).getResultList();
         if (taken.isEmpty()) {
             return false;
         }
@@ -356,9 +356,10 @@ class Outbox {
      */
     long erase(long eventId, long userId) {
         entityManager.createNativeQuery("""
-                update notification_fan_out set parts = coalesce((select jsonb_agg(part) from jsonb_array_elements(parts) part
-                    where cast(part ->> 'user_id' as bigint) <> ?2), '[]')
-                where event_id = ?1 and parts @> jsonb_build_array(jsonb_build_object('user_id', cast(?2 as bigint)))""")
+                update notification_fan_out set parts = coalesce((select cast(jsonb_agg(part) as text)
+                    from jsonb_array_elements(cast(parts as jsonb)) part where cast(part ->> 'user_id' as bigint) <> ?2), '[]')
+                where event_id = ?1
+                and cast(parts as jsonb) @> jsonb_build_array(jsonb_build_object('user_id', cast(?2 as bigint)))""")
                 .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
         return entityManager.createNativeQuery("delete from notification where event_id = ?1 and user_id = ?2")
                 .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
