@@ -170,7 +170,8 @@ class DeployManifestsTest {
         assertTrue(podLabels.entrySet().containsAll(selected.entrySet()), "the budget selects Hallway's pods: " + selected);
         IntOrString maxUnavailable = budget.getSpec().getMaxUnavailable();
         assertNotNull(maxUnavailable, "the budget bounds the pods evicted at once");
-        assertTrue(maxUnavailable.getIntVal() != null && maxUnavailable.getIntVal() < deployment.getSpec().getReplicas());
+        assertTrue(maxUnavailable.getIntVal() != null && maxUnavailable.getIntVal() < deployment.getSpec().getReplicas(),
+                "the budget's maxUnavailable " + maxUnavailable + " leaves some of the " + deployment.getSpec().getReplicas() + " replicas");
 
         HorizontalPodAutoscaler autoscaler = deploy.one(HorizontalPodAutoscaler.class);
         assertEquals("apps/v1", autoscaler.getSpec().getScaleTargetRef().getApiVersion());
