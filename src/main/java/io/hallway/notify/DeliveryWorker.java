@@ -118,6 +118,7 @@ class DeliveryWorker {
     void stopClaiming(@Observes ShutdownDelayInitiatedEvent shutdownBegins) {
         if (stoppingSince == null) {
             stoppingSince = Instant.now();
+            LOG.info("Shutting down: this replica claims no more notification deliveries");
         }
     }
 
