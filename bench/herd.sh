@@ -7,8 +7,9 @@
 # before the release, one delta from the cursor held, and their agenda. Then the same herd on one replica (the
 # other two stopped), the reference of the same run. Prints requests/s, p50/p99 per request kind, errors, and each
 # replica's CPU and RSS. Usage: ./mvnw package -DskipTests && bench/herd.sh
-# Tunables: HERD_ATTENDEES (9200), HERD_WINDOW (seconds the spread is squeezed into, 120), HERD_WARMUP (attendees
-# of the warm-up herd before the measured ones, 2000 over 20 s), HERD_SLOW_MS (statements PostgreSQL logs, 100).
+# Tunables: HERD_ATTENDEES (9200), HERD_WINDOW (seconds the spread is squeezed into, 120), HERD_WARMUP and
+# HERD_WARMUP_WINDOW (a warm-up herd before the measured ones, as pods that have run for hours have compiled what
+# it runs: all attendees over 60 s), HERD_SLOW_MS (statements PostgreSQL logs, 100).
 export LOCAL_DB=${LOCAL_DB:-hallway_herd} LOCAL_PORT=${LOCAL_PORT:-18380}
 export LOCAL_RUN=${LOCAL_RUN:-$(cd "$(dirname "$0")" && pwd)/out/herd/run}
 source "$(dirname "$0")/../deploy/local/stand-in.sh"
@@ -18,7 +19,8 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 ATTENDEES=${HERD_ATTENDEES:-9200}
 WINDOW=${HERD_WINDOW:-120}
 SPREAD=120
-WARMUP=${HERD_WARMUP:-2000}
+WARMUP=${HERD_WARMUP:-$ATTENDEES}
+WARMUP_WINDOW=${HERD_WARMUP_WINDOW:-60}
 SESSIONS=20
 OUT="$BENCH_OUT/herd"
 ADMIN="$LOCAL_URL/api/admin/events/bench-large"
@@ -77,8 +79,8 @@ rate() { awk '$1 == "rate" {print $2}' "$OUT/$1.txt"; }
 seconds() { echo "$1" | bc -l | xargs printf '%.1f'; }
 replica_pids() { for n in "$@"; do local_pid "$n"; done; }
 
-echo "warm-up: $WARMUP attendees over 20 s (the JIT compiles what the herd runs) ..."
-herd warmup "$WARMUP" 20
+echo "warm-up: $WARMUP attendees over $WARMUP_WINDOW s (the JIT compiles what the herd runs) ..."
+herd warmup "$WARMUP" "$WARMUP_WINDOW"
 PG_LOG=$(bench_pg_log "$LOCAL_DB")
 LOG_BEFORE=$(wc -l < "$PG_LOG")
 
@@ -143,6 +145,10 @@ sed -n "$((LOG_BEFORE + 1)),\$p" "$PG_LOG" | { grep "@$LOCAL_DB LOG:  duration:"
         [ "$n" = 1 ] && one="CPU $(seconds "$CPU1 / 1000") s, RSS $RSS1 MiB"
         printf '%-10s | %-40s | %-40s\n' "replica $n" "CPU $(seconds "${CPU3[$n]} / 1000") s, RSS ${RSS3[$n]} MiB" "$one"
     done
+    CPU3_ALL=0
+    for n in $(seq 1 "$LOCAL_REPLICAS"); do CPU3_ALL=$((CPU3_ALL + CPU3[$n])); done
+    printf '%-10s | %-40s | %-40s\n' "app CPU" "$(echo "$CPU3_ALL / $(figure three all requests)" | bc -l | xargs printf '%.2f') ms a request" \
+        "$(echo "$CPU1 / $(figure one all requests)" | bc -l | xargs printf '%.2f') ms a request"
     printf '%-10s | %-40s | %-40s\n' "PostgreSQL" "CPU $(seconds "$PG3 / 1000") s (all its databases)" "CPU $(seconds "$PG1 / 1000") s"
     printf '%-10s | %-40s | %-40s\n' "machine" "$BUSY3 % busy of $(nproc) cores" "$BUSY1 % busy"
     echo "statuses (3 replicas):"
