@@ -94,15 +94,15 @@ class DeliveryWorker {
 
     private ExecutorService senders;
 
-    /** Held while a round runs, so that shutting down can wait for its sends in flight. */
-    private final ReentrantLock round = new ReentrantLock();
+    /** Held while a round of sealing and sending runs, so that shutting down can wait for its sends in flight. */
+    private final ReentrantLock inFlight = new ReentrantLock();
     /** When this replica began to shut down; null while it runs. */
     private volatile Instant stoppingSince;
 
     @Scheduled(identity = "notification-delivery", every = "${hallway.notify.poll-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
-        round.lock();
+        inFlight.lock();
         try {
             if (stoppingSince == null) {
                 Instant now = Instant.now();
@@ -110,7 +110,7 @@ class DeliveryWorker {
                 deliver(replica, now);
             }
         } finally {
-            round.unlock();
+            inFlight.unlock();
         }
     }
 
@@ -130,9 +130,10 @@ class DeliveryWorker {
     void drain(@Observes ShutdownEvent shutdown) {
         stopClaiming(null);
         Instant deadline = stoppingSince.plus(config.connectTimeout()).plus(config.sendTimeout());
+        long wait = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
         try {
-            if (round.tryLock(Math.max(0, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS)) {
-                round.unlock();
+            if (inFlight.tryLock(wait, TimeUnit.MILLISECONDS)) {
+                inFlight.unlock();
             } else {
                 LOG.warnf("Shut down with notifications in flight: their leases run out within %s", config.lease());
             }
