@@ -33,17 +33,6 @@ export WEBHOOK_SECRET
 rm -rf "$OUT"
 mkdir -p "$OUT"
 
-# admin METHOD PATH [curl options...]: the operator's call to the event's admin API, its body on stdout; a
-# refusal ends the bench with its problem document.
-admin() {
-    local method=$1 path=$2 response status
-    shift 2
-    response=$(curl -sS -X "$method" -H "Authorization: Bearer $OPERATOR" -H 'Content-Type: application/json' \
-        -w '\n%{http_code}' "$@" "$ADMIN$path")
-    status=${response##*$'\n'}
-    [[ $status == 2* ]] || { echo "$method $ADMIN$path answered $status: ${response%$'\n'*}" >&2; return 1; }
-    printf '%s\n' "${response%$'\n'*}"
-}
 sql() { psql -d "$DB" -tAc "$1"; }
 # slow_statements FROM TO: the bench database's statements that PostgreSQL logged as slow between two lengths
 # of its log, summed by their first words, the costliest first.
@@ -73,27 +62,8 @@ if [ "$RELEASE_ONLY" != 1 ]; then
     trap 'kill "$RECEIVER_PID" 2>/dev/null || true; bench_app_stop' EXIT
 fi
 
-psql -d "$DB" -q -f "$BENCH_ROOT/lib/large-event.sql"
-# Tomorrow in Denver, at the same wall-clock times: what is announced is a change to sessions still to come.
-psql -d "$DB" -q <<'SQL'
-set timezone = 'America/Denver';
-with shift as (select current_date + 1 - date '2025-06-02' as days)
-update session set starts_at = starts_at + shift.days * interval '1 day', ends_at = ends_at + shift.days * interval '1 day'
-from shift where event_id = (select id from event where slug = 'bench-large');
-with shift as (select current_date + 1 - date '2025-06-02' as days)
-update event set start_date = start_date + shift.days, end_date = end_date + shift.days
-from shift where slug = 'bench-large';
-SQL
-# The last session of each room and day: moved 15 minutes later, it meets no other session in its room, and its
-# speaker's other session is on another day.
-MOVED=$(sql "select string_agg(id::text, ',' order by starts_at, id) from (
-                 select id, starts_at from (
-                     select s.id, s.starts_at, row_number() over (partition by s.room_id,
-                         (s.starts_at at time zone e.time_zone)::date order by s.starts_at desc) as place
-                     from session s join event e on e.id = s.event_id where e.slug = 'bench-large') last
-                 where place = 1 order by starts_at, id limit $SESSIONS) moved")
-[ "$(tr ',' '\n' <<< "$MOVED" | wc -l)" = "$SESSIONS" ] \
-    || { echo "the event has fewer than $SESSIONS sessions that end a day in their room" >&2; exit 1; }
+bench_large_event_tomorrow "$DB"
+MOVED=$(bench_last_sessions "$DB" "$SESSIONS")
 psql -d "$DB" -q -v moved="$MOVED" -v people="$PEOPLE" -v followers="$FOLLOWERS" -v bystanders="$BYSTANDERS" \
     -f "$BENCH_ROOT/notify/load.sql"
 read -r LEAST_FOLLOWED MOST_FOLLOWED < <(sql "select min(n), max(n) from (select count(*) as n from bookmark
@@ -103,18 +73,7 @@ BOOKMARKS=$(sql "select count(*) from bookmark")
 
 bench_mint admin operator 1 "$OUT/operator.txt"
 OPERATOR=$(head -1 "$OUT/operator.txt")
-# Release mode manual, through the API: the tables as they are become the release named initial.
-admin GET "" | jq '{slug, name, timeZone, startDate, endDate, venueName, venueAddress, description, published,
-                    durationLimits, version, releaseMode: "manual"}' > "$OUT/event-manual.json"
-admin PUT "" -d @"$OUT/event-manual.json" > /dev/null
-# The draft: each moved session 15 minutes later, as an organizer's tool sends it (the version it read included).
-while read -r id starts_at ends_at; do
-    admin GET "/sessions/$id" | jq -c --arg startsAt "$starts_at" --arg endsAt "$ends_at" \
-        '{kind, title, abstract, language, level, tags, trackId, roomId, startsAt: $startsAt, endsAt: $endsAt,
-          speakerIds: [.speakers[].id], status, slidesUrl, videoUrl, version}' > "$OUT/session.json"
-    admin PUT "/sessions/$id" -d @"$OUT/session.json" > /dev/null
-done < <(sql "select id, to_json(starts_at + interval '15 minutes') #>> '{}', to_json(ends_at + interval '15 minutes') #>> '{}'
-              from session where id in ($MOVED) order by id" | tr '|' ' ')
+bench_draft_moves "$DB" "$ADMIN" "$OPERATOR" "$MOVED" "$OUT"
 if [ "$HAS_NOTIFICATIONS" = t ]; then
     EARLY=$(sql "select count(*) from notification")
     [ "$EARLY" = 0 ] || echo "warning: $EARLY notifications before the release: a draft edit notified people" >&2

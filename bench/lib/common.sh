@@ -168,3 +168,65 @@ bench_report_vs_nginx() {
     printf '%-10s %12s %12s\n' "p99 ms" "200: $APP_200_P99" "200: $NGINX_200_P99"
     printf '%-10s %12s %12s\n' "p99 ms" "304: $APP_304_P99" "304: $NGINX_304_P99"
 }
+
+# bench_large_event_tomorrow DB: the large event (bench/lib/large-event.sql) loaded and moved to tomorrow in
+# Denver, at the same wall-clock times: what a release announces is a change to sessions still to come.
+bench_large_event_tomorrow() {
+    psql -d "$1" -q -f "$BENCH_ROOT/lib/large-event.sql"
+    psql -d "$1" -q <<'SQL'
+set timezone = 'America/Denver';
+with shift as (select current_date + 1 - date '2025-06-02' as days)
+update session set starts_at = starts_at + shift.days * interval '1 day', ends_at = ends_at + shift.days * interval '1 day'
+from shift where event_id = (select id from event where slug = 'bench-large');
+with shift as (select current_date + 1 - date '2025-06-02' as days)
+update event set start_date = start_date + shift.days, end_date = end_date + shift.days
+from shift where slug = 'bench-large';
+SQL
+}
+
+# bench_last_sessions DB N: ids (comma-separated) of N sessions of the large event that are the last of their
+# room and day: moved 15 minutes later, one meets no other session in its room, and its speaker's other session
+# is on another day. Fails when there are fewer.
+bench_last_sessions() {
+    local moved
+    moved=$(psql -d "$1" -tAc "select string_agg(id::text, ',' order by starts_at, id) from (
+                 select id, starts_at from (
+                     select s.id, s.starts_at, row_number() over (partition by s.room_id,
+                         (s.starts_at at time zone e.time_zone)::date order by s.starts_at desc) as place
+                     from session s join event e on e.id = s.event_id where e.slug = 'bench-large') last
+                 where place = 1 order by starts_at, id limit $2) moved")
+    [ "$(tr ',' '\n' <<< "$moved" | wc -l)" = "$2" ] \
+        || { echo "the event has fewer than $2 sessions that end a day in their room" >&2; return 1; }
+    echo "$moved"
+}
+
+# bench_admin URL TOKEN METHOD PATH [curl options...]: an organizer's call to the event's admin API (URL), its
+# body on stdout; a refusal fails with its problem document.
+bench_admin() {
+    local url=$1 token=$2 method=$3 path=$4 response status
+    shift 4
+    response=$(curl -sS -X "$method" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+        -w '\n%{http_code}' "$@" "$url$path")
+    status=${response##*$'\n'}
+    [[ $status == 2* ]] || { echo "$method $url$path answered $status: ${response%$'\n'*}" >&2; return 1; }
+    printf '%s\n' "${response%$'\n'*}"
+}
+
+# bench_draft_moves DB ADMIN_URL TOKEN MOVED DIR: the event in release mode manual through the API (the tables
+# as they are become the release named initial), then a draft moving each of the sessions MOVED (ids,
+# comma-separated) 15 minutes later, as an organizer's tool sends it (the version it read included); the next
+# release publishes it. DIR keeps the documents sent.
+bench_draft_moves() {
+    local db=$1 admin=$2 token=$3 moved=$4 dir=$5 id starts_at ends_at
+    bench_admin "$admin" "$token" GET "" | jq '{slug, name, timeZone, startDate, endDate, venueName, venueAddress,
+        description, published, durationLimits, version, releaseMode: "manual"}' > "$dir/event-manual.json"
+    bench_admin "$admin" "$token" PUT "" -d @"$dir/event-manual.json" > /dev/null
+    while read -r id starts_at ends_at; do
+        bench_admin "$admin" "$token" GET "/sessions/$id" | jq -c --arg startsAt "$starts_at" --arg endsAt "$ends_at" \
+            '{kind, title, abstract, language, level, tags, trackId, roomId, startsAt: $startsAt, endsAt: $endsAt,
+              speakerIds: [.speakers[].id], status, slidesUrl, videoUrl, version}' > "$dir/session.json"
+        bench_admin "$admin" "$token" PUT "/sessions/$id" -d @"$dir/session.json" > /dev/null
+    done < <(psql -d "$db" -tAc "select id, to_json(starts_at + interval '15 minutes') #>> '{}',
+                                    to_json(ends_at + interval '15 minutes') #>> '{}'
+                                 from session where id in ($moved) order by id" | tr '|' ' ')
+}

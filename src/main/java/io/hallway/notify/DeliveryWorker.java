@@ -12,10 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -26,10 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.common.Caller;
 import io.hallway.common.OneReplicaAtATime;
-import io.hallway.common.Users;
-import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleCursors;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -41,6 +44,10 @@ import io.quarkus.scheduler.Scheduled;
  * subscription removes it); try again later (429, 5xx, no answer: after the longer of its Retry-After and a
  * backoff that doubles with each attempt, with jitter, until {@code hallway.notify.max-attempts}); or refused
  * for good (dead, counted).
+ * <p>
+ * A replica shutting down (a rolling update) claims nothing more, finishes the sends in flight and hands back,
+ * due at once, what it had claimed but not begun to send: the other replicas take it on their next poll instead
+ * of after the lease.
  */
 @ApplicationScoped
 class DeliveryWorker {
@@ -56,6 +63,7 @@ class DeliveryWorker {
     private static final int SEAL_BATCH = 5_000;
     /** A stored error is for an operator to read, not a document. */
     private static final int ERROR_LENGTH = 500;
+    private static final String HANDED_BACK = "Not sent: the replica that claimed it was shutting down";
 
     /** This replica's name on the deliveries it claims. */
     final String replica = "replica-" + UUID.randomUUID();
@@ -73,10 +81,7 @@ class DeliveryWorker {
     WebhookRelay webhooks;
 
     @Inject
-    ScheduleCursors cursors;
-
-    @Inject
-    Users users;
+    DeliveryMessages messages;
 
     @Inject
     ObjectMapper json;
@@ -89,12 +94,52 @@ class DeliveryWorker {
 
     private ExecutorService senders;
 
+    /** Held while a round of sealing and sending runs, so that shutting down can wait for its sends in flight. */
+    private final ReentrantLock inFlight = new ReentrantLock();
+    /** When this replica began to shut down; null while it runs. */
+    private volatile Instant stoppingSince;
+
     @Scheduled(identity = "notification-delivery", every = "${hallway.notify.poll-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliverDue() {
-        Instant now = Instant.now();
-        seal(now);
-        deliver(replica, now);
+        inFlight.lock();
+        try {
+            if (stoppingSince == null) {
+                Instant now = Instant.now();
+                seal(now);
+                deliver(replica, now);
+            }
+        } finally {
+            inFlight.unlock();
+        }
+    }
+
+    /** Shutting down has begun (readiness is down, requests still drain): stop claiming now. */
+    void stopClaiming(@Observes ShutdownDelayInitiatedEvent shutdownBegins) {
+        if (stoppingSince == null) {
+            stoppingSince = Instant.now();
+            LOG.info("Shutting down: this replica claims no more notification deliveries");
+        }
+    }
+
+    /**
+     * Once requests have drained, waits for the round in flight: no longer than one send may take (connecting,
+     * then the answer) from when shutting down began, which keeps the whole shutdown within the pod's grace period.
+     * A round still running then keeps its claims until their lease runs out, as if the replica had died.
+     */
+    void drain(@Observes ShutdownEvent shutdown) {
+        stopClaiming(null);
+        Instant deadline = stoppingSince.plus(config.connectTimeout()).plus(config.sendTimeout());
+        long wait = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+        try {
+            if (inFlight.tryLock(wait, TimeUnit.MILLISECONDS)) {
+                inFlight.unlock();
+            } else {
+                LOG.warnf("Shut down with notifications in flight: their leases run out within %s", config.lease());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Scheduled(identity = PRUNE_JOB, every = "1h", delayed = "1m")
@@ -127,41 +172,38 @@ class DeliveryWorker {
         return sealed;
     }
 
-    /** Sends, as {@code worker}, every delivery due by {@code asOf} that no other worker holds; the number sent. */
+    /** Sends, as {@code worker}, every delivery due by {@code asOf} that no other worker holds; the number claimed. */
     int deliver(String worker, Instant asOf) {
-        int attempted = 0;
-        List<Prepared> batch;
-        do {
-            batch = QuarkusTransaction.requiringNew().call(
-                    () -> prepare(outbox.claim(worker, asOf, asOf.plus(config.lease()), config.batchSize())));
-            List<CompletableFuture<Attempt>> sending = batch.stream()
-                    .map(prepared -> CompletableFuture.supplyAsync(() -> attempt(prepared), senders())).toList();
+        return deliver(worker, asOf, () -> stoppingSince != null);
+    }
+
+    /**
+     * As {@link #deliver(String, Instant)}, until {@code stopping} says so: from then on it claims nothing, and a
+     * delivery of its batch that no sender has begun goes back to the others, due at once.
+     */
+    int deliver(String worker, Instant asOf, BooleanSupplier stopping) {
+        int claimed = 0;
+        while (!stopping.getAsBoolean()) {
+            List<DeliveryMessages.Prepared> batch = QuarkusTransaction.requiringNew().call(
+                    () -> messages.prepare(outbox.claim(worker, asOf, asOf.plus(config.lease()), config.batchSize())));
+            List<CompletableFuture<Attempt>> sending = batch.stream().map(prepared -> CompletableFuture.supplyAsync(
+                    () -> stopping.getAsBoolean() ? new Attempt(prepared.delivery(), null) : attempt(prepared),
+                    senders())).toList();
             List<Attempt> attempts = sending.stream().map(CompletableFuture::join).toList();
             QuarkusTransaction.requiringNew().run(() -> record(worker, attempts));
-            attempted += batch.size();
-        } while (batch.size() == config.batchSize());
-        return attempted;
+            claimed += batch.size();
+            if (batch.size() < config.batchSize()) {
+                break;
+            }
+        }
+        return claimed;
     }
 
-    /** A claimed delivery with its message, and for the relay, whom it is for. */
-    private record Prepared(Outbox.Claimed delivery, NotificationMessage message, Caller.UserKey recipient) {
-    }
-
-    /** One delivery tried: what the target answered. */
+    /** One delivery tried: what the target answered; null when it was handed back unsent. */
     private record Attempt(Outbox.Claimed delivery, DeliveryOutcome outcome) {
     }
 
-    private List<Prepared> prepare(List<Outbox.Claimed> claimed) {
-        List<Long> relayed = claimed.stream().filter(delivery -> delivery.subscriptionId() == null)
-                .map(Outbox.Claimed::userId).distinct().toList();
-        Map<Long, Caller.UserKey> recipients = relayed.isEmpty() ? Map.of() : users.keys(relayed);
-        Map<Long, Event> events = new HashMap<>();
-        return claimed.stream().map(delivery -> new Prepared(delivery,
-                message(delivery, events.computeIfAbsent(delivery.eventId(), id -> Event.findById(id))),
-                recipients.get(delivery.userId()))).toList();
-    }
-
-    private Attempt attempt(Prepared prepared) {
+    private Attempt attempt(DeliveryMessages.Prepared prepared) {
         Outbox.Claimed delivery = prepared.delivery();
         NotificationMessage message = prepared.message();
         try {
@@ -180,31 +222,21 @@ class DeliveryWorker {
         }
     }
 
-    private NotificationMessage message(Outbox.Claimed delivery, Event event) {
-        NotificationKind kind = NotificationMessage.kind(delivery.kinds());
-        long version = Math.min(delivery.firstRevision(), event.publicVersion());
-        return new NotificationMessage(delivery.publicId(), event.slug, kind,
-                NotificationMessage.text(kind, delivery.sessions(), delivery.entries(), delivery.latestText()),
-                delivery.entries(), cursors.encode(event.id, version, delivery.firstEntryId() - 1),
-                refreshWithin(delivery.userId()), delivery.createdAt().atZone(event.zone()).toOffsetDateTime());
-    }
-
-    /** Each person's own second within the spread, the same for every notification they get. */
-    int refreshWithin(long userId) {
-        long spread = Math.max(1, config.refreshSpread().toSeconds());
-        return 1 + (int) Math.floorMod(Long.hashCode(userId * 0x9E3779B97F4A7C15L), spread);
-    }
-
     private void record(String worker, List<Attempt> attempts) {
         Instant now = Instant.now();
         Map<Long, Integer> delivered = new HashMap<>();
-        attempts.stream().filter(attempt -> attempt.outcome().result() == DeliveryOutcome.Result.DELIVERED)
+        attempts.stream().filter(attempt -> attempt.outcome() != null
+                && attempt.outcome().result() == DeliveryOutcome.Result.DELIVERED)
                 .forEach(attempt -> delivered.put(attempt.delivery().deliveryId(), attempt.outcome().status()));
         Set<Long> held = outbox.delivered(delivered, worker, now);
         for (Attempt attempt : attempts) {
             Outbox.Claimed delivery = attempt.delivery();
             DeliveryOutcome outcome = attempt.outcome();
             String channel = delivery.channel();
+            if (outcome == null) {
+                outbox.handBack(delivery.deliveryId(), worker, HANDED_BACK, now);
+                continue;
+            }
             switch (outcome.result()) {
                 case DELIVERED -> {
                     if (held.contains(delivery.deliveryId())) {

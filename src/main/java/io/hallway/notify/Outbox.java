@@ -310,6 +310,19 @@ class Outbox {
                 .setParameter(5, error).executeUpdate() == 1;
     }
 
+    /**
+     * Gives a claimed delivery that was never sent back to every replica, due now; the claim's attempt is not
+     * counted, since nothing was tried.
+     */
+    void handBack(long deliveryId, String worker, String reason, Instant now) {
+        entityManager.createNativeQuery("""
+                update notification_delivery set due_at = ?3, claimed_by = null, lease_until = null,
+                    attempts = attempts - 1, last_error = ?4
+                where id = ?1 and claimed_by = ?2 and state = 'pending'""")
+                .setParameter(1, deliveryId).setParameter(2, worker).setParameter(3, now).setParameter(4, reason)
+                .executeUpdate();
+    }
+
     private boolean finish(long deliveryId, String worker, String state, int status, String error, Instant at) {
         return entityManager.createNativeQuery("""
                 update notification_delivery set state = ?3, finished_at = ?4, claimed_by = null, lease_until = null,

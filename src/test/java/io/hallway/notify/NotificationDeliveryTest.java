@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
@@ -312,6 +314,58 @@ class NotificationDeliveryTest {
         worker.deliver(worker.replica, leaseEnds.plusSeconds(1));
         assertEquals(1, pushService.received(mine).size(), "delivered after the lease");
         assertEquals(1, relayedFor(slug).size());
+    }
+
+    @Test
+    void a_replica_shutting_down_finishes_the_sends_in_flight_and_hands_back_the_rest_at_once() throws Exception {
+        String slug = newEvent("notify-drain");
+        long theater = room(slug, "Theater", 100);
+        long talk = create(slug, talk("Rolling update", theater, "09:00", "09:30")).getLong("id");
+        List<RequestSpecification> people = List.of(Api.attendee(), Api.otherAttendee(), Api.as(Tokens.of("zoe")),
+                Api.as(Tokens.of("hana")), Api.as(Tokens.of("hugo")));
+        List<TestPushService.Subscriber> subscribers = new ArrayList<>();
+        for (RequestSpecification person : people) {
+            bookmark(person, slug, talk);
+            subscribers.add(subscribe(person, slug));
+        }
+        updateSession(slug, talk, Map.of("startsAt", at("10:00"), "endsAt", at("10:30")));
+        Instant asOf = afterTheWindow();
+        worker.seal(asOf);
+        long eventId = db().count("select id from event where slug = ?", slug);
+        String ofTheEvent = " from notification_delivery d join notification n on n.id = d.notification_id"
+                + " where n.event_id = ?";
+
+        // Every sender is busy with a push whose answer has not come yet, the rest of its batch waits for one:
+        // then the replica begins to shut down, and the push service answers.
+        pushService.holdAnswers();
+        AtomicBoolean stopping = new AtomicBoolean();
+        CompletableFuture<Integer> claimed = CompletableFuture
+                .supplyAsync(() -> worker.deliver("replica-stopping", asOf, stopping::get));
+        pushService.awaitHeld(config.senders());
+        stopping.set(true);
+        pushService.answerHeld();
+        claimed.get(30, TimeUnit.SECONDS);
+
+        int pushesSent = subscribers.stream().mapToInt(pushService::requests).sum();
+        assertEquals(config.senders(), pushesSent, "the sends in flight finished; no other began");
+        assertEquals(pushesSent, db().count("select count(*)" + ofTheEvent + " and d.state = 'delivered'"
+                + " and d.channel = 'web-push'", eventId), "and they are recorded as delivered");
+        assertEquals(0, db().count("select count(*)" + ofTheEvent + " and d.claimed_by is not null", eventId),
+                "the replica holds nothing");
+        assertTrue(db().count("select count(*)" + ofTheEvent + " and d.state = 'pending'"
+                + " and d.last_error like 'Not sent%'", eventId) > 0, "what it claimed and did not send went back");
+        assertEquals(0, db().count("select count(*)" + ofTheEvent + " and d.state = 'pending' and d.attempts > 0",
+                eventId), "without costing an attempt, since none was made");
+
+        // Another replica sends them on its next poll, long before the lease would have run out.
+        worker.deliver("replica-running", asOf);
+        for (TestPushService.Subscriber subscriber : subscribers) {
+            assertEquals(1, pushService.received(subscriber).size(), "each person gets their notification");
+            assertEquals(1, pushService.requests(subscriber), "once");
+        }
+        List<String> relayed = relayedFor(slug).stream().map(TestWebhookReceiver.Received::id).toList();
+        assertEquals(5, relayed.size());
+        assertEquals(5, new HashSet<>(relayed).size());
     }
 
     @Test

@@ -30,8 +30,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
@@ -98,6 +101,9 @@ public final class TestPushService implements AutoCloseable {
     private final String vapidPublicKey;
     private final Map<String, Subscriber> subscribers = new ConcurrentHashMap<>();
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    /** While set, each message waits for it before its answer; {@link #waiting} counts them. */
+    private volatile CountDownLatch held;
+    private final Semaphore waiting = new Semaphore(0);
 
     private TestPushService(String vapidPublicKey) throws IOException {
         this.vapidPublicKey = vapidPublicKey;
@@ -138,6 +144,25 @@ public final class TestPushService implements AutoCloseable {
         synchronized (subscriber) {
             subscriber.gone = true;
         }
+    }
+
+    /** From now on each message waits for its answer until {@link #answerHeld()}: a send stays in flight. */
+    public void holdAnswers() {
+        held = new CountDownLatch(1);
+    }
+
+    /** Waits until this many messages wait for their answer. */
+    public void awaitHeld(int messages) throws InterruptedException {
+        if (!waiting.tryAcquire(messages, 10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("fewer than " + messages + " messages arrived to be held");
+        }
+    }
+
+    /** Answers the messages held, and answers the next ones at once again. */
+    public void answerHeld() {
+        CountDownLatch latch = held;
+        held = null;
+        latch.countDown();
     }
 
     /** The payloads decrypted and accepted for this subscriber, in order of arrival. */
@@ -196,7 +221,20 @@ public final class TestPushService implements AutoCloseable {
                     subscriber.received.add(payload);
                 }
             }
+            CountDownLatch latch = held;
+            if (latch != null) {
+                waiting.release();
+                awaitQuietly(latch);
+            }
             respond(exchange, answer == null ? 201 : answer.status(), answer == null ? null : answer.retryAfterSeconds());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
