@@ -70,6 +70,16 @@ public class BookmarkStore {
             join bookmark theirs on theirs.block_id = mine.block_id and theirs.user_id <> mine.user_id
             where mine.event_id = ?1 and mine.user_id = ?2 and mine.block_id is not null""";
 
+    /**
+     * SQL: the ids of the sessions person ?2 bookmarked in event ?1, on their own or through their lightning block.
+     * Only this class knows how bookmarks are stored; callers embed it.
+     */
+    public static final String SESSIONS_BOOKMARKED = """
+            select b.session_id from bookmark b where b.event_id = ?1 and b.user_id = ?2 and b.session_id is not null
+            union all
+            select s.id from bookmark b join session s on s.block_id = b.block_id
+            where b.event_id = ?1 and b.user_id = ?2 and b.block_id is not null""";
+
     /** JPQL: the session {@code s} is bookmarked by ?1 in event ?2, on its own or through its lightning block. */
     private static final String BOOKMARKED = """
             s.event.id = ?2 and (s.id in (select b.sessionId from Bookmark b where b.userId = ?1 and b.eventId = ?2)

@@ -24,6 +24,10 @@ public enum AuditResource implements WireEnum {
     MEMBER,
     /** An invitation to the event's team. */
     INVITATION,
+    /** An invitation for a speaker to link their account to their speaker record. */
+    SPEAKER_INVITATION,
+    /** The link between a speaker record and an account; the id is the speaker's. */
+    SPEAKER_ACCOUNT,
     /** An announcement to the people at the event. */
     ANNOUNCEMENT,
     /** A released version of the schedule; its versions are the public schedule versions before and after. */

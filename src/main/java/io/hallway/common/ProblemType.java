@@ -93,6 +93,9 @@ public enum ProblemType {
     INVITATION_REVOKED("urn:hallway:problem:invitation-revoked", "Invitation revoked", 410),
     INVITATION_EXPIRED("urn:hallway:problem:invitation-expired", "Invitation expired", 410),
 
+    // Speakers' accounts
+    SPEAKER_ALREADY_LINKED("urn:hallway:problem:speaker-already-linked", "Speaker already linked", 409),
+
     // Notifications
     PUSH_NOT_CONFIGURED("urn:hallway:problem:push-not-configured", "Push not configured", 404),
     PUSH_SUBSCRIPTION_LIMIT("urn:hallway:problem:push-subscription-limit", "Push subscription limit", 409),

@@ -11,10 +11,10 @@ public enum Intent implements WireEnum {
     LOOKING_FOR_WORK("work", "seeks"),
     CAN_HELP_WITH("help", "offers"),
     LEARNING("help", "seeks"),
-    /** Matched with speakers once speakers can link their accounts to their sessions; shown on the card until then. */
+    /** Not matched on terms: it raises the linked speakers of the sessions the person bookmarked (Suggestions). */
     MEET_SPEAKERS(null, null);
 
-    /** The family of terms it is matched in, and which side of it: null for an intent that matches nobody yet. */
+    /** The family of terms it is matched in, and which side of it: null for an intent not matched on terms. */
     final String family;
     final String role;
 

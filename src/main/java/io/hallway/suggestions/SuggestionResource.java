@@ -42,7 +42,7 @@ public class SuggestionResource {
     Suggestions suggestions;
 
     @GET
-    @Operation(operationId = "getMySuggestions", summary = "People worth meeting, best first, with the reasons", description = "Ranked by what we share: sessions we both bookmarked, interests and company we both show to everyone, and what one offers that the other seeks (hiring and looking for work, helping and learning). Each card shows only the fields its owner shows to everyone; each reason has its words (text) and its data (kind, value, sessionIds, blockIds). Only for people who opted in (409 otherwise), and only people who did. People I dismissed do not come back.")
+    @Operation(operationId = "getMySuggestions", summary = "People worth meeting, best first, with the reasons", description = "Ranked by what we share: sessions we both bookmarked, interests and company we both show to everyone, and what one offers that the other seeks (hiring and looking for work, helping and learning). Speakers who linked their account rank higher for the sessions of theirs I bookmarked (reason kind speaker), higher still when I chose meet-speakers. Each card shows only the fields its owner shows to everyone; each reason has its words (text) and its data (kind, value, sessionIds, blockIds). Only for people who opted in (409 otherwise), and only people who did. People I dismissed do not come back.")
     public List<Suggestions.Suggestion> mine(@PathParam("slug") String slug,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(50) int limit) {
         Event event = snapshots.publishedEvent(slug);

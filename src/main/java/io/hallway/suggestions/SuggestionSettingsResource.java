@@ -84,7 +84,7 @@ public class SuggestionSettingsResource {
 
     @PUT
     @Transactional
-    @Operation(operationId = "saveMySuggestionSettings", summary = "Opt in to suggestions, choose what they use, or opt out", description = "Opting in needs a profile in the event (409 otherwise). Only people who opted in are suggested, and only to others who did. A use* switch left out is off. Interests and company are used only while my profile shows them to everyone. Intents: hiring, looking-for-work, can-help-with, learning, meet-speakers, each with up to 10 topics; hiring meets looking-for-work and can-help-with meets learning, on the same topics. optedIn false forgets all of it and the suggestions I dismissed stay dismissed.")
+    @Operation(operationId = "saveMySuggestionSettings", summary = "Opt in to suggestions, choose what they use, or opt out", description = "Opting in needs a profile in the event (409 otherwise). Only people who opted in are suggested, and only to others who did. A use* switch left out is off. Interests and company are used only while my profile shows them to everyone. Intents: hiring, looking-for-work, can-help-with, learning, meet-speakers, each with up to 10 topics; hiring meets looking-for-work and can-help-with meets learning, on the same topics. meet-speakers raises the linked speakers of the sessions I bookmarked. optedIn false forgets all of it and the suggestions I dismissed stay dismissed.")
     public Settings save(@PathParam("slug") String slug, @Valid @NotNull Settings request) {
         Event event = snapshots.publishedEvent(slug);
         long me = users.currentId();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,9 +29,12 @@ import io.hallway.schedule.Session;
 
 /**
  * People worth meeting, ranked by what they share with me: the sessions we both bookmarked (2 points each), the
- * interests or company we both show (3 each), and what one of us offers that the other seeks (5 each). One
+ * interests or company we both show (3 each), what one of us offers that the other seeks (5 each), and each session
+ * I bookmarked that they speak at, once they linked their account to their speaker record (4 each, 8 when I am
+ * here to meet speakers). One
  * statement ranks everybody from the indexes (the people who bookmarked what I did, the people with my terms),
- * never comparing me with the whole event; two more read the cards and the sessions the reasons name. Only
+ * never comparing me with the whole event; one more finds the speakers ({@link BookmarkedSpeakers}), and two
+ * more read the cards and the sessions the reasons name. Only
  * people who opted in are ranked, and only for someone who opted in. The only code that writes
  * {@code suggestion_dismissal}.
  */
@@ -42,8 +46,8 @@ class Suggestions {
     }
 
     /**
-     * Why, in words and in data: {@code kind} is {@code sessions}, {@code interest}, {@code company} or the other
-     * person's intent ({@code hiring}, {@code looking-for-work}, {@code can-help-with}, {@code learning}).
+     * Why, in words and in data: {@code kind} is {@code sessions}, {@code speaker}, {@code interest}, {@code company}
+     * or the other person's intent ({@code hiring}, {@code looking-for-work}, {@code can-help-with}, {@code learning}).
      */
     record Reason(String kind, String text, String value, List<Long> sessionIds, List<Long> blockIds) {
     }
@@ -56,6 +60,10 @@ class Suggestions {
     private record Matched(String term, String role, String label) {
     }
 
+    /** One person's place in my list, before it is cut to the limit. */
+    private record Placed(long userId, Suggestion suggestion) {
+    }
+
     private static final int SESSION_POINTS = 2;
 
     @Inject
@@ -64,7 +72,11 @@ class Suggestions {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    BookmarkedSpeakers bookmarkedSpeakers;
+
     List<Suggestion> forMe(long eventId, long me, int limit) {
+        Map<Long, BookmarkedSpeakers.Speaker> speakers = bookmarkedSpeakers.of(eventId, me);
         @SuppressWarnings("unchecked")
         List<Ranked> ranked = entityManager.createNativeQuery("""
                 with terms as (
@@ -94,24 +106,37 @@ class Suggestions {
                     where d.event_id = ?1 and d.user_id = ?2 and d.dismissed_user_id = coalesce(t.user_id, s.user_id))
                 and""" + Blocks.neitherBlocks("?1", "?2", "coalesce(t.user_id, s.user_id)") + """
                 order by 2 desc, 1 limit ?4""", Ranked.class)
-                .setParameter(1, eventId).setParameter(2, me).setParameter(3, SESSION_POINTS).setParameter(4, limit)
-                .getResultList();
-        if (ranked.isEmpty()) {
+                .setParameter(1, eventId).setParameter(2, me).setParameter(3, SESSION_POINTS)
+                // As many more as there are speakers: a speaker ranked lower still brings their other reasons.
+                .setParameter(4, limit + speakers.size()).getResultList();
+        Set<Long> people = new LinkedHashSet<>(speakers.keySet());
+        ranked.forEach(person -> people.add(person.userId()));
+        if (people.isEmpty()) {
             return List.of();
         }
         Map<Long, Profile> profiles = Profile.<Profile> list("eventId = ?1 and userId in ?2", eventId,
-                ranked.stream().map(Ranked::userId).toList()).stream()
+                List.copyOf(people)).stream()
                 .collect(Collectors.toMap(profile -> profile.userId, Function.identity()));
         Map<Long, String> titles = titles(ranked);
-        List<Suggestion> suggestions = new ArrayList<>();
-        for (Ranked person : ranked) {
-            Profile profile = profiles.get(person.userId());
-            if (profile != null) {
-                suggestions.add(new Suggestion(AttendeeView.of(profile, Audience.STRANGER), person.score(),
-                        reasons(person, titles)));
+        Map<Long, Ranked> byPerson = ranked.stream().collect(Collectors.toMap(Ranked::userId, Function.identity()));
+        List<Placed> placed = new ArrayList<>();
+        for (long userId : people) {
+            Profile profile = profiles.get(userId);
+            if (profile == null) {
+                continue;
             }
+            Ranked person = byPerson.getOrDefault(userId, new Ranked(userId, 0, null, null, null));
+            BookmarkedSpeakers.Speaker speaker = speakers.get(userId);
+            List<Reason> reasons = new ArrayList<>();
+            if (speaker != null) {
+                reasons.add(speaker.reason());
+            }
+            reasons.addAll(reasons(person, titles));
+            long score = person.score() + (speaker == null ? 0 : speaker.score());
+            placed.add(new Placed(userId, new Suggestion(AttendeeView.of(profile, Audience.STRANGER), score, reasons)));
         }
-        return suggestions;
+        return placed.stream().sorted(Comparator.comparingLong((Placed p) -> -p.suggestion().score())
+                .thenComparingLong(Placed::userId)).limit(limit).map(Placed::suggestion).toList();
     }
 
     private List<Reason> reasons(Ranked person, Map<Long, String> titles) {
@@ -158,7 +183,7 @@ class Suggestions {
             case LOOKING_FOR_WORK -> plain ? "Looking for work" : "Looking for work: " + about;
             case CAN_HELP_WITH -> plain ? "Happy to help" : "Can help with: " + about;
             case LEARNING -> plain ? "Here to learn" : "Learning: " + about;
-            case MEET_SPEAKERS -> throw new IllegalStateException("Meeting speakers matches nobody yet");
+            case MEET_SPEAKERS -> throw new IllegalStateException("meet-speakers is matched with speakers, never as a term");
         };
         return Optional.of(new Reason(theirs.wireName(), text, plain ? null : about, null, null));
     }

@@ -45,12 +45,6 @@ class Invitation extends PanacheEntityBase {
     }
 
     InvitationStatus status(Instant now) {
-        if (redeemedAt != null) {
-            return InvitationStatus.REDEEMED;
-        }
-        if (revokedAt != null) {
-            return InvitationStatus.REVOKED;
-        }
-        return expiresAt.isAfter(now) ? InvitationStatus.PENDING : InvitationStatus.EXPIRED;
+        return InvitationStatus.of(redeemedAt, revokedAt, expiresAt, now);
     }
 }

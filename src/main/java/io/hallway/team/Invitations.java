@@ -1,19 +1,13 @@
 package io.hallway.team;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +17,7 @@ import jakarta.transaction.Transactional;
 import io.hallway.audit.AuditAction;
 import io.hallway.audit.AuditLog;
 import io.hallway.audit.AuditResource;
+import io.hallway.common.OneTimeTokens;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
@@ -33,17 +28,15 @@ import io.hallway.schedule.WebUrl;
 import io.quarkus.runtime.Startup;
 
 /**
- * Invitations to an event's team: the only code that touches {@code event_invitation}. A token is 256 random
- * bits handed out once, in the link; only its SHA-256 is stored, so a copy of the database opens no team.
+ * Invitations to an event's team: the only code that touches {@code event_invitation}. A token is a
+ * {@link OneTimeTokens} token handed out once, in the link; only its SHA-256 is stored, so a copy of the database
+ * opens no team.
  * Redeeming is one conditional update, so a token joins exactly one person however many redeem it at once.
  */
 @Startup
 @ApplicationScoped
 public class Invitations {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** 32 random bytes as unpadded base64url. */
-    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final String UNKNOWN = "No invitation has this link; check that it was copied whole.";
 
     /** The caller's membership after redeeming, and the role they were invited to. */
@@ -86,8 +79,8 @@ public class Invitations {
         invitation.eventId = event.id;
         invitation.role = request.role();
         invitation.roomIds = roomIds == null ? null : roomIds.toArray(Long[]::new);
-        String token = newToken();
-        invitation.tokenHash = hash(token);
+        String token = OneTimeTokens.newToken();
+        invitation.tokenHash = OneTimeTokens.hash(token);
         invitation.createdBy = users.currentId();
         // Microseconds, as PostgreSQL stores them, so the answer shows what a later list shows.
         invitation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -136,10 +129,10 @@ public class Invitations {
      */
     @Transactional
     Redeemed redeem(String token, String displayName) {
-        if (!SHAPE.matcher(token).matches()) {
+        if (!OneTimeTokens.wellFormed(token)) {
             throw Problem.notFound(UNKNOWN);
         }
-        byte[] hash = hash(token);
+        byte[] hash = OneTimeTokens.hash(token);
         long me = users.currentId();
         List<?> won = entityManager.createNativeQuery("""
                 update event_invitation set redeemed_by = ?2, redeemed_at = now()
@@ -218,19 +211,5 @@ public class Invitations {
         }
         return Problem.of(ProblemType.INVITATION_EXPIRED, "This invitation expired on " + invitation.expiresAt
                 + "; ask an owner of the event for a new one.");
-    }
-
-    private static String newToken() {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -38,7 +38,7 @@ class PersonalDataPurgeTest {
             "exchange_rate_limit", "bookmark", "calendar_link", "agenda_change", "session_feedback",
             "push_subscription", "notification_preference", "notification", "suggestion_setting", "suggestion_term",
             "suggestion_dismissal", "offline_exchange_secret", "person_block", "conduct_report", "meeting",
-            "meeting_setting", "meeting_rate_limit" };
+            "meeting_setting", "meeting_rate_limit", "speaker_link" };
 
     @Inject
     DataSource dataSource;
@@ -63,7 +63,8 @@ class PersonalDataPurgeTest {
                 .body("profiles", is(2)).body("connections", is(1)).body("exchangeTokens", is(2))
                 .body("bookmarks", is(1)).body("calendarLinks", is(1)).body("agendaChanges", is(3))
                 .body("feedback", is(1)).body("invitationsAnonymised", is(2)).body("offlineExchangeSecrets", is(1))
-                .body("blocks", is(2)).body("conductReports", is(2));
+                .body("blocks", is(2)).body("conductReports", is(2))
+                .body("speakerLinks", is(1)).body("speakerInvitationsAnonymised", is(2));
 
         Db db = new Db(dataSource);
         for (String table : TABLES) {
@@ -73,6 +74,10 @@ class PersonalDataPurgeTest {
                 select count(*) from event_invitation i join event e on e.id = i.event_id
                 where e.slug = ? and (i.created_by is not null or i.redeemed_by is not null)""", past),
                 "invitations stay, without the people who made or redeemed them");
+        assertEquals(0, db.count("""
+                select count(*) from speaker_invitation i join event e on e.id = i.event_id
+                where e.slug = ? and (i.created_by is not null or i.redeemed_by is not null)""", past),
+                "speaker invitations stay, without the people who made or redeemed them");
         assertEquals(1, rowsIn(db, "profile", upcoming));
     }
 
@@ -95,7 +100,8 @@ class PersonalDataPurgeTest {
                 Map.entry("notifications", 2L), Map.entry("suggestionSettings", 2L), Map.entry("suggestionTerms", 4L),
                 Map.entry("suggestionDismissals", 2L), Map.entry("offlineExchangeSecrets", 1L), Map.entry("blocks", 2L),
                 Map.entry("conductReports", 2L), Map.entry("meetings", 2L), Map.entry("meetingSettings", 1L),
-                Map.entry("meetingRateLimits", 2L)), purged.get(past));
+                Map.entry("meetingRateLimits", 2L), Map.entry("speakerLinks", 1L),
+                Map.entry("speakerInvitationsAnonymised", 2L)), purged.get(past));
         assertFalse(purged.containsKey(upcoming), purged.toString());
         Db db = new Db(dataSource);
         for (String table : TABLES) {
@@ -105,6 +111,10 @@ class PersonalDataPurgeTest {
                 select count(*) from event_invitation i join event e on e.id = i.event_id
                 where e.slug = ? and (i.created_by is not null or i.redeemed_by is not null)""", past),
                 "invitations stay, without the people who made or redeemed them");
+        assertEquals(0, db.count("""
+                select count(*) from speaker_invitation i join event e on e.id = i.event_id
+                where e.slug = ? and (i.created_by is not null or i.redeemed_by is not null)""", past),
+                "speaker invitations stay, without the people who made or redeemed them");
         assertEquals(1, rowsIn(db, "profile", upcoming));
         assertFalse(retentionPurge.purgeDue(Instant.now()).orElseThrow().containsKey(past), "nothing left to purge");
     }

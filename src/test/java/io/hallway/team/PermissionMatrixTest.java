@@ -66,7 +66,8 @@ class PermissionMatrixTest {
         String path(Fixture fixture) {
             return template.replace("{slug}", fixture.slug())
                     .replace("{id}", Long.toString(namesRoom() ? fixture.room() : NO_SUCH_ID))
-                    .replace("{userId}", Long.toString(NO_SUCH_ID)).replace("{edgeId}", "no-such-edge");
+                    .replace("{userId}", Long.toString(NO_SUCH_ID))
+                    .replace("{invitationId}", Long.toString(NO_SUCH_ID)).replace("{edgeId}", "no-such-edge");
         }
 
         @Override

@@ -43,6 +43,7 @@ public final class PersonalDataFixtures {
                     .post(connectionsPath(slug)).then().statusCode(201);
         }
         invitations(token, slug);
+        speaking(token, slug);
         Api.as(token).put("/api/events/" + slug + "/agenda/sessions/" + talkId).then().statusCode(204);
         Api.as(token).body(Map.of("rating", rating, "comment", comment))
                 .put("/api/events/" + slug + "/sessions/" + talkId + "/feedback").then().statusCode(200);
@@ -156,6 +157,20 @@ public final class PersonalDataFixtures {
         Api.as(token).post("/api/invitations/" + invitation + "/redeem").then().statusCode(200);
         Api.as(token).body(Map.of("role", "host")).post("/api/admin/events/" + slug + "/invitations").then()
                 .statusCode(201);
+    }
+
+    /**
+     * The organizer invites the person to link their account to a speaker record and they do; then the person, an
+     * owner of the event by now ({@link #invitations}), invites another speaker in turn.
+     */
+    public static void speaking(String token, String slug) {
+        String speakers = "/api/admin/events/" + slug + "/speakers/";
+        long speaker = ScheduleFixtures.speaker(slug, "Speaker " + UUID.randomUUID().toString().substring(0, 8));
+        String invitation = Api.organizer().body("{}").post(speakers + speaker + "/invitations").then().statusCode(201)
+                .extract().jsonPath().getString("token");
+        Api.as(token).post("/api/speaker-invitations/" + invitation + "/redeem").then().statusCode(200);
+        long another = ScheduleFixtures.speaker(slug, "Speaker " + UUID.randomUUID().toString().substring(0, 8));
+        Api.as(token).body("{}").post(speakers + another + "/invitations").then().statusCode(201);
     }
 
     /**
