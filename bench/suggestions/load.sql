@@ -74,13 +74,15 @@ from app_user u where u.issuer = 'https://bench.hallway.invalid/realms/hallway'
 
 -- As the app stores them: intent wire names, topics as written, in the order they were chosen.
 with e as (select id from event where slug = 'bench-large')
-insert into suggestion_setting (user_id, event_id, use_interests, use_intents, use_bookmarks, use_company, intents)
+-- Not due until the terms are in: the app's worker would build pools from half-loaded indexes.
+insert into suggestion_setting (user_id, event_id, use_interests, use_intents, use_bookmarks, use_company, intents,
+                                pool_due_at)
 select p.user_id, p.event_id, true, true, true, true,
        coalesce((select jsonb_agg(jsonb_build_object('intent', i.intent, 'topics',
                         coalesce((select jsonb_agg(t.label order by t.n) from intent_topic t
                                   where t.user_id = i.user_id and t.intent = i.intent), '[]'))
                         order by i.position)
-                 from intent i where i.user_id = p.user_id), '[]')
+                 from intent i where i.user_id = p.user_id), '[]'), 'infinity'
 from profile p where p.event_id = (select id from e);
 
 -- SuggestionTerms.terms: interests as "interest:<lower>" shared, labelled as written; each intent as
@@ -96,3 +98,5 @@ from intent_topic t join intent i on i.user_id = t.user_id and i.intent = t.inte
 on conflict do nothing;
 
 analyze;
+-- Every pool is due, as the migration that added pools leaves the opt-ins made before it.
+update suggestion_setting set pool_due_at = now();
