@@ -32,6 +32,8 @@ select user_id, label, n from (
            row_number() over (partition by u.id order by -ln(1 - random()) * power(t.rank, :skew)) as n
     from attendee u cross join topic t) drawn
 where n <= 10;
+-- The profiles below look each attendee's interests up: by index, not by a scan of all of them per attendee.
+create index on interest (user_id);
 insert into interest
 select u.id, t.label, row_number() over (order by t.rank) from app_user u, topic t
 where u.subject = 'heavy0' and t.rank <= 10;
@@ -39,6 +41,7 @@ where u.subject = 'heavy0' and t.rank <= 10;
 update interest set label = 'Wasm on mainframes'
 where n = 10 and user_id in (select id from attendee where i in (1000, 2000, 3000, 4000, 5000));
 insert into interest select id, 'Wasm on mainframes', 1 from app_user where subject = 'quiet0';
+analyze interest;
 
 -- Intents: 10% hiring (1-2 topics), 10% looking for work (0-2), 10% can help with (1-3), 20% learning (1-3).
 create temp table intent as
@@ -50,6 +53,8 @@ cross join (values ('hiring', 'work', 'offers', 0.10, 1, 2, 1), ('looking-for-wo
            x(intent, family, role, share, min_topics, max_topics, position)
 where random() + 0 * u.i < x.share; -- u.i: drawn for each attendee, not once for each intent
 insert into intent select id, 'hiring', 'work', 'offers', 1, 2 from app_user where subject = 'heavy0';
+-- The settings below look each attendee's intents up: by index, not by a scan of all of them per attendee.
+create index on intent (user_id);
 
 create temp table intent_topic as
 select i.user_id, i.intent, t.label, t.n
@@ -61,6 +66,8 @@ cross join lateral (
 where i.user_id <> (select id from app_user where subject = 'heavy0');
 insert into intent_topic
 select u.id, 'hiring', t.label, t.rank from app_user u, topic t where u.subject = 'heavy0' and t.rank <= 2;
+create index on intent_topic (user_id, intent);
+analyze intent, intent_topic;
 
 with e as (select id from event where slug = 'bench-large')
 insert into profile (event_id, user_id, display_name, interests, visibility)
