@@ -32,6 +32,8 @@ select user_id, label, n from (
            row_number() over (partition by u.id order by -ln(1 - random()) * power(t.rank, :skew)) as n
     from attendee u cross join topic t) drawn
 where n <= 10;
+-- The profiles below look each attendee's interests up: by index, not by a scan of all of them per attendee.
+create index on interest (user_id);
 insert into interest
 select u.id, t.label, row_number() over (order by t.rank) from app_user u, topic t
 where u.subject = 'heavy0' and t.rank <= 10;
@@ -39,6 +41,7 @@ where u.subject = 'heavy0' and t.rank <= 10;
 update interest set label = 'Wasm on mainframes'
 where n = 10 and user_id in (select id from attendee where i in (1000, 2000, 3000, 4000, 5000));
 insert into interest select id, 'Wasm on mainframes', 1 from app_user where subject = 'quiet0';
+analyze interest;
 
 -- Intents: 10% hiring (1-2 topics), 10% looking for work (0-2), 10% can help with (1-3), 20% learning (1-3).
 create temp table intent as
@@ -50,6 +53,8 @@ cross join (values ('hiring', 'work', 'offers', 0.10, 1, 2, 1), ('looking-for-wo
            x(intent, family, role, share, min_topics, max_topics, position)
 where random() + 0 * u.i < x.share; -- u.i: drawn for each attendee, not once for each intent
 insert into intent select id, 'hiring', 'work', 'offers', 1, 2 from app_user where subject = 'heavy0';
+-- The settings below look each attendee's intents up: by index, not by a scan of all of them per attendee.
+create index on intent (user_id);
 
 create temp table intent_topic as
 select i.user_id, i.intent, t.label, t.n
@@ -61,6 +66,8 @@ cross join lateral (
 where i.user_id <> (select id from app_user where subject = 'heavy0');
 insert into intent_topic
 select u.id, 'hiring', t.label, t.rank from app_user u, topic t where u.subject = 'heavy0' and t.rank <= 2;
+create index on intent_topic (user_id, intent);
+analyze intent, intent_topic;
 
 with e as (select id from event where slug = 'bench-large')
 insert into profile (event_id, user_id, display_name, interests, visibility)
@@ -74,13 +81,15 @@ from app_user u where u.issuer = 'https://bench.hallway.invalid/realms/hallway'
 
 -- As the app stores them: intent wire names, topics as written, in the order they were chosen.
 with e as (select id from event where slug = 'bench-large')
-insert into suggestion_setting (user_id, event_id, use_interests, use_intents, use_bookmarks, use_company, intents)
+-- Not due until the terms are in: the app's worker would build pools from half-loaded indexes.
+insert into suggestion_setting (user_id, event_id, use_interests, use_intents, use_bookmarks, use_company, intents,
+                                pool_due_at)
 select p.user_id, p.event_id, true, true, true, true,
        coalesce((select jsonb_agg(jsonb_build_object('intent', i.intent, 'topics',
                         coalesce((select jsonb_agg(t.label order by t.n) from intent_topic t
                                   where t.user_id = i.user_id and t.intent = i.intent), '[]'))
                         order by i.position)
-                 from intent i where i.user_id = p.user_id), '[]')
+                 from intent i where i.user_id = p.user_id), '[]'), 'infinity'
 from profile p where p.event_id = (select id from e);
 
 -- SuggestionTerms.terms: interests as "interest:<lower>" shared, labelled as written; each intent as
@@ -96,3 +105,5 @@ from intent_topic t join intent i on i.user_id = t.user_id and i.intent = t.inte
 on conflict do nothing;
 
 analyze;
+-- Every pool is due, as the migration that added pools leaves the opt-ins made before it.
+update suggestion_setting set pool_due_at = now();

@@ -56,19 +56,46 @@ public class BookmarkStore {
             select user_id from bookmark
             where event_id = ?1 and (cast(?4 as boolean) or session_id in (?5) or block_id in (?6))""";
 
-    /**
-     * SQL for the people who bookmarked what ?2 bookmarked in the event ?1: a row (user_id, session_id, block_id)
-     * per person and session or lightning block they share. How the hallway track finds people with the same taste without
-     * comparing anybody with everybody. Only this class knows how bookmarks are stored; callers embed it.
+    /*
+     * SQL for the hallway track, which finds people with the same taste without comparing anybody with everybody.
+     * Only this class knows how bookmarks are stored; callers embed these and pass SQL expressions for the values.
      */
-    public static final String SESSIONS_IN_COMMON = """
-            select theirs.user_id, theirs.session_id, cast(null as bigint) as block_id from bookmark mine
-            join bookmark theirs on theirs.session_id = mine.session_id and theirs.user_id <> mine.user_id
-            where mine.event_id = ?1 and mine.user_id = ?2 and mine.session_id is not null
-            union all
-            select theirs.user_id, cast(null as bigint), theirs.block_id from bookmark mine
-            join bookmark theirs on theirs.block_id = mine.block_id and theirs.user_id <> mine.user_id
-            where mine.event_id = ?1 and mine.user_id = ?2 and mine.block_id is not null""";
+
+    /** SQL: the person's bookmarks in the event, a row (session_id, block_id) each, one of the two null. */
+    public static String bookmarksOf(String eventId, String person) {
+        return " (select session_id, block_id from bookmark where event_id = %s and user_id = %s) "
+                .formatted(eventId, person);
+    }
+
+    /**
+     * SQL: the people other than {@code person} who bookmarked one of the sessions or lightning blocks listed
+     * ({@code bigint[]} expressions), a row (user_id, session_id, block_id) per person and session or block.
+     */
+    public static String sharing(String eventId, String person, String sessionIds, String blockIds) {
+        return " " + """
+                (select user_id, session_id, block_id from bookmark
+                where event_id = %1$s and user_id <> %2$s and (session_id = any (%3$s) or block_id = any (%4$s)))"""
+                .formatted(eventId, person, sessionIds, blockIds) + " ";
+    }
+
+    /** SQL: the sessions and lightning blocks both people bookmarked in the event, a row (session_id, block_id) each. */
+    public static String inCommon(String eventId, String one, String other) {
+        return " " + """
+                (select theirs.session_id, theirs.block_id from bookmark mine
+                join bookmark theirs on theirs.user_id = %3$s and theirs.session_id = mine.session_id
+                where mine.event_id = %1$s and mine.user_id = %2$s and mine.session_id is not null
+                union all
+                select theirs.session_id, theirs.block_id from bookmark mine
+                join bookmark theirs on theirs.user_id = %3$s and theirs.block_id = mine.block_id
+                where mine.event_id = %1$s and mine.user_id = %2$s and mine.block_id is not null)"""
+                .formatted(eventId, one, other) + " ";
+    }
+
+    /** SQL: how many people bookmarked each session and lightning block of the event: (session_id, block_id, holders). */
+    public static String holders(String eventId) {
+        return " (select session_id, block_id, count(*) as holders from bookmark where event_id = %s group by 1, 2) "
+                .formatted(eventId);
+    }
 
     /**
      * SQL: the ids of the sessions person ?2 bookmarked in event ?1, on their own or through their lightning block.
@@ -99,6 +126,9 @@ public class BookmarkStore {
 
     @Inject
     SelfService selfService;
+
+    @Inject
+    jakarta.enterprise.event.Event<BookmarksChanged> bookmarksChanged;
 
     /** One stored bookmark: of a session or of a whole lightning block. */
     record Stored(Long sessionId, Long blockId, Instant bookmarkedAt) {
@@ -247,15 +277,21 @@ public class BookmarkStore {
         var userId = users.existingId();
         if (userId.isPresent()) {
             // The column name comes from this class, never from a request.
-            entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")
+            int removed = entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")
                     .setParameter(1, userId.getAsLong()).setParameter(2, event.id).setParameter(3, id).executeUpdate();
+            if (removed > 0) {
+                bookmarksChanged.fire(new BookmarksChanged(event.id, userId.getAsLong()));
+            }
         }
     }
 
     private void insert(long userId, long eventId, String column, long id) {
         // The column name comes from this class, never from a request.
-        entityManager.createNativeQuery("insert into bookmark (user_id, event_id, " + column
+        int added = entityManager.createNativeQuery("insert into bookmark (user_id, event_id, " + column
                 + ") values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, userId).setParameter(2, eventId).setParameter(3, id).executeUpdate();
+        if (added > 0) {
+            bookmarksChanged.fire(new BookmarksChanged(eventId, userId));
+        }
     }
 }

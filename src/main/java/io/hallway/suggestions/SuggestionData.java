@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 import io.hallway.people.PersonalData;
 
 /**
- * The hallway track's personal data: my opt-in with what it uses, the terms derived from it, and the people I
- * dismissed. An erasure deletes them, and the dismissals that name me.
+ * The hallway track's personal data: my opt-in with what it uses, the terms and the pool derived from it, and the
+ * people I dismissed. An erasure deletes them, my place in other people's pools, and the dismissals that name me.
  */
 @ApplicationScoped
 class SuggestionData implements PersonalData {
@@ -23,6 +23,9 @@ class SuggestionData implements PersonalData {
 
     @Inject
     Suggestions suggestions;
+
+    @Inject
+    CandidatePool pools;
 
     @Override
     public String section() {
@@ -47,12 +50,14 @@ class SuggestionData implements PersonalData {
     public void erase(long eventId, long userId) {
         SuggestionSetting.delete("eventId = ?1 and userId = ?2", eventId, userId);
         terms.forget(eventId, userId);
+        pools.forget(eventId, userId);
         suggestions.erase(eventId, userId);
     }
 
     @Override
     public Map<String, Long> purge(long eventId) {
         return Map.of("suggestionSettings", SuggestionSetting.delete("eventId", eventId), "suggestionTerms",
-                terms.purge(eventId), "suggestionDismissals", suggestions.purge(eventId));
+                terms.purge(eventId), "suggestionCandidates", pools.purge(eventId), "suggestionDismissals",
+                suggestions.purge(eventId));
     }
 }

@@ -45,9 +45,8 @@ public class SuggestionResource {
     @Operation(operationId = "getMySuggestions", summary = "People worth meeting, best first, with the reasons", description = "Ranked by what we share: sessions we both bookmarked, interests and company we both show to everyone, and what one offers that the other seeks (hiring and looking for work, helping and learning). Speakers who linked their account rank higher for the sessions of theirs I bookmarked (reason kind speaker), higher still when I chose meet-speakers. Each card shows only the fields its owner shows to everyone; each reason has its words (text) and its data (kind, value, sessionIds, blockIds). Only for people who opted in (409 otherwise), and only people who did. People I dismissed do not come back.")
     public List<Suggestions.Suggestion> mine(@PathParam("slug") String slug,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(50) int limit) {
-        Event event = snapshots.publishedEvent(slug);
-        long me = optedIn(event);
-        return suggestions.forMe(event.id, me, limit);
+        ScheduleSnapshots.Built schedule = snapshots.current(slug);
+        return suggestions.forMe(schedule, optedIn(schedule.eventId()), limit);
     }
 
     @PUT
@@ -56,7 +55,7 @@ public class SuggestionResource {
     @Operation(operationId = "dismissSuggestion", summary = "Do not suggest this person to me again", description = "204, also when already dismissed. The person is not told.")
     public void dismiss(@PathParam("slug") String slug, @PathParam("profileId") long profileId) {
         Event event = snapshots.publishedEvent(slug);
-        long me = optedIn(event);
+        long me = optedIn(event.id);
         suggestions.dismiss(event.id, me, person(event, profileId));
     }
 
@@ -66,13 +65,13 @@ public class SuggestionResource {
     @Operation(operationId = "undismissSuggestion", summary = "Let a person I dismissed be suggested again", description = "204, also when not dismissed.")
     public void undismiss(@PathParam("slug") String slug, @PathParam("profileId") long profileId) {
         Event event = snapshots.publishedEvent(slug);
-        long me = optedIn(event);
+        long me = optedIn(event.id);
         suggestions.undismiss(event.id, me, person(event, profileId));
     }
 
-    private long optedIn(Event event) {
+    private long optedIn(long eventId) {
         var me = users.existingId();
-        if (me.isEmpty() || SuggestionSetting.of(event.id, me.getAsLong()).isEmpty()) {
+        if (me.isEmpty() || SuggestionSetting.of(eventId, me.getAsLong()).isEmpty()) {
             throw Problem.of(ProblemType.SUGGESTIONS_OFF,
                     "Opt in to suggestions for this event first (PUT /me/suggestion-settings).");
         }

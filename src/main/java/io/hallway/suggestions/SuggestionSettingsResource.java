@@ -73,6 +73,9 @@ public class SuggestionSettingsResource {
     @Inject
     SuggestionTerms terms;
 
+    @Inject
+    CandidatePool pools;
+
     @GET
     @Operation(operationId = "getMySuggestionSettings", summary = "Whether I take part in suggestions for the event, and with what", description = "Off (optedIn false) until I opt in.")
     public Settings mine(@PathParam("slug") String slug) {
@@ -93,6 +96,7 @@ public class SuggestionSettingsResource {
             if (setting != null) {
                 setting.delete();
                 terms.forget(event.id, me);
+                pools.forget(event.id, me);
             }
             return Settings.OFF;
         }
@@ -112,6 +116,7 @@ public class SuggestionSettingsResource {
         setting.updatedAt = Instant.now();
         setting.persist();
         terms.rebuild(setting);
+        pools.refresh(event.id, me);
         return Settings.of(setting);
     }
 

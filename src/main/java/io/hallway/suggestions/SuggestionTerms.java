@@ -27,6 +27,10 @@ class SuggestionTerms {
 
     static final String SHARED = "shared";
 
+    /** Points for a term shared both ways (an interest, a company) and for one offered and sought. */
+    static final int SHARED_POINTS = 3;
+    static final int OFFER_POINTS = 5;
+
     /** One row of the index: {@code term} matches the same term with the partner role. */
     record Term(String term, String role, String label) {
     }
@@ -34,8 +38,25 @@ class SuggestionTerms {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    CandidatePool pools;
+
+    /** SQL: the role a term of role {@code role} (a column) matches: shared with shared, offers with seeks. */
+    static String partnerRole(String role) {
+        return " case %1$s when 'shared' then 'shared' when 'offers' then 'seeks' else 'offers' end ".formatted(role);
+    }
+
+    /** SQL: the points a matched term of role {@code role} (a column, either side's) is worth. */
+    static String points(String role) {
+        return " case %s when 'shared' then %d else %d end ".formatted(role, SHARED_POINTS, OFFER_POINTS);
+    }
+
+    /** A changed profile can change what the person shows to everyone: their terms, and so their pool. */
     void profileSaved(@Observes ProfileSaved saved) {
-        SuggestionSetting.of(saved.eventId(), saved.userId()).ifPresent(this::rebuild);
+        SuggestionSetting.of(saved.eventId(), saved.userId()).ifPresent(setting -> {
+            rebuild(setting);
+            pools.refresh(setting.eventId, setting.userId);
+        });
     }
 
     void rebuild(SuggestionSetting setting) {

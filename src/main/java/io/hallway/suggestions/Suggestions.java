@@ -3,7 +3,6 @@ package io.hallway.suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +24,30 @@ import io.hallway.people.Audience;
 import io.hallway.people.Blocks;
 import io.hallway.people.AttendeeView;
 import io.hallway.people.Profile;
-import io.hallway.schedule.Session;
+import io.hallway.schedule.ScheduleSnapshot;
+import io.hallway.schedule.ScheduleSnapshots;
+import io.hallway.schedule.SessionView;
 
 /**
  * People worth meeting, ranked by what they share with me: the sessions we both bookmarked (2 points each), the
  * interests or company we both show (3 each), what one of us offers that the other seeks (5 each), and each session
  * I bookmarked that they speak at, once they linked their account to their speaker record (4 each, 8 when I am
- * here to meet speakers). One
- * statement ranks everybody from the indexes (the people who bookmarked what I did, the people with my terms),
- * never comparing me with the whole event; one more finds the speakers ({@link BookmarkedSpeakers}), and two
- * more read the cards and the sessions the reasons name. Only
- * people who opted in are ranked, and only for someone who opted in. The only code that writes
- * {@code suggestion_dismissal}.
+ * here to meet speakers). The only code that writes {@code suggestion_dismissal}.
+ * <p>
+ * <b>Why a pool.</b> Scoring everyone who shares anything with me per request does not scale: at 20,000 attendees
+ * a popular topic is held by thousands and each session is bookmarked by hundreds, so one request joined some
+ * 40,000 index rows to keep 20 people. Instead each person has a pool ({@link CandidatePool}) built ahead from the
+ * per-event indexes, fanning out from their rarest keys only: a topic held by thousands says little about any one
+ * of them, so it never finds anybody, it only adds its points to people found through something more specific.
+ * <p>
+ * <b>What a request does</b>, in three statements whatever the event's size: (1) rank: read my pool best first,
+ * keep only people who are still opted in, blocked neither way ({@link Blocks#neitherBlocks}) and not dismissed,
+ * and score each from what we share now (the per-event indexes, probed for just these people), until
+ * {@code limit} people with a reason are found; (2) read their cards; (3) word the reasons, the session titles
+ * from the published schedule in memory. So the score and reasons shown are never stale and only name what is
+ * shown to everyone now; what may be stale is who is in the pool (see the README's "People worth meeting").
+ * Between (1) and (2), one more statement finds the speakers of what I bookmarked ({@link BookmarkedSpeakers}),
+ * computed at read time since they are few; they merge into the ranked list.
  */
 @ApplicationScoped
 class Suggestions {
@@ -46,25 +57,32 @@ class Suggestions {
     }
 
     /**
-     * Why, in words and in data: {@code kind} is {@code sessions}, {@code speaker}, {@code interest}, {@code company}
-     * or the other person's intent ({@code hiring}, {@code looking-for-work}, {@code can-help-with}, {@code learning}).
+     * Why, in words and in data: {@code kind} is {@code sessions}, {@code interest}, {@code company} or the other
+     * person's intent ({@code hiring}, {@code looking-for-work}, {@code can-help-with}, {@code learning}).
      */
     record Reason(String kind, String text, String value, List<Long> sessionIds, List<Long> blockIds) {
     }
 
-    /** A ranked person as the ranking statement returns them. */
-    private record Ranked(long userId, long score, String terms, String sessionIds, String blockIds) {
+    /** A ranked person with what we share, as the ranking statement returns them. */
+    record Ranked(long userId, long score, String terms, String sessionIds, String blockIds) {
     }
 
     /** A matched term of theirs: its term, their role and their words. */
     private record Matched(String term, String role, String label) {
     }
 
+    /** The published schedule's session titles, kept with its snapshot. */
+    private record Titles(Map<Long, String> byId) {
+        static Titles of(ScheduleSnapshot snapshot) {
+            return new Titles(snapshot.sessions().stream().collect(Collectors.toMap(SessionView::id, SessionView::title)));
+        }
+    }
+
     /** One person's place in my list, before it is cut to the limit. */
     private record Placed(long userId, Suggestion suggestion) {
     }
 
-    private static final int SESSION_POINTS = 2;
+    static final int SESSION_POINTS = 2;
 
     @Inject
     EntityManager entityManager;
@@ -75,53 +93,24 @@ class Suggestions {
     @Inject
     BookmarkedSpeakers bookmarkedSpeakers;
 
-    List<Suggestion> forMe(long eventId, long me, int limit) {
+    List<Suggestion> forMe(ScheduleSnapshots.Built schedule, long me, int limit) {
+        long eventId = schedule.eventId();
         Map<Long, BookmarkedSpeakers.Speaker> speakers = bookmarkedSpeakers.of(eventId, me);
-        @SuppressWarnings("unchecked")
-        List<Ranked> ranked = entityManager.createNativeQuery("""
-                with terms as (
-                    select theirs.user_id, sum(case when theirs.role = 'shared' then 3 else 5 end) as score,
-                        jsonb_agg(jsonb_build_object('term', theirs.term, 'role', theirs.role, 'label', theirs.label)) as matched
-                    from suggestion_term mine
-                    join suggestion_term theirs on theirs.event_id = mine.event_id and theirs.term = mine.term
-                        and theirs.role = case mine.role when 'shared' then 'shared' when 'offers' then 'seeks' else 'offers' end
-                        and theirs.user_id <> mine.user_id
-                    where mine.event_id = ?1 and mine.user_id = ?2
-                    group by theirs.user_id
-                ), sessions as (
-                    select common.user_id, array_agg(common.session_id) filter (where common.session_id is not null) as session_ids,
-                        array_agg(common.block_id) filter (where common.block_id is not null) as block_ids, count(*) as shared
-                    from (""" + BookmarkStore.SESSIONS_IN_COMMON + """
-                ) common
-                    join suggestion_setting theirs on theirs.event_id = ?1 and theirs.user_id = common.user_id and theirs.use_bookmarks
-                    where exists (select 1 from suggestion_setting me where me.event_id = ?1 and me.user_id = ?2 and me.use_bookmarks)
-                    group by common.user_id
-                )
-                select coalesce(t.user_id, s.user_id) as user_id,
-                    cast(coalesce(t.score, 0) + ?3 * coalesce(s.shared, 0) as bigint) as score,
-                    cast(t.matched as text) as terms, array_to_string(s.session_ids, ',') as session_ids,
-                    array_to_string(s.block_ids, ',') as block_ids
-                from terms t full join sessions s on s.user_id = t.user_id
-                where not exists (select 1 from suggestion_dismissal d
-                    where d.event_id = ?1 and d.user_id = ?2 and d.dismissed_user_id = coalesce(t.user_id, s.user_id))
-                and""" + Blocks.neitherBlocks("?1", "?2", "coalesce(t.user_id, s.user_id)") + """
-                order by 2 desc, 1 limit ?4""", Ranked.class)
-                .setParameter(1, eventId).setParameter(2, me).setParameter(3, SESSION_POINTS)
-                // As many more as there are speakers: a speaker ranked lower still brings their other reasons.
-                .setParameter(4, limit + speakers.size()).getResultList();
+        // As many more as there are speakers: a speaker ranked lower still brings their other reasons.
+        List<Ranked> ranked = ranked(eventId, me, limit + speakers.size());
         Set<Long> people = new LinkedHashSet<>(speakers.keySet());
         ranked.forEach(person -> people.add(person.userId()));
         if (people.isEmpty()) {
             return List.of();
         }
-        Map<Long, Profile> profiles = Profile.<Profile> list("eventId = ?1 and userId in ?2", eventId,
+        Map<Long, Profile> cards = Profile.<Profile> list("eventId = ?1 and userId in ?2", eventId,
                 List.copyOf(people)).stream()
                 .collect(Collectors.toMap(profile -> profile.userId, Function.identity()));
-        Map<Long, String> titles = titles(ranked);
+        Map<Long, String> titles = schedule.derived(Titles.class, Titles::of).byId();
         Map<Long, Ranked> byPerson = ranked.stream().collect(Collectors.toMap(Ranked::userId, Function.identity()));
         List<Placed> placed = new ArrayList<>();
         for (long userId : people) {
-            Profile profile = profiles.get(userId);
+            Profile profile = cards.get(userId);
             if (profile == null) {
                 continue;
             }
@@ -137,6 +126,52 @@ class Suggestions {
         }
         return placed.stream().sorted(Comparator.comparingLong((Placed p) -> -p.suggestion().score())
                 .thenComparingLong(Placed::userId)).limit(limit).map(Placed::suggestion).toList();
+    }
+
+    /** The first {@code limit} people of my pool who may be shown to me and share something now, best first. */
+    private List<Ranked> ranked(long eventId, long me, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Ranked> ranked = entityManager.createNativeQuery("""
+                with me as (
+                    select use_bookmarks from suggestion_setting where event_id = ?1 and user_id = ?2
+                ), mine as (
+                    select term, """ + SuggestionTerms.partnerRole("role") + " as role, "
+                + SuggestionTerms.points("role") + """
+                 as points
+                    from suggestion_term where event_id = ?1 and user_id = ?2
+                ), pool as (
+                    select c.candidate_id as user_id, c.score, c.tiebreak, theirs.use_bookmarks
+                    from suggestion_candidate c
+                    join suggestion_setting theirs on theirs.event_id = c.event_id and theirs.user_id = c.candidate_id
+                    where c.event_id = ?1 and c.user_id = ?2
+                    and not exists (select 1 from suggestion_dismissal d
+                        where d.event_id = ?1 and d.user_id = ?2 and d.dismissed_user_id = c.candidate_id)
+                    and""" + Blocks.neitherBlocks("?1", "?2", "c.candidate_id") + """
+                )
+                select p.user_id, cast(t.score + ?3 * s.shared as bigint) as score, cast(t.matched as text) as terms,
+                    s.session_ids, s.block_ids
+                from pool p
+                cross join lateral (
+                    select coalesce(sum(mine.points), 0) as score,
+                        jsonb_agg(jsonb_build_object('term', theirs.term, 'role', theirs.role, 'label', theirs.label)) as matched
+                    from mine join suggestion_term theirs on theirs.event_id = ?1 and theirs.user_id = p.user_id
+                        and theirs.term = mine.term and theirs.role = mine.role
+                ) t
+                cross join lateral (
+                    select count(*) as shared,
+                        string_agg(cast(common.session_id as text), ',') filter (where common.session_id is not null) as session_ids,
+                        string_agg(cast(common.block_id as text), ',') filter (where common.block_id is not null) as block_ids
+                    from""" + BookmarkStore.inCommon("?1", "?2", "p.user_id") + """
+                common
+                    where p.use_bookmarks and (select use_bookmarks from me)
+                ) s
+                where t.score > 0 or s.shared > 0
+                order by p.score desc, p.tiebreak
+                limit ?4""", Ranked.class)
+                .setParameter(1, eventId).setParameter(2, me).setParameter(3, SESSION_POINTS).setParameter(4, limit)
+                .getResultList();
+        return ranked.stream().sorted(Comparator.comparingLong(Ranked::score).reversed()
+                .thenComparingLong(Ranked::userId)).toList();
     }
 
     private List<Reason> reasons(Ranked person, Map<Long, String> titles) {
@@ -183,18 +218,9 @@ class Suggestions {
             case LOOKING_FOR_WORK -> plain ? "Looking for work" : "Looking for work: " + about;
             case CAN_HELP_WITH -> plain ? "Happy to help" : "Can help with: " + about;
             case LEARNING -> plain ? "Here to learn" : "Learning: " + about;
-            case MEET_SPEAKERS -> throw new IllegalStateException("meet-speakers is matched with speakers, never as a term");
+            case MEET_SPEAKERS -> throw new IllegalStateException("Meeting speakers matches nobody yet");
         };
         return Optional.of(new Reason(theirs.wireName(), text, plain ? null : about, null, null));
-    }
-
-    private Map<Long, String> titles(List<Ranked> ranked) {
-        Set<Long> ids = ranked.stream().flatMap(person -> ids(person.sessionIds()).stream()).collect(Collectors.toSet());
-        Map<Long, String> titles = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Session.<Session> list("id in ?1", ids).forEach(session -> titles.put(session.id, session.title));
-        }
-        return titles;
     }
 
     private List<Matched> matched(String terms) {

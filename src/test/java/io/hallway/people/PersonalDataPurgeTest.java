@@ -37,8 +37,8 @@ class PersonalDataPurgeTest {
     private static final String[] TABLES = { "profile", "connection", "exchange_token", "exchange_idempotency",
             "exchange_rate_limit", "bookmark", "calendar_link", "agenda_change", "session_feedback",
             "push_subscription", "notification_preference", "notification", "suggestion_setting", "suggestion_term",
-            "suggestion_dismissal", "offline_exchange_secret", "person_block", "conduct_report", "meeting",
-            "meeting_setting", "meeting_rate_limit", "speaker_link" };
+            "suggestion_candidate", "suggestion_dismissal", "offline_exchange_secret", "person_block", "conduct_report",
+            "meeting", "meeting_setting", "meeting_rate_limit", "speaker_link" };
 
     @Inject
     DataSource dataSource;
@@ -98,7 +98,7 @@ class PersonalDataPurgeTest {
                 Map.entry("agendaChanges", 3L), Map.entry("feedback", 1L), Map.entry("invitationsAnonymised", 2L),
                 Map.entry("pushSubscriptions", 1L), Map.entry("notificationPreferences", 1L),
                 Map.entry("notifications", 2L), Map.entry("suggestionSettings", 2L), Map.entry("suggestionTerms", 4L),
-                Map.entry("suggestionDismissals", 2L), Map.entry("offlineExchangeSecrets", 1L), Map.entry("blocks", 2L),
+                Map.entry("suggestionCandidates", 2L), Map.entry("suggestionDismissals", 2L), Map.entry("offlineExchangeSecrets", 1L), Map.entry("blocks", 2L),
                 Map.entry("conductReports", 2L), Map.entry("meetings", 2L), Map.entry("meetingSettings", 1L),
                 Map.entry("meetingRateLimits", 2L), Map.entry("speakerLinks", 1L),
                 Map.entry("speakerInvitationsAnonymised", 2L)), purged.get(past));

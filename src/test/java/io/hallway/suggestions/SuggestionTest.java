@@ -5,8 +5,11 @@ import static io.hallway.testing.PeopleFixtures.saveProfile;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -21,6 +24,9 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SuggestionTest {
+
+    @Inject
+    PoolWorker poolWorker;
 
     private static final Map<String, String> PUBLIC = Map.of("displayName", "everyone", "interests", "everyone",
             "company", "everyone");
@@ -120,6 +126,29 @@ class SuggestionTest {
         Api.as(ada).put("/api/events/" + slug + "/me/blocks/" + brunoProfile).then().statusCode(204);
         Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) zoeProfile));
         Api.as(bruno).get(path(slug)).then().statusCode(200).body("person.displayName", contains("Zoe"));
+    }
+
+    @Test
+    void a_bookmark_in_common_brings_a_person_into_my_pool_at_its_next_build() {
+        String slug = newEvent("suggest-pool");
+        long talk = create(slug, talk("Operators", room(slug, "Hall", 100), "10:00", "10:30")).getLong("id");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        profile(ada, slug, "Ada", List.of("Go"), null, PUBLIC);
+        long brunoProfile = profile(bruno, slug, "Bruno", List.of("Rust"), null, PUBLIC);
+        optIn(ada, slug, List.of());
+        optIn(bruno, slug, List.of());
+        bookmark(Api.as(ada), slug, talk);
+        bookmark(Api.as(bruno), slug, talk);
+        // Nothing in common when each opted in: neither is in the other's pool until a build after the bookmarks.
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("", hasSize(0));
+
+        poolWorker.buildDue(Instant.now().plusSeconds(30));
+
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) brunoProfile))
+                .body("score", contains(2))
+                .body("[0].reasons.text", contains("You both bookmarked one session, among them \u201cOperators\u201d"));
+        Api.as(bruno).get(path(slug)).then().statusCode(200).body("person.displayName", contains("Ada"));
     }
 
     @Test

@@ -104,19 +104,22 @@ public final class PersonalDataFixtures {
                 .put("/api/events/" + slug + "/notification-preferences").then().statusCode(200);
     }
 
-    /** The person opts in to suggestions; with a peer, each opts in and dismisses the other. */
+    /**
+     * The person opts in to suggestions, learning eBPF; with a peer, the peer opts in, happy to help with eBPF, so
+     * that each is in the other's pool, and each dismisses the other.
+     */
     public static void suggestions(String token, String slug, String... peers) {
-        optInToSuggestions(token, slug);
+        optInToSuggestions(token, slug, "learning");
         if (peers.length > 0) {
-            optInToSuggestions(peers[0], slug);
+            optInToSuggestions(peers[0], slug, "can-help-with");
             dismiss(token, slug, peers[0]);
             dismiss(peers[0], slug, token);
         }
     }
 
-    private static void optInToSuggestions(String token, String slug) {
+    private static void optInToSuggestions(String token, String slug, String intent) {
         Api.as(token).body(Map.of("optedIn", true, "useInterests", true, "useIntents", true, "useBookmarks", true,
-                "intents", java.util.List.of(Map.of("intent", "learning", "topics", java.util.List.of("eBPF")))))
+                "intents", java.util.List.of(Map.of("intent", intent, "topics", java.util.List.of("eBPF")))))
                 .put("/api/events/" + slug + "/me/suggestion-settings").then().statusCode(200);
     }
 

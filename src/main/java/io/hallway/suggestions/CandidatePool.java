@@ -1,0 +1,210 @@
+package io.hallway.suggestions;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.hallway.agenda.BookmarkStore;
+import io.hallway.agenda.BookmarksChanged;
+import io.hallway.common.OneReplicaAtATime;
+
+/**
+ * Each person's pool of people worth meeting: the only code that writes {@code suggestion_candidate},
+ * {@code suggestion_key_count} and {@code suggestion_setting.pool_due_at}.
+ * <p>
+ * A build fans out from the person's rarest keys ({@link FanOut}) through the per-event indexes (the people who
+ * bookmarked the same sessions, the people holding the same terms), keeps the {@code pool-size} people sharing the
+ * most points of those keys, and adds the person to each of their pools, so that a new opt-in reaches the people
+ * it matches at once. It runs in the writing request when a person opts in or changes their settings or profile,
+ * a minute after their bookmarks change, every {@code rebuild-every}, and for the opt-ins nobody built yet; the
+ * worker ({@link PoolWorker}) claims due people with {@code for update skip locked}, so replicas share the work.
+ * Pool writes in an event take a transaction-level advisory lock on it: two builds add rows to each other's pools,
+ * and one at a time cannot deadlock.
+ */
+@ApplicationScoped
+class CandidatePool {
+
+    /** A person whose pool is due. */
+    record Due(long eventId, long userId) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    SuggestionsConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Builds the person's pool now; they opted in. */
+    void refresh(long eventId, long userId) {
+        lock(eventId);
+        build(eventId, userId);
+    }
+
+    /**
+     * Builds up to a batch of due pools in a transaction of its own: how many were due. Counts the holders of each
+     * key again first where the count is stale.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int buildDue() {
+        @SuppressWarnings("unchecked")
+        List<Due> due = entityManager.createNativeQuery("""
+                select event_id, user_id from suggestion_setting where pool_due_at <= now()
+                order by pool_due_at limit ?1 for update skip locked""", Due.class)
+                .setParameter(1, config.refreshBatch()).getResultList();
+        Map<Long, List<Due>> byEvent = due.stream().collect(Collectors.groupingBy(Due::eventId, LinkedHashMap::new,
+                Collectors.toList()));
+        byEvent.forEach((eventId, people) -> {
+            lock(eventId);
+            countIfStale(eventId);
+            people.forEach(person -> build(eventId, person.userId()));
+        });
+        return due.size();
+    }
+
+    /** A changed bookmark: the pool is due a minute later, however many more change in between. */
+    void bookmarksChanged(@Observes BookmarksChanged changed) {
+        entityManager.createNativeQuery("""
+                update suggestion_setting set pool_due_at = ?3
+                where event_id = ?1 and user_id = ?2 and pool_due_at > ?3""")
+                .setParameter(1, changed.eventId()).setParameter(2, changed.userId())
+                .setParameter(3, Instant.now().plus(config.bookmarkDelay())).executeUpdate();
+    }
+
+    private void build(long eventId, long userId) {
+        List<FanOut.Key> chosen = FanOut.choose(keys(eventId, userId), config.fanOutBudget());
+        List<Map<String, Object>> terms = new ArrayList<>();
+        List<Long> sessionIds = new ArrayList<>();
+        List<Long> blockIds = new ArrayList<>();
+        for (FanOut.Key key : chosen) {
+            if (key.isTerm()) {
+                terms.add(Map.of("term", key.term(), "role", key.role(), "points", key.points()));
+            } else if (key.sessionId() != null) {
+                sessionIds.add(key.sessionId());
+            } else {
+                blockIds.add(key.blockId());
+            }
+        }
+        entityManager.createNativeQuery("delete from suggestion_candidate where event_id = ?1 and user_id = ?2")
+                .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
+        entityManager.createNativeQuery("""
+                with chosen as (
+                    select term, role, points from jsonb_to_recordset(cast(?3 as jsonb)) as k(term text, role text, points int)
+                ), found as (
+                    select theirs.user_id, chosen.points from chosen
+                    join suggestion_term theirs on theirs.event_id = ?1 and theirs.term = chosen.term
+                        and theirs.role = chosen.role and theirs.user_id <> ?2
+                    union all
+                    select bookmarked.user_id, ?6 from""" + BookmarkStore.sharing("?1", "?2", "cast(?4 as bigint[])",
+                "cast(?5 as bigint[])") + """
+                bookmarked
+                    join suggestion_setting theirs on theirs.event_id = ?1 and theirs.user_id = bookmarked.user_id
+                        and theirs.use_bookmarks
+                ), best as (
+                    select user_id, cast(sum(points) as int) as score, hashint8(user_id # ?2) as tiebreak from found
+                    group by user_id order by 2 desc, 3 limit ?7
+                )
+                insert into suggestion_candidate (event_id, user_id, candidate_id, score, tiebreak)
+                select ?1, ?2, user_id, score, tiebreak from best
+                union all
+                select ?1, user_id, ?2, score, tiebreak from best
+                on conflict (event_id, user_id, candidate_id) do update set score = excluded.score""")
+                .setParameter(1, eventId).setParameter(2, userId).setParameter(3, toJson(terms))
+                .setParameter(4, array(sessionIds)).setParameter(5, array(blockIds))
+                .setParameter(6, Suggestions.SESSION_POINTS).setParameter(7, config.poolSize()).executeUpdate();
+        entityManager.createNativeQuery("update suggestion_setting set pool_due_at = ?3 where event_id = ?1 and user_id = ?2")
+                .setParameter(1, eventId).setParameter(2, userId)
+                .setParameter(3, Instant.now().plus(config.rebuildEvery())).executeUpdate();
+    }
+
+    /** The person's keys: their terms, and their bookmarks if they let them be used, each with its holders counted. */
+    private List<FanOut.Key> keys(long eventId, long userId) {
+        @SuppressWarnings("unchecked")
+        List<FanOut.Key> keys = entityManager.createNativeQuery("""
+                select t.term, p.role, cast(null as bigint) as session_id, cast(null as bigint) as block_id,
+                    cast(""" + SuggestionTerms.points("t.role") + """
+                 as int) as points, cast(coalesce(k.holders, 0) as bigint) as holders
+                from suggestion_term t
+                cross join lateral (select""" + SuggestionTerms.partnerRole("t.role") + """
+                as role) p
+                left join suggestion_key_count k on k.event_id = t.event_id and k.key = 'term:' || t.term || '|' || p.role
+                where t.event_id = ?1 and t.user_id = ?2
+                union all
+                select null, null, b.session_id, b.block_id, cast(?3 as int), cast(coalesce(k.holders, 0) as bigint)
+                from""" + BookmarkStore.bookmarksOf("?1", "?2") + """
+                b
+                left join suggestion_key_count k on k.event_id = ?1
+                    and k.key = coalesce('session:' || b.session_id, 'block:' || b.block_id)
+                where exists (select 1 from suggestion_setting s where s.event_id = ?1 and s.user_id = ?2 and s.use_bookmarks)""",
+                FanOut.Key.class).setParameter(1, eventId).setParameter(2, userId)
+                .setParameter(3, Suggestions.SESSION_POINTS).getResultList();
+        return keys;
+    }
+
+    private void countIfStale(long eventId) {
+        boolean stale = (Boolean) entityManager.createNativeQuery("""
+                select coalesce(min(counted_at) < ?2, true) from suggestion_key_count where event_id = ?1""")
+                .setParameter(1, eventId).setParameter(2, Instant.now().minus(config.countEvery())).getSingleResult();
+        if (!stale) {
+            return;
+        }
+        entityManager.createNativeQuery("delete from suggestion_key_count where event_id = ?1")
+                .setParameter(1, eventId).executeUpdate();
+        entityManager.createNativeQuery("""
+                insert into suggestion_key_count (event_id, key, holders)
+                select ?1, 'term:' || term || '|' || role, count(*) from suggestion_term where event_id = ?1
+                group by term, role
+                union all
+                select ?1, coalesce('session:' || b.session_id, 'block:' || b.block_id), b.holders
+                from""" + BookmarkStore.holders("?1") + "b").setParameter(1, eventId).executeUpdate();
+    }
+
+    private void lock(long eventId) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
+                .setParameter(1, OneReplicaAtATime.LOCK_SPACE).setParameter(2, "suggestions.pools." + eventId)
+                .getSingleResult();
+    }
+
+    /** Out of every pool: the person opted out or is erased. */
+    void forget(long eventId, long userId) {
+        lock(eventId);
+        entityManager.createNativeQuery("""
+                delete from suggestion_candidate where event_id = ?1 and (user_id = ?2 or candidate_id = ?2)""")
+                .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
+    }
+
+    /** The event's pools, and its counts with them: how many pool entries went. */
+    long purge(long eventId) {
+        lock(eventId);
+        entityManager.createNativeQuery("delete from suggestion_key_count where event_id = ?1")
+                .setParameter(1, eventId).executeUpdate();
+        return entityManager.createNativeQuery("delete from suggestion_candidate where event_id = ?1")
+                .setParameter(1, eventId).executeUpdate();
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The chosen keys could not be written", e);
+        }
+    }
+
+    private static String array(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+}
