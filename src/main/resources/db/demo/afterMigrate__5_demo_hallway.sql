@@ -7,7 +7,7 @@
 do $$
 declare
     ev bigint;
-    ebpf bigint; stateful bigint; compliance bigint; debug bigint; lightning bigint;
+    ebpf bigint; compliance bigint; debug bigint; lightning bigint;
     coffee_break_start timestamptz := '2024-11-10 10:35-07';
     priya bigint; marco bigint; lena bigint; ada bigint; olivia bigint;
 begin
@@ -16,7 +16,6 @@ begin
         return;
     end if;
     select id into ebpf from session where event_id = ev and title like 'Integrating eBPF%';
-    select id into stateful from session where event_id = ev and title like 'Stateful App Migration%';
     select id into compliance from session where event_id = ev and title like 'Malicious Compliance%';
     select id into debug from session where event_id = ev and title like 'Debug Like a Pro%';
     select id into lightning from lightning_block where event_id = ev and title = 'Lightning talks';
@@ -77,7 +76,7 @@ begin
     on conflict do nothing;
 
     insert into bookmark (user_id, event_id, session_id) values
-        (priya, ev, ebpf), (priya, ev, compliance), (priya, ev, stateful),
+        (priya, ev, ebpf), (priya, ev, compliance),
         (marco, ev, debug), (marco, ev, ebpf),
         (lena, ev, compliance),
         (ada, ev, ebpf), (ada, ev, debug),
@@ -86,14 +85,14 @@ begin
     insert into bookmark (user_id, event_id, block_id) values (lena, ev, lightning), (olivia, ev, lightning)
     on conflict do nothing;
 
-    -- Ada asked Priya; Priya accepted the coffee break at the coffee bar. The walks are the demo map's: from the
-    -- Theater (Ada's eBPF talk) and from the Flex Space (Priya's migration talk), in seconds.
+    -- Ada asked Priya; Priya accepted the coffee break at the coffee bar. The walks are the demo map's, in seconds:
+    -- both come from the eBPF talk in the Theater, and neither has a session after it.
     insert into meeting (event_id, requester_id, invitee_id, minutes, message, status, slots, starts_at, ends_at,
                          place_id, place_name)
     values (ev, ada, priya, 15, 'Could you show me how you trace with Cilium?', 'accepted',
             jsonb_build_array(jsonb_build_object('startsAt', to_char(coffee_break_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                 'endsAt', to_char((coffee_break_start + interval '15 minutes') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                 'placeId', 'coffee-bar', 'placeName', 'Coffee bar', 'placeCategory', 'coffee',
-                'requesterWalkSeconds', 31, 'inviteeWalkSeconds', 29)),
+                'requesterWalkSeconds', 38, 'inviteeWalkSeconds', 38)),
             coffee_break_start, coffee_break_start + interval '15 minutes', 'coffee-bar', 'Coffee bar');
 end $$;
