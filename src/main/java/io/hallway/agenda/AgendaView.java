@@ -24,7 +24,8 @@ public record AgendaView(String event, String timeZone, String cursor,
 
     /** An accepted meet-up with another attendee, at a place on the venue map when it has one. */
     public record Meeting(String itemId, long id, OffsetDateTime startsAt, OffsetDateTime endsAt, String withName,
-            String placeId, String placeName) {
+            String placeId, String placeName,
+            @Schema(description = "Why a later change left one of us without the time for it; null while it fits") String noLongerFits) {
     }
 
     /**

@@ -124,7 +124,7 @@ class Agendas {
     LiveTimes liveTimes;
 
     @Inject
-    jakarta.enterprise.inject.Instance<MeetingsInAgenda> meetingsInAgenda;
+    AgendaMeetings agendaMeetings;
 
     /** A person's bookmarked items at their expected times, in time order, and the schedule they come from. */
     record Expected(ScheduleSnapshots.Built built, ExpectedTimes times, List<Rendered> items) {
@@ -154,7 +154,19 @@ class Agendas {
             built = snapshots.current(currentVersion(slug));
             items = index(built).items(marks);
         }
-        ExpectedTimes expected = liveTimes.of(built);
+        return expected(built, liveTimes.of(built), items);
+    }
+
+    /**
+     * A person's items as the database holds the schedule and the hosts' reports right now, past what this replica
+     * remembers: for a check made just after a change committed. Empty for an event not published.
+     */
+    Optional<Expected> expectedNow(long eventId, long userId) {
+        return snapshots.currentVersion(eventId).map(snapshots::current).map(built -> expected(built,
+                liveTimes.fresh(built), index(built).items(bookmarks.marks(eventId, userId))));
+    }
+
+    private Expected expected(ScheduleSnapshots.Built built, ExpectedTimes expected, List<Rendered> items) {
         ZoneId zone = ZoneId.of(built.snapshot().event().timeZone());
         items = new ArrayList<>(items.stream().map(rendered -> expectedAt(rendered, expected, zone)).toList());
         items.sort(Comparator.comparing((Rendered r) -> r.item().expectedStartsAt())
@@ -165,11 +177,8 @@ class Agendas {
 
     /** The person's accepted meet-ups, from the feature that keeps them, if there is one. */
     private List<AgendaView.Meeting> meetings(long eventId, long userId, ScheduleSnapshot snapshot) {
-        if (!meetingsInAgenda.isResolvable()) {
-            return List.of();
-        }
         ZoneId zone = ZoneId.of(snapshot.event().timeZone());
-        return meetingsInAgenda.get().accepted(eventId, userId).stream().map(m -> m.in(zone)).toList();
+        return agendaMeetings.of(eventId, userId).stream().map(m -> m.in(zone)).toList();
     }
 
     /** The version to answer from: a published event's from memory within the version-check interval. */

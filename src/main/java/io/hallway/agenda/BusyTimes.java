@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,18 @@ public class BusyTimes {
     Agendas agendas;
 
     public Plan of(String slug, long userId) {
-        Agendas.Expected expected = agendas.expected(slug, userId);
+        return plan(agendas.expected(slug, userId));
+    }
+
+    /**
+     * The plan as the database holds the schedule, the hosts' reports and the bookmarks right now, past what this
+     * replica remembers: for a check made just after a change committed. Empty for an event not published.
+     */
+    public Optional<Plan> now(long eventId, long userId) {
+        return agendas.expectedNow(eventId, userId).map(BusyTimes::plan);
+    }
+
+    private static Plan plan(Agendas.Expected expected) {
         List<Busy> busy = expected.live().stream().map(item -> new Busy(item.itemId(),
                 item.expectedStartsAt().toInstant(), item.expectedEndsAt().toInstant(),
                 item.room() == null ? null : item.room().id())).toList();

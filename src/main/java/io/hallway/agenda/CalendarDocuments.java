@@ -72,6 +72,15 @@ class CalendarDocuments {
      * snapshot, and per request for a personal feed.
      */
     byte[] write(ScheduleSnapshot schedule, String name, List<SessionView> sessions, List<BlockView> blocks) {
+        return write(schedule, name, sessions, blocks, List.of());
+    }
+
+    /**
+     * The same with a person's accepted meet-ups, for their personal feed. A meet-up's UID is its id in the event,
+     * which never changes; a cancelled one lets its time go and leaves the feed, and calendar apps drop it.
+     */
+    byte[] write(ScheduleSnapshot schedule, String name, List<SessionView> sessions, List<BlockView> blocks,
+            List<MeetingsInAgenda.Accepted> meetings) {
         EventView event = schedule.event();
         URI base = base();
         Map<Long, String> roomNames = schedule.rooms().stream().collect(Collectors.toMap(RoomView::id, RoomView::name));
@@ -109,6 +118,19 @@ class CalendarDocuments {
             vevent.setStatus(Status.confirmed());
             vevent.setUrl(base.resolve("api/events/" + event.slug() + "/schedule").toString());
             vevent.setDescription(block.talkIds().stream().map(titles::get).collect(Collectors.joining("\n")));
+            calendar.addEvent(vevent);
+        }
+        ZoneId zone = ZoneId.of(event.timeZone());
+        for (MeetingsInAgenda.Accepted meeting : meetings) {
+            VEvent vevent = base(stamp, meeting.startsAt().atZone(zone).toOffsetDateTime(),
+                    meeting.endsAt().atZone(zone).toOffsetDateTime(),
+                    meeting.withName() == null ? "Meet-up" : "Meet-up with " + meeting.withName(), meeting.placeName());
+            vevent.setUid("meeting-" + meeting.id() + "-" + event.slug() + "@hallway");
+            vevent.setStatus(Status.confirmed());
+            vevent.setUrl(base.resolve("api/events/" + event.slug() + "/meetings/" + meeting.id()).toString());
+            if (meeting.noLongerFits() != null) {
+                vevent.setDescription("No longer fits: " + meeting.noLongerFits());
+            }
             calendar.addEvent(vevent);
         }
         return Biweekly.write(calendar).go().getBytes(StandardCharsets.UTF_8);

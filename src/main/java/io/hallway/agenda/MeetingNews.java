@@ -19,7 +19,8 @@ public class MeetingNews {
      */
     @Schema(name = "ChangeMeeting")
     public record News(long meetingId,
-            @Schema(enumeration = { "requested", "proposed", "accepted", "not-available", "cancelled" }) String what,
+            @Schema(enumeration = { "requested", "proposed", "accepted", "not-available", "cancelled",
+                    "no-longer-fits" }) String what,
             String text) {
     }
 

@@ -12,11 +12,12 @@ import java.util.List;
 public interface MeetingsInAgenda {
 
     /** An accepted meet-up as the agenda shows it; the other person by the name they show me. */
-    record Accepted(long id, Instant startsAt, Instant endsAt, String withName, String placeId, String placeName) {
+    record Accepted(long id, Instant startsAt, Instant endsAt, String withName, String placeId, String placeName,
+            String noLongerFits) {
 
         AgendaView.Meeting in(ZoneId zone) {
             return new AgendaView.Meeting("meeting-" + id, id, startsAt.atZone(zone).toOffsetDateTime(),
-                    endsAt.atZone(zone).toOffsetDateTime(), withName, placeId, placeName);
+                    endsAt.atZone(zone).toOffsetDateTime(), withName, placeId, placeName, noLongerFits);
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class NextRouteResource {
     @Inject
     LiveTimes liveTimes;
 
+    @Inject
+    AgendaMeetings meetings;
+
     /**
      * How far before "at" a session may be planned and still be next: a delay moved its expected start after "at".
      * A room runs later than this only after a whole day of delays.
@@ -57,7 +61,7 @@ public class NextRouteResource {
     private static final Duration LONGEST_DELAY = Duration.ofDays(1);
 
     @GET
-    @Operation(operationId = "getNextRoute", summary = "The route to my next bookmarked session, and when to leave", description = "Takes the bookmarked, not cancelled session expected to start first after \"at\" (default now), or the session given. startsAt is its expected start (the planned one unless its room's host reported a delay; plannedStartsAt and delayMinutes say how it differs); leaveBy is that start minus the walking time; slackSeconds what is left on arrival when leaving at \"at\". A 404 when no bookmarked session is left or the event has no venue map; a 409 when the session is cancelled, has no room or its room is not on the map; a 422 when there is no way there (see getRoute).")
+    @Operation(operationId = "getNextRoute", summary = "The route to my next bookmarked session or meet-up, and when to leave", description = "Takes the bookmarked, not cancelled session expected to start first after \"at\" (default now), or the session given. When an accepted meet-up of mine starts after \"at\" and before that session, the route leads to the meet-up's place instead (meeting set, session null; a meet-up keeps its time: delayMinutes 0); a meet-up without a place is a 409 no-meeting-place. startsAt is its expected start (the planned one unless its room's host reported a delay; plannedStartsAt and delayMinutes say how it differs); leaveBy is that start minus the walking time; slackSeconds what is left on arrival when leaving at \"at\". A 404 when no bookmarked session is left or the event has no venue map; a 409 when the session is cancelled, has no room or its room is not on the map; a 422 when there is no way there (see getRoute).")
     public NextRouteView nextRoute(@PathParam("slug") String slug,
             @Parameter(description = "Where I am: a room, point of interest or node id") @QueryParam("from") String from,
             @Parameter(description = "ISO-8601 instant with offset; default now") @QueryParam("at") String at,
@@ -67,7 +71,15 @@ public class NextRouteResource {
         Event event = snapshots.publishedEvent(slug);
         ExpectedTimes expected = liveTimes.of(snapshots.current(slug));
         Instant now = at == null ? Instant.now() : parse(at);
-        Session session = sessionId != null ? sessionOf(event, sessionId) : nextBookmarked(event, now, expected);
+        Optional<Session> next = sessionId != null ? Optional.of(sessionOf(event, sessionId))
+                : nextBookmarked(event, now, expected);
+        Optional<MeetingsInAgenda.Accepted> meeting = sessionId != null ? Optional.empty()
+                : nextMeeting(event, now).filter(m -> next.isEmpty() || m.startsAt().isBefore(expectedStart(next.get(), expected)));
+        if (meeting.isPresent()) {
+            return toMeeting(event, meeting.get(), from, profile, avoid, now);
+        }
+        Session session = next.orElseThrow(() -> Problem.notFound("You have no bookmarked session or meet-up starting after "
+                + OffsetDateTime.ofInstant(now, event.zone()) + "."));
         if (session.room == null) {
             throw Problem.of(ProblemType.NO_ROOM, "'" + session.title + "' has no room yet, so there is no way to it.");
         }
@@ -76,7 +88,7 @@ public class NextRouteResource {
         Instant startsAt = expectedStart(session, expected);
         long slack = Duration.between(now, startsAt).minus(walk).toSeconds();
         var zone = event.zone();
-        return new NextRouteView(new NextRouteView.NextSession(session.id, session.title, session.room.name),
+        return new NextRouteView(new NextRouteView.NextSession(session.id, session.title, session.room.name), null,
                 OffsetDateTime.ofInstant(now, zone), OffsetDateTime.ofInstant(startsAt, zone),
                 OffsetDateTime.ofInstant(session.startsAt, zone), Duration.between(session.startsAt, startsAt).toMinutes(),
                 OffsetDateTime.ofInstant(startsAt.minus(walk), zone), slack, slack >= 0, route);
@@ -87,18 +99,37 @@ public class NextRouteResource {
     }
 
     /** The bookmarked session expected to start first after the instant. */
-    private Session nextBookmarked(Event event, Instant after, ExpectedTimes expected) {
+    private Optional<Session> nextBookmarked(Event event, Instant after, ExpectedTimes expected) {
         var user = users.existingId();
         Long next = user.isEmpty() ? null
                 : bookmarks.sessionIdsStartingAfter(event.id, user.getAsLong(), after.minus(LONGEST_DELAY)).stream()
                         .flatMap(id -> expected.session(id).map(ExpectedTimes.Timing::expectedStart)
                                 .filter(start -> start.isAfter(after)).map(start -> Map.entry(id, start)).stream())
                         .min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        if (next == null) {
-            throw Problem.notFound("You have no bookmarked session starting after " + OffsetDateTime.ofInstant(after,
-                    event.zone()) + ".");
+        return next == null ? Optional.empty() : Optional.of(sessionOf(event, next));
+    }
+
+    /** My accepted meet-up starting first after the instant. */
+    private Optional<MeetingsInAgenda.Accepted> nextMeeting(Event event, Instant after) {
+        var user = users.existingId();
+        return user.isEmpty() ? Optional.empty()
+                : meetings.of(event.id, user.getAsLong()).stream().filter(m -> m.startsAt().isAfter(after)).findFirst();
+    }
+
+    /** The way to a meet-up's place; leave by its start minus the walk, as for a session. */
+    private NextRouteView toMeeting(Event event, MeetingsInAgenda.Accepted meeting, String from, String profile,
+            List<String> avoid, Instant now) {
+        if (meeting.placeId() == null) {
+            throw Problem.of(ProblemType.NO_MEETING_PLACE, "Your next meet-up has no place on the venue map, so there is no way to it.");
         }
-        return sessionOf(event, next);
+        RouteView route = venues.routeToPlace(event, from, meeting.placeId(), meeting.placeName(), profile, avoid, now);
+        Duration walk = Duration.ofSeconds(route.duration());
+        long slack = Duration.between(now, meeting.startsAt()).minus(walk).toSeconds();
+        var zone = event.zone();
+        OffsetDateTime startsAt = OffsetDateTime.ofInstant(meeting.startsAt(), zone);
+        return new NextRouteView(null, new NextRouteView.NextMeeting(meeting.id(), "meeting-" + meeting.id(),
+                meeting.withName(), meeting.placeId(), meeting.placeName()), OffsetDateTime.ofInstant(now, zone), startsAt,
+                startsAt, 0, OffsetDateTime.ofInstant(meeting.startsAt().minus(walk), zone), slack, slack >= 0, route);
     }
 
     private static Session sessionOf(Event event, long id) {

@@ -109,6 +109,7 @@ public enum ProblemType {
     NO_COMMON_FREE_TIME("urn:hallway:problem:no-common-free-time", "No common free time", 409),
     SLOT_NOT_FREE("urn:hallway:problem:slot-not-free", "Slot not free", 409),
     MEETING_NOT_PENDING("urn:hallway:problem:meeting-not-pending", "Meeting not pending", 409),
+    NO_MEETING_PLACE("urn:hallway:problem:no-meeting-place", "No meeting place", 409),
 
     // Schedule imports
     UNREADABLE_SCHEDULE_DOCUMENT("urn:hallway:problem:unreadable-schedule-document", "Unreadable schedule document", 400),

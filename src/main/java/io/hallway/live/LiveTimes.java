@@ -49,6 +49,14 @@ public class LiveTimes implements SessionTimes {
         return computed(built).times();
     }
 
+    /**
+     * The expected times of this schedule version with the reports as stored now, past this replica's memory: for a
+     * check made just after a report committed, before or after the memory of it is dropped.
+     */
+    public ExpectedTimes fresh(ScheduleSnapshots.Built built) {
+        return ExpectedTimes.of(built.snapshot(), stored(built.eventId()).byUnit());
+    }
+
     @Override
     public Map<Long, SessionTimes.Expected> expected(ScheduleSnapshots.Built built) {
         return computed(built).forSchedule();

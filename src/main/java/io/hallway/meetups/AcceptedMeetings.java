@@ -21,6 +21,6 @@ class AcceptedMeetings implements MeetingsInAgenda {
     public List<Accepted> accepted(long eventId, long userId) {
         return meetings.accepted(eventId, userId).stream().map(row -> new Accepted(row.id(), row.startsAt(),
                 row.endsAt(), views.of(row, userId, java.time.ZoneOffset.UTC).with().displayName(), row.placeId(),
-                row.placeName())).toList();
+                row.placeName(), row.noLongerFits())).toList();
     }
 }

@@ -186,7 +186,7 @@ class MeetingRequests {
     }
 
     /** Walking times through the venue façade, each asked once per request. */
-    private SlotPlanner.Walks walks(long eventId) {
+    SlotPlanner.Walks walks(long eventId) {
         java.util.Map<String, Optional<Duration>> known = new java.util.HashMap<>();
         return new SlotPlanner.Walks() {
             @Override
@@ -203,7 +203,7 @@ class MeetingRequests {
         };
     }
 
-    private static String clock(ZoneId zone, Instant at) {
+    static String clock(ZoneId zone, Instant at) {
         return java.time.format.DateTimeFormatter.ofPattern("EEE HH:mm", java.util.Locale.ENGLISH).format(at.atZone(zone));
     }
 }

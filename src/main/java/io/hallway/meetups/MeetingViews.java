@@ -28,7 +28,7 @@ class MeetingViews {
         boolean requester = row.requesterId() == me;
         if (requester && row.status().equals(Meetings.DECLINED)) {
             return new MeetingView(row.id(), "not-available", "requester", person(row, me), row.minutes(),
-                    row.message(), false, List.of(), null, null, null, at(row.createdAt(), zone));
+                    row.message(), false, List.of(), null, null, null, at(row.createdAt(), zone), null);
         }
         List<Meetings.StoredSlot> stored = meetings.slots(row);
         List<MeetingView.Slot> slots = new ArrayList<>();
@@ -41,7 +41,8 @@ class MeetingViews {
         return new MeetingView(row.id(), row.status(), requester ? "requester" : "invitee", person(row, me),
                 row.minutes(), row.message(), row.awaitingId() != null && row.awaitingId() == me, slots,
                 accepted ? at(row.startsAt(), zone) : null, accepted ? at(row.endsAt(), zone) : null,
-                accepted && !stored.isEmpty() ? place(stored.get(0), requester) : null, at(row.createdAt(), zone));
+                accepted && !stored.isEmpty() ? place(stored.get(0), requester) : null, at(row.createdAt(), zone),
+                row.noLongerFits());
     }
 
     /** The other person by their profile id, and their name where their visibility lets me see it. */

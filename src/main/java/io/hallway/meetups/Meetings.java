@@ -40,7 +40,7 @@ class Meetings {
     /** A meeting row; {@code slots} is the JSON text of the proposals. */
     record Row(long id, long eventId, long requesterId, long inviteeId, Long awaitingId, int minutes, String message,
             String status, String slots, Instant startsAt, Instant endsAt, String placeId, String placeName,
-            Instant createdAt, Instant updatedAt) {
+            Instant createdAt, Instant updatedAt, String noLongerFits) {
 
         boolean involves(long userId) {
             return requesterId == userId || inviteeId == userId;
@@ -53,7 +53,7 @@ class Meetings {
 
     private static final String COLUMNS = """
             id, event_id, requester_id, invitee_id, awaiting_id, minutes, message, status, cast(slots as text),
-            starts_at, ends_at, place_id, place_name, created_at, updated_at""";
+            starts_at, ends_at, place_id, place_name, created_at, updated_at, no_longer_fits""";
 
     private static final TypeReference<List<StoredSlot>> SLOTS = new TypeReference<>() {
     };
@@ -145,6 +145,25 @@ class Meetings {
                 order by starts_at, id""", Row.class).setParameter(1, eventId).setParameter(2, userId).getResultList();
     }
 
+    /** The event's accepted meetings that have not ended by {@code now} and were not found to no longer fit. */
+    @SuppressWarnings("unchecked")
+    List<Row> stillFitting(long eventId, Instant now) {
+        return entityManager.createNativeQuery("select " + COLUMNS + " " + """
+                 from meeting where event_id = ?1 and status = 'accepted' and ends_at > ?2 and no_longer_fits is null
+                order by starts_at, id""", Row.class).setParameter(1, eventId).setParameter(2, now).getResultList();
+    }
+
+    /**
+     * Marks an accepted meeting as no longer fitting, with why; false when it is no longer accepted or was marked
+     * already (by a change committed in between), so its people hear of it once.
+     */
+    boolean markNoLongerFits(long id, String why) {
+        return entityManager.createNativeQuery("""
+                update meeting set no_longer_fits = ?2, updated_at = now()
+                where id = ?1 and status = 'accepted' and no_longer_fits is null""")
+                .setParameter(1, id).setParameter(2, why).executeUpdate() == 1;
+    }
+
     void accept(long id, StoredSlot slot) {
         entityManager.createNativeQuery("""
                 update meeting set status = 'accepted', awaiting_id = null, slots = cast(?2 as jsonb), starts_at = ?3,
@@ -165,7 +184,7 @@ class Meetings {
     void close(long id, String status) {
         entityManager.createNativeQuery("""
                 update meeting set status = ?2, awaiting_id = null, slots = '[]', starts_at = null, ends_at = null,
-                    place_id = null, place_name = null, updated_at = now() where id = ?1""")
+                    place_id = null, place_name = null, no_longer_fits = null, updated_at = now() where id = ?1""")
                 .setParameter(1, id).setParameter(2, status).executeUpdate();
     }
 

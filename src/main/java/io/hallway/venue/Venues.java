@@ -43,6 +43,20 @@ public class Venues {
     }
 
     /**
+     * The fastest way from a place on the event's map to another place on it by id (a meeting place), as
+     * {@link #routeToRoom} walks. 404 without a map, 409 when the place is no longer on it.
+     */
+    public RouteView routeToPlace(Event event, String from, String placeId, String placeName, String profile,
+            List<String> avoid, Instant at) {
+        VenueGraph graph = graphs.forEvent(event.id).filter(g -> event.published)
+                .orElseThrow(() -> Problem.notFound("No venue map for event '" + event.slug + "'."));
+        if (!graph.places.containsKey(placeId)) {
+            throw Problem.of(ProblemType.ROOM_NOT_ON_THE_MAP, placeName + " is no longer on the venue map.");
+        }
+        return Routing.route(graph, from, placeId, Routing.options(config, profile, avoid, at));
+    }
+
+    /**
      * Walking time between two schedule rooms at the default pace, through the venue rooms they are linked to,
      * with the edges closed right now left out; empty where the event has no map or a room is not on it.
      */

@@ -80,7 +80,7 @@ class MeetingTest {
         return Map.of("id", id, "from", from, "to", to, "kind", "corridor", "length", length);
     }
 
-    Conference conference(String prefix) {
+    static Conference conference(String prefix) {
         clockAt("08:00");
         String slug = newEvent(prefix);
         long theater = room(slug, "Theater", 120);
