@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,18 +22,19 @@ import io.hallway.live.ExpectedStartsMoved;
 import io.hallway.live.LiveClock;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
-import io.hallway.schedule.SessionChanged;
 import io.hallway.schedule.SessionStatus;
+import io.hallway.schedule.SessionsChanged;
 import io.hallway.schedule.SessionView;
 import io.hallway.venue.Venues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * A room move, a new time or a delay of a session either person follows can leave an accepted meet-up without the
+ * A room move, a new time or a delay of sessions either person follows can leave an accepted meet-up without the
  * time for it. Once such a change has committed, each accepted meet-up still to come whose people follow the
  * session is checked again by {@link SlotPlanner#at}'s rule, at its fixed time and place, against both agendas as
  * the database now holds them; one that no longer fits is marked with why ({@code noLongerFits}) and both people
- * get a {@code meeting} entry in their change feed. It stays accepted: they decide whether to cancel it, as they
+ * get a {@code meeting} entry in their change feed. A release that changes many sessions is one check, naming
+ * each change the two people follow. It stays accepted: they decide whether to cancel it, as they
  * know better than a rule whether a few minutes matter. A session one of them bookmarked over the meet-up on
  * purpose is a conflict in their agenda, not a change that broke it, so it is left out of the check.
  * <p>
@@ -61,44 +62,67 @@ class MeetingsAfterChanges {
     @Inject
     LiveClock clock;
 
-    void sessionChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionChanged change) {
-        SessionView before = change.before();
-        SessionView after = change.after();
-        // A new session has no followers yet; a deleted or cancelled one only frees time.
-        if (before == null || after == null || after.startsAt() == null || after.status() != SessionStatus.SCHEDULED) {
+    void sessionsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) SessionsChanged changed) {
+        List<SessionsChanged.Change> movesAndRetimes = changed.changes().stream()
+                .filter(MeetingsAfterChanges::movesOrRetimes).toList();
+        if (movesAndRetimes.isEmpty()) {
             return;
         }
-        boolean moved = !Objects.equals(before.roomId(), after.roomId());
-        boolean retimed = !Objects.equals(before.startsAt(), after.startsAt())
-                || !Objects.equals(before.endsAt(), after.endsAt());
-        if (!moved && !retimed) {
-            return;
-        }
-        Set<String> items = new HashSet<>(itemsOf(after.id(), after.blockId()));
-        items.addAll(itemsOf(before.id(), before.blockId()));
         QuarkusTransaction.requiringNew().run(() -> {
-            ZoneId zone = Event.<Event> findById(change.eventId()).zone();
-            String cause = "'" + after.title() + "'" + (moved ? " moved to " + roomName(after.roomId()) : "")
-                    + (moved && retimed ? " and" : "") + (retimed ? " now starts "
-                            + MeetingRequests.clock(zone, after.startsAt().toInstant()) : "");
-            recheck(change.eventId(), zone, items, cause);
+            ZoneId zone = Event.<Event> findById(changed.eventId()).zone();
+            Map<String, String> causes = new HashMap<>();
+            for (SessionsChanged.Change change : movesAndRetimes) {
+                String cause = cause(change, zone);
+                for (SessionView side : List.of(change.before(), change.after())) {
+                    itemsOf(side.id(), side.blockId()).forEach(item -> causes.putIfAbsent(item, cause));
+                }
+            }
+            recheck(changed.eventId(), zone, causes);
         });
     }
 
-    void delayed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExpectedStartsMoved moved) {
-        Set<String> items = new HashSet<>();
-        long delay = 0;
-        for (ExpectedStartsMoved.Move move : moved.moves()) {
-            items.addAll(itemsOf(move.sessionId(), move.blockId()));
-            delay = Math.max(delay, move.delayMinutes());
+    /**
+     * A session still scheduled that moved room or time: a new session has no followers yet, a deleted or cancelled
+     * one only frees time.
+     */
+    private static boolean movesOrRetimes(SessionsChanged.Change change) {
+        SessionView before = change.before();
+        SessionView after = change.after();
+        if (before == null || after == null || after.startsAt() == null || after.status() != SessionStatus.SCHEDULED) {
+            return false;
         }
-        String cause = delay > 0 ? moved.roomName() + " is running " + delay + " min late"
-                : moved.roomName() + " is back on time";
-        QuarkusTransaction.requiringNew().run(() -> recheck(moved.eventId(),
-                Event.<Event> findById(moved.eventId()).zone(), items, cause));
+        return !Objects.equals(before.roomId(), after.roomId()) || !Objects.equals(before.startsAt(), after.startsAt())
+                || !Objects.equals(before.endsAt(), after.endsAt());
     }
 
-    private void recheck(long eventId, ZoneId zone, Set<String> changed, String cause) {
+    private static String cause(SessionsChanged.Change change, ZoneId zone) {
+        SessionView before = change.before();
+        SessionView after = change.after();
+        boolean moved = !Objects.equals(before.roomId(), after.roomId());
+        boolean retimed = !Objects.equals(before.startsAt(), after.startsAt());
+        return "'" + after.title() + "'" + (moved ? " moved to " + roomName(after.roomId()) : "")
+                + (moved && retimed ? " and" : "")
+                + (retimed ? " now starts " + MeetingRequests.clock(zone, after.startsAt().toInstant()) : "")
+                + (!moved && !retimed ? " now ends " + MeetingRequests.clock(zone, after.endsAt().toInstant()) : "");
+    }
+
+    void delayed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExpectedStartsMoved moved) {
+        long delay = moved.moves().stream().mapToLong(ExpectedStartsMoved.Move::delayMinutes).max().orElse(0);
+        String cause = delay > 0 ? moved.roomName() + " is running " + delay + " min late"
+                : moved.roomName() + " is back on time";
+        Map<String, String> causes = new HashMap<>();
+        for (ExpectedStartsMoved.Move move : moved.moves()) {
+            itemsOf(move.sessionId(), move.blockId()).forEach(item -> causes.put(item, cause));
+        }
+        QuarkusTransaction.requiringNew().run(() -> recheck(moved.eventId(),
+                Event.<Event> findById(moved.eventId()).zone(), causes));
+    }
+
+    /**
+     * Checks again each accepted meet-up still to come whose people follow a changed item; {@code causes} names, per
+     * changed item ({@code session-N}, {@code block-N}), what happened to it.
+     */
+    private void recheck(long eventId, ZoneId zone, Map<String, String> causes) {
         List<Meetings.Row> rows = meetings.stillFitting(eventId, clock.now());
         if (rows.isEmpty()) {
             return;
@@ -110,20 +134,24 @@ class MeetingsAfterChanges {
             Optional<BusyTimes.Plan> requester = plans.computeIfAbsent(row.requesterId(), id -> busyTimes.now(eventId, id));
             Optional<BusyTimes.Plan> invitee = plans.computeIfAbsent(row.inviteeId(), id -> busyTimes.now(eventId, id));
             if (requester.isEmpty() || invitee.isEmpty()) {
-                return;
-            }
-            if (!follows(requester.get(), changed) && !follows(invitee.get(), changed)) {
                 continue;
             }
-            List<BusyTimes.Busy> a = withoutChosenClashes(requester.get().busy(), changed, row);
-            List<BusyTimes.Busy> b = withoutChosenClashes(invitee.get().busy(), changed, row);
+            Set<String> followedCauses = new LinkedHashSet<>();
+            followedCauses.addAll(causesFollowed(requester.get(), causes));
+            followedCauses.addAll(causesFollowed(invitee.get(), causes));
+            if (followedCauses.isEmpty()) {
+                continue;
+            }
+            List<BusyTimes.Busy> a = withoutChosenClashes(requester.get().busy(), causes.keySet(), row);
+            List<BusyTimes.Busy> b = withoutChosenClashes(invitee.get().busy(), causes.keySet(), row);
             List<Venues.MeetingPlace> place = places.stream().filter(p -> p.id().equals(row.placeId())).toList();
             if (SlotPlanner.at(a, b, place, walks, row.startsAt(), Duration.between(row.startsAt(), row.endsAt()))
                     .isPresent()) {
                 continue;
             }
             boolean overlaps = overlaps(a, row) || overlaps(b, row);
-            String why = cause + (overlaps ? ", and it now overlaps a session one of you follows."
+            String why = String.join("; ", followedCauses) + (overlaps
+                    ? ", and it now overlaps a session one of you follows."
                     : ", and one of you no longer has the time to get there.");
             if (meetings.markNoLongerFits(row.id(), why)) {
                 String text = "Your meet-up at " + MeetingRequests.clock(zone, row.startsAt())
@@ -140,8 +168,8 @@ class MeetingsAfterChanges {
         return blockId == null ? List.of("session-" + sessionId) : List.of("session-" + sessionId, "block-" + blockId);
     }
 
-    private static boolean follows(BusyTimes.Plan plan, Set<String> changed) {
-        return plan.busy().stream().anyMatch(item -> changed.contains(item.itemId()));
+    private static List<String> causesFollowed(BusyTimes.Plan plan, Map<String, String> causes) {
+        return plan.busy().stream().map(item -> causes.get(item.itemId())).filter(Objects::nonNull).toList();
     }
 
     /** The person's items, but for those the change left alone that overlap the meet-up: bookmarked over it on purpose. */

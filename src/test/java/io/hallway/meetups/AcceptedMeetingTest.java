@@ -33,6 +33,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import io.hallway.notify.QueuedNotifications;
 import io.hallway.testing.Api;
 import io.hallway.testing.Db;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +45,9 @@ class AcceptedMeetingTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    QueuedNotifications queuedNotifications;
 
     /** Ada asks Bruno, who accepts the slot at this index: 0 is 10:05-10:20, 1 is 10:20-10:35, at the meeting point. */
     static long accepted(MeetingTest.Conference c, int slotIndex) {
@@ -161,10 +165,11 @@ class AcceptedMeetingTest {
                     .body("noLongerFits", equalTo(why));
             person.get("/api/events/" + c.slug() + "/agenda").then().body("meetings[0].noLongerFits", equalTo(why));
         }
-        assertEquals(1, db.count("select count(*) from agenda_change where event_id = ? and user_id = ? and kind = 'meeting'"
-                + " and details ->> 'what' = 'no-longer-fits' and details ->> 'text' like '%10:20 (Meeting point) no longer fits%'",
-                event, db.userId(BRUNO)));
+        assertEquals(1, db.count("select count(*) from agenda_change c join agenda_news n on n.id = any (c.news_ids)"
+                + " where c.event_id = ? and c.user_id = ? and c.kind = 'meeting' and n.details ->> 'what' = 'no-longer-fits'"
+                + " and n.details ->> 'text' like '%10:20 (Meeting point) no longer fits%'", event, db.userId(BRUNO)));
         // And so reached both their phones as a meeting notification.
+        queuedNotifications.write();
         assertEquals(2, db.count("select count(*) from notification where event_id = ? and 'meeting' = any (kinds)"
                 + " and latest_text like '%no longer fits%' and user_id in (?, ?)", event, db.userId(ADA), db.userId(BRUNO)));
 
