@@ -14,6 +14,8 @@ import static io.hallway.testing.PeopleFixtures.saveProfile;
 import static io.hallway.testing.ScheduleFixtures.at;
 import static io.hallway.testing.ScheduleFixtures.create;
 import static io.hallway.testing.ScheduleFixtures.newEvent;
+import static io.hallway.testing.ScheduleFixtures.release;
+import static io.hallway.testing.ScheduleFixtures.releaseMode;
 import static io.hallway.testing.ScheduleFixtures.room;
 import static io.hallway.testing.ScheduleFixtures.session;
 import static io.hallway.testing.ScheduleFixtures.talk;
@@ -211,6 +213,34 @@ class AcceptedMeetingTest {
         Api.otherAttendee().get("/api/events/" + slug + "/meetings/" + id).then().statusCode(200)
                 .body("status", equalTo("accepted"))
                 .body("noLongerFits", equalTo("'Ada's workshop' moved to Loft, and one of you no longer has the time to get there."));
+    }
+
+    @Test
+    void a_release_that_breaks_a_meeting_through_both_peoples_sessions_tells_each_once_naming_both_changes() {
+        MeetingTest.Conference c = conference("release-breaks");
+        long id = accepted(c, 0);
+        Db db = new Db(dataSource);
+        long event = db.count("select id from event where slug = ?", c.slug());
+        long adaBefore = meetingNews(db, event, ADA);
+        long brunoBefore = meetingNews(db, event, BRUNO);
+        releaseMode(c.slug(), "manual").statusCode(200);
+
+        // Both workshops now run into the 10:05 meet-up; a draft changes nothing yet.
+        updateSession(c.slug(), c.adasTalk(), Map.of("endsAt", at("10:10")));
+        updateSession(c.slug(), c.brunosTalk(), Map.of("endsAt", at("10:15")));
+        assertEquals(adaBefore, meetingNews(db, event, ADA));
+        Api.attendee().get("/api/events/" + c.slug() + "/meetings/" + id).then().body("noLongerFits", nullValue());
+
+        release(c.slug(), "overrun", null).statusCode(201);
+        String why = "'Ada's workshop' now ends Sun 10:10; 'Bruno's workshop' now ends Sun 10:15,"
+                + " and it now overlaps a session one of you follows.";
+        for (var person : List.of(Api.attendee(), Api.otherAttendee())) {
+            person.get("/api/events/" + c.slug() + "/meetings/" + id).then().statusCode(200)
+                    .body("status", equalTo("accepted"))
+                    .body("noLongerFits", equalTo(why));
+        }
+        assertEquals(adaBefore + 1, meetingNews(db, event, ADA));
+        assertEquals(brunoBefore + 1, meetingNews(db, event, BRUNO));
     }
 
     private static long meetingNews(Db db, long event, String token) {
