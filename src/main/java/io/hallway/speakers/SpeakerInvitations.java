@@ -62,12 +62,8 @@ class SpeakerInvitations {
     /** Created at start-up, so a replica configured with a validity beyond the maximum never starts. */
     @Inject
     SpeakerInvitations(SpeakersConfig config) {
-        defaultValidity = config.invitationValidity();
-        if (defaultValidity.isNegative() || defaultValidity.isZero()
-                || defaultValidity.compareTo(Duration.ofDays(InvitationRequest.MAX_VALID_DAYS)) > 0) {
-            throw new IllegalStateException("hallway.speakers.invitation-validity must be more than 0 and at most "
-                    + InvitationRequest.MAX_VALID_DAYS + " days; it is " + defaultValidity);
-        }
+        defaultValidity = InvitationRequest.checkedValidity(config.invitationValidity(),
+                "hallway.speakers.invitation-validity");
     }
 
     /** A new invitation for the event's speaker; a speaker already linked to an account is a 409. */

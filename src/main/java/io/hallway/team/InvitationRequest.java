@@ -1,5 +1,6 @@
 package io.hallway.team;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -18,4 +19,16 @@ public record InvitationRequest(
 
     /** The longest an invitation link works: a forgotten link should not open the team for long. */
     public static final int MAX_VALID_DAYS = 30;
+
+    /**
+     * A configured default validity (the team's, the speakers'): more than zero and at most
+     * {@link #MAX_VALID_DAYS} days, or the service does not start.
+     */
+    public static Duration checkedValidity(Duration configured, String key) {
+        if (configured.isNegative() || configured.isZero() || configured.compareTo(Duration.ofDays(MAX_VALID_DAYS)) > 0) {
+            throw new IllegalStateException(key + " must be more than 0 and at most " + MAX_VALID_DAYS + " days; it is "
+                    + configured);
+        }
+        return configured;
+    }
 }

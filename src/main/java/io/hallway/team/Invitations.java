@@ -63,12 +63,8 @@ public class Invitations {
     /** Created at start-up, so a replica configured with a validity beyond the maximum never starts. */
     @Inject
     Invitations(TeamConfig config) {
-        defaultValidity = config.invitationValidity();
-        if (defaultValidity.isNegative() || defaultValidity.isZero()
-                || defaultValidity.compareTo(Duration.ofDays(InvitationRequest.MAX_VALID_DAYS)) > 0) {
-            throw new IllegalStateException("hallway.team.invitation-validity must be more than 0 and at most "
-                    + InvitationRequest.MAX_VALID_DAYS + " days; it is " + defaultValidity);
-        }
+        defaultValidity = InvitationRequest.checkedValidity(config.invitationValidity(),
+                "hallway.team.invitation-validity");
     }
 
     @Transactional
