@@ -51,7 +51,7 @@ public class SuggestionSettingsResource {
      * below, my bookmarks.
      */
     public record Settings(@NotNull Boolean optedIn, Boolean useInterests, Boolean useIntents, Boolean useBookmarks,
-            Boolean useCompany, @Valid @Size(max = 5, message = "must be at most 5 intents") List<@NotNull @Valid IntentRequest> intents) {
+            Boolean useCompany, @Size(max = 5, message = "must be at most 5 intents") List<@NotNull @Valid IntentRequest> intents) {
 
         static Settings of(SuggestionSetting setting) {
             return new Settings(true, setting.useInterests, setting.useIntents, setting.useBookmarks, setting.useCompany,

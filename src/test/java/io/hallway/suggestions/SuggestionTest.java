@@ -178,6 +178,10 @@ class SuggestionTest {
                 .contentType("application/problem+json");
         Api.as(Tokens.of("edith")).body(Map.of("useIntents", true)).put(settings(slug)).then().statusCode(400)
                 .body("violations.field", hasItem("optedIn"));
+        // Each intent is checked too: a blank topic.
+        Api.as(Tokens.of("edith")).body(Map.of("optedIn", true, "useIntents", true, "intents",
+                List.of(Map.of("intent", "hiring", "topics", List.of(" "))))).put(settings(slug)).then().statusCode(400)
+                .body("violations.field", hasItem(containsString("topics")));
         Api.as(Tokens.of("edith")).get(settings(slug)).then().statusCode(200).body("optedIn", equalTo(false));
         Api.anonymous().get(path(slug)).then().statusCode(401);
     }
