@@ -20,6 +20,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -79,8 +81,12 @@ class DeployManifestsTest {
     }
 
     @Test
-    void hallway_runs_at_least_two_replicas_and_the_autoscaler_keeps_at_least_two() {
-        assertTrue(deploy.deployment().getSpec().getReplicas() >= 2, "replicas: " + deploy.deployment().getSpec().getReplicas());
+    void the_patch_leaves_the_replica_count_to_the_autoscaler_which_keeps_at_least_two() {
+        List<JsonNode> patch = StrictKubernetesYaml.documents(Manifests.read(Manifests.DEPLOYMENT_PATCH));
+        assertEquals(1, patch.size(), Manifests.DEPLOYMENT_PATCH + " holds one document");
+        JsonNode spec = patch.get(0).path("spec");
+        assertTrue(spec.has("replicas") && spec.get("replicas").isNull(),
+                "the patch removes spec.replicas (replicas: null), or every apply resets the autoscaler's count: " + spec.get("replicas"));
         HorizontalPodAutoscaler autoscaler = deploy.one(HorizontalPodAutoscaler.class);
         assertTrue(autoscaler.getSpec().getMinReplicas() >= 2, "minReplicas: " + autoscaler.getSpec().getMinReplicas());
         assertTrue(autoscaler.getSpec().getMaxReplicas() >= autoscaler.getSpec().getMinReplicas());
@@ -170,10 +176,11 @@ class DeployManifestsTest {
         assertTrue(podLabels.entrySet().containsAll(selected.entrySet()), "the budget selects Hallway's pods: " + selected);
         IntOrString maxUnavailable = budget.getSpec().getMaxUnavailable();
         assertNotNull(maxUnavailable, "the budget bounds the pods evicted at once");
-        assertTrue(maxUnavailable.getIntVal() != null && maxUnavailable.getIntVal() < deployment.getSpec().getReplicas(),
-                "the budget's maxUnavailable " + maxUnavailable + " leaves some of the " + deployment.getSpec().getReplicas() + " replicas");
-
         HorizontalPodAutoscaler autoscaler = deploy.one(HorizontalPodAutoscaler.class);
+        int fewestReplicas = autoscaler.getSpec().getMinReplicas();
+        assertTrue(maxUnavailable.getIntVal() != null && maxUnavailable.getIntVal() < fewestReplicas,
+                "the budget's maxUnavailable " + maxUnavailable + " leaves some of the autoscaler's minimum of " + fewestReplicas + " replicas");
+
         assertEquals("apps/v1", autoscaler.getSpec().getScaleTargetRef().getApiVersion());
         assertEquals("Deployment", autoscaler.getSpec().getScaleTargetRef().getKind());
         assertEquals(deployment.getMetadata().getName(), autoscaler.getSpec().getScaleTargetRef().getName());
