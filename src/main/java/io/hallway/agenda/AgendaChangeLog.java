@@ -37,7 +37,8 @@ import io.hallway.schedule.SessionsChanged;
  * to hear about, inside the transaction that makes the change. This is the feed a push service reads. What
  * happened is written once ({@code agenda_news}); each person it reached gets an entry naming it
  * ({@code agenda_change}), one for all the news of one change, so a release moving 20 sessions that 9,000 people
- * follow writes 20 pieces of news and 9,000 entries. The only code that touches either table.
+ * follow writes 20 pieces of news and 9,000 entries. The only code that writes either table ({@link AgendaData}
+ * only asks whether a person has entries).
  * <p>
  * Entries come in kinds: {@code schedule}, a change to the session itself (with before and after);
  * {@code delay}, a host's report that moved its expected start (with {@code delay}); and {@code announcement},
