@@ -5,10 +5,8 @@
 create table notification_fan_out (
     id         bigint      generated always as identity primary key,
     event_id   bigint      not null references event (id) on delete cascade,
-    -- A JSON array, per person and kind: user_id, kind, session_ids, entries, first_entry_id, first_revision,
-    -- latest_text, latest_order. Text, not jsonb: the worker reads it whole, and parsing a release's 9,000 people
-    -- into jsonb cost the organizer's request more than writing them.
-    parts      text        not null,
+    -- Per person and kind: user_id, kind, session_ids, entries, first_entry_id, first_revision, latest_text, latest_order.
+    parts      jsonb       not null,
     created_at timestamptz not null default now()
 );
 create index notification_fan_out_event_idx on notification_fan_out (event_id);
