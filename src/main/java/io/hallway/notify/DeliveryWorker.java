@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
@@ -148,12 +150,35 @@ class DeliveryWorker {
                 .filter(count -> count > 0).ifPresent(count -> LOG.infof("Pruned %d delivered notifications", count));
     }
 
-    /** Writes the notifications of every change committed so far, a fan-out row a transaction. */
+    /**
+     * Writes the notifications of every change committed so far, a fan-out row a transaction. A row that fails is
+     * counted and tried again next round, its event's later rows waiting behind it; other events go on.
+     */
     void fanOut() {
-        boolean more;
-        do {
-            more = QuarkusTransaction.requiringNew().call(outbox::fanOutOne);
-        } while (more);
+        Set<Long> failedEvents = new HashSet<>();
+        while (true) {
+            AtomicReference<Outbox.TakenFanOut> taken = new AtomicReference<>();
+            try {
+                if (!QuarkusTransaction.requiringNew().call(() -> outbox.fanOutOne(failedEvents, taken::set))) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                Outbox.TakenFanOut failed = taken.get();
+                if (failed == null) {
+                    LOG.warn("Taking a queued fan-out failed; tried again next round", e);
+                    return;
+                }
+                failedEvents.add(failed.eventId());
+                if (QuarkusTransaction.requiringNew().call(() -> outbox.fanOutFailed(failed.id(), String.valueOf(e)))) {
+                    metrics.fanOutAbandoned();
+                    LOG.errorf(e, "Fan-out %d failed %d times and is set aside: its people get no notification of"
+                            + " that change (the error is in notification_fan_out.last_error)", failed.id(),
+                            Outbox.FAN_OUT_ATTEMPTS);
+                } else {
+                    LOG.warnf(e, "Fan-out %d failed; tried again next round", failed.id());
+                }
+            }
+        }
     }
 
     /**

@@ -20,6 +20,7 @@ class NotificationMetrics {
     private final MeterRegistry registry;
     private final Counter queued;
     private final Counter subscriptionsGone;
+    private final Counter fanOutsAbandoned;
 
     @Inject
     NotificationMetrics(MeterRegistry registry) {
@@ -29,6 +30,8 @@ class NotificationMetrics {
         subscriptionsGone = Counter.builder("hallway.notifications.subscriptions.gone")
                 .description("Push subscriptions removed because their push service answered 404 or 410")
                 .register(registry);
+        fanOutsAbandoned = Counter.builder("hallway.notifications.fanouts.abandoned")
+                .description("Changes whose notifications could not be written after every attempt").register(registry);
     }
 
     void queued(long deliveries) {
@@ -49,6 +52,10 @@ class NotificationMetrics {
     void dead(String channel) {
         counter("hallway.notifications.dead", "Deliveries given up after their last attempt or a permanent refusal",
                 channel).increment();
+    }
+
+    void fanOutAbandoned() {
+        fanOutsAbandoned.increment();
     }
 
     void subscriptionGone() {

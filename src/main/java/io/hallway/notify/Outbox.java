@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -131,31 +133,56 @@ class Outbox {
     }
 
     /** A fan-out row taken: its event and the people's parts. */
-    private record FanOut(long eventId, String parts) {
+    private record FanOut(long id, long eventId, String parts) {
     }
 
+    /** Which fan-out row a transaction took, for counting a failure against it. */
+    record TakenFanOut(long id, long eventId) {
+    }
+
+    /** Failures after which a fan-out row is set aside, so that the event's later changes still go out. */
+    static final int FAN_OUT_ATTEMPTS = 5;
+
     /**
-     * Turns the oldest fan-out row no other worker holds into its people's notifications, and deletes it; false when
-     * there was none. Run in a transaction of its own, so the row goes exactly when its notifications are written.
+     * Turns the oldest fan-out row of an event into its people's notifications, and deletes it; false when there
+     * was none to take. {@code taking} learns the row first, so that a failure can be counted against it. Only an
+     * event's oldest row is taken, and not while another worker holds it: one event's rows are written one at a
+     * time, in order, so a person's notification starts at their first change and ends with the latest text. Run in
+     * a transaction of its own, so the row goes exactly when its notifications are written.
      */
-    boolean fanOutOne() {
+    boolean fanOutOne(Set<Long> skippedEvents, Consumer<TakenFanOut> taking) {
         @SuppressWarnings("unchecked")
         List<FanOut> taken = entityManager.createNativeQuery("""
-                delete from notification_fan_out where id = (
-                    select id from notification_fan_out order by id limit 1 for update skip locked)
-                returning event_id, parts""", FanOut.class).getResultList();
+                select f.id, f.event_id, f.parts from notification_fan_out f
+                where f.attempts < ?1 and f.event_id <> all (cast(?2 as bigint[]))
+                and not exists (select 1 from notification_fan_out older
+                    where older.event_id = f.event_id and older.id < f.id and older.attempts < ?1)
+                order by f.id limit 1 for update skip locked""", FanOut.class)
+                .setParameter(1, FAN_OUT_ATTEMPTS).setParameter(2, array(List.copyOf(skippedEvents))).getResultList();
         if (taken.isEmpty()) {
             return false;
         }
         FanOut fanOut = taken.get(0);
+        taking.accept(new TakenFanOut(fanOut.id(), fanOut.eventId()));
+        List<CollectedChanges.StoredPart> parts;
         try {
-            write(fanOut.eventId(), CollectedChanges.people(json.readValue(fanOut.parts(),
-                    new TypeReference<List<CollectedChanges.StoredPart>>() {
-                    })));
+            parts = json.readValue(fanOut.parts(), new TypeReference<List<CollectedChanges.StoredPart>>() {
+            });
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A queued fan-out could not be read", e);
         }
+        write(fanOut.eventId(), CollectedChanges.people(parts));
+        entityManager.createNativeQuery("delete from notification_fan_out where id = ?1").setParameter(1, fanOut.id())
+                .executeUpdate();
         return true;
+    }
+
+    /** Counts a failed attempt at a fan-out row; true when that was its last. */
+    boolean fanOutFailed(long id, String error) {
+        Number attempts = (Number) entityManager.createNativeQuery("""
+                update notification_fan_out set attempts = attempts + 1, last_error = ?2 where id = ?1
+                returning attempts""").setParameter(1, id).setParameter(2, error).getSingleResult();
+        return attempts.intValue() >= FAN_OUT_ATTEMPTS;
     }
 
     /**
@@ -167,7 +194,8 @@ class Outbox {
             Map<Long, Set<NotificationKind>> turnedOff = turnedOff(connection, eventId, people.keySet());
             List<CollectedChanges.Row> wanted = people.values().stream()
                     .map(person -> person.without(turnedOff.getOrDefault(person.userId(), Set.of())))
-                    .flatMap(Optional::stream).toList();
+                    // In person order: two statements upserting overlapping people then lock them in the same order.
+                    .flatMap(Optional::stream).sorted(Comparator.comparingLong(CollectedChanges.Row::userId)).toList();
             if (wanted.isEmpty()) {
                 return;
             }
@@ -183,6 +211,8 @@ class Outbox {
                         kinds = array(select distinct unnest(n.kinds || excluded.kinds)),
                         session_ids = array(select distinct unnest(n.session_ids || excluded.session_ids)),
                         entries = n.entries + excluded.entries,
+                        first_entry_id = least(n.first_entry_id, excluded.first_entry_id),
+                        first_revision = least(n.first_revision, excluded.first_revision),
                         latest_text = excluded.latest_text""")) {
                 insert.setLong(1, eventId);
                 insert.setLong(2, config.collectWindow().toMillis());

@@ -11,6 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -168,6 +171,74 @@ class NotificationDeliveryTest {
                 "the other attendee's notification only");
         assertEquals(1, pushService.received(other).size());
         assertEquals(0, db().count("select count(*) from notification_fan_out where event_id = ?", eventId));
+    }
+
+    @Test
+    void a_fan_out_that_cannot_be_written_is_tried_again_then_set_aside_while_other_events_go_on() {
+        String broken = newEvent("notify-broken");
+        long brokenTalk = create(broken, talk("Moving", room(broken, "Theater", 100), "09:00", "09:30")).getLong("id");
+        bookmark(Api.attendee(), broken, brokenTalk);
+        String fine = newEvent("notify-fine");
+        long fineTalk = create(fine, talk("Moving too", room(fine, "Theater", 100), "09:00", "09:30")).getLong("id");
+        bookmark(Api.attendee(), fine, fineTalk);
+        long brokenId = db().count("select id from event where slug = ?", broken);
+        long fineId = db().count("select id from event where slug = ?", fine);
+        // A row no worker can read stands first in its event's queue.
+        db().update("insert into notification_fan_out (event_id, parts) values (?, 'not json')", brokenId);
+        updateSession(broken, brokenTalk, Map.of("startsAt", at("10:00"), "endsAt", at("10:30")));
+        updateSession(fine, fineTalk, Map.of("startsAt", at("10:00"), "endsAt", at("10:30")));
+        String notifications = "select count(*) from notification where event_id = ?";
+
+        worker.fanOut();
+        assertEquals(1, db().count(notifications, fineId), "the other event's change goes out");
+        assertEquals(0, db().count(notifications, brokenId), "the change behind the broken row waits, in order");
+        assertEquals(1, db().count("select attempts from notification_fan_out where parts = 'not json'"));
+
+        for (int round = 2; round <= Outbox.FAN_OUT_ATTEMPTS; round++) {
+            worker.fanOut();
+        }
+        assertEquals(0, db().count(notifications, brokenId));
+        assertEquals(Outbox.FAN_OUT_ATTEMPTS, db().count("select attempts from notification_fan_out where parts = 'not json'"));
+        worker.fanOut();
+        assertEquals(1, db().count(notifications, brokenId), "once the broken row is set aside, the next change goes out");
+        assertEquals(1, db().count("select count(*) from notification_fan_out where event_id = ? and parts = 'not json'"
+                + " and last_error like '%could not be read%'", brokenId), "the broken row stays, saying why");
+    }
+
+    @Test
+    void an_events_changes_are_written_in_order_while_another_worker_holds_the_first() throws SQLException {
+        String held = newEvent("notify-held");
+        long theater = room(held, "Theater", 100);
+        long first = create(held, talk("First", theater, "09:00", "09:30")).getLong("id");
+        long second = create(held, talk("Second", theater, "11:00", "11:30")).getLong("id");
+        bookmark(Api.attendee(), held, first);
+        bookmark(Api.attendee(), held, second);
+        String free = newEvent("notify-free");
+        long other = create(free, talk("Other", room(free, "Theater", 100), "09:00", "09:30")).getLong("id");
+        bookmark(Api.attendee(), free, other);
+        updateSession(held, first, Map.of("startsAt", at("10:00"), "endsAt", at("10:30")));
+        updateSession(held, second, Map.of("startsAt", at("12:00"), "endsAt", at("12:30")));
+        updateSession(free, other, Map.of("startsAt", at("10:00"), "endsAt", at("10:30")));
+        long heldId = db().count("select id from event where slug = ?", held);
+        long freeId = db().count("select id from event where slug = ?", free);
+        String notifications = "select count(*) from notification where event_id = ?";
+
+        try (Connection otherWorker = dataSource.getConnection()) {
+            otherWorker.setAutoCommit(false);
+            try (PreparedStatement take = otherWorker.prepareStatement("select id from notification_fan_out"
+                    + " where id = (select min(id) from notification_fan_out where event_id = ?) for update")) {
+                take.setLong(1, heldId);
+                take.executeQuery().close();
+            }
+            worker.fanOut();
+            assertEquals(1, db().count(notifications, freeId), "another event goes on");
+            assertEquals(0, db().count(notifications, heldId), "the event's later change waits for its first");
+            otherWorker.rollback();
+        }
+        worker.fanOut();
+        assertEquals(1, db().count(notifications, heldId));
+        assertEquals(2, db().count("select entries from notification where event_id = ?", heldId));
+        assertEquals(0, db().count("select count(*) from notification_fan_out where event_id in (?, ?)", heldId, freeId));
     }
 
     @Test
