@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,11 +33,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * A room move, a new time or a delay of sessions either person follows can leave an accepted meet-up without the
  * time for it. Once such a change has committed, each accepted meet-up still to come whose people follow the
  * session is checked again by {@link SlotPlanner#at}'s rule, at its fixed time and place, against both agendas as
- * the database now holds them; one that no longer fits is marked with why ({@code noLongerFits}) and both people
- * get a {@code meeting} entry in their change feed. A release that changes many sessions is one check, naming
- * each change the two people follow. It stays accepted: they decide whether to cancel it, as they
- * know better than a rule whether a few minutes matter. A session one of them bookmarked over the meet-up on
- * purpose is a conflict in their agenda, not a change that broke it, so it is left out of the check.
+ * the database now holds them. One that no longer fits is marked with why ({@code noLongerFits}), and both people
+ * get a {@code meeting} entry in their change feed. The why names a session only when both follow it: each sees
+ * it, so it must not tell one what the other bookmarked. A release that changes many sessions is one check. The
+ * meet-up stays accepted: they decide whether to cancel it, as they know better than a rule whether a few minutes
+ * matter. A session one of them bookmarked over the meet-up on purpose is a conflict in their agenda, not a change
+ * that broke it, so it is left out of the check.
  * <p>
  * After the commit, in a transaction of its own: the check reads the schedule and the reports as committed, and a
  * failed check never undoes the change that caused it.
@@ -70,9 +72,9 @@ class MeetingsAfterChanges {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             ZoneId zone = Event.<Event> findById(changed.eventId()).zone();
-            Map<String, String> causes = new HashMap<>();
+            Map<String, Cause> causes = new HashMap<>();
             for (SessionsChanged.Change change : movesAndRetimes) {
-                String cause = cause(change, zone);
+                Cause cause = new Cause(cause(change, zone), SOMEONES_SESSION);
                 for (SessionView side : List.of(change.before(), change.after())) {
                     itemsOf(side.id(), side.blockId()).forEach(item -> causes.putIfAbsent(item, cause));
                 }
@@ -110,19 +112,29 @@ class MeetingsAfterChanges {
         long delay = moved.moves().stream().mapToLong(ExpectedStartsMoved.Move::delayMinutes).max().orElse(0);
         String cause = delay > 0 ? moved.roomName() + " is running " + delay + " min late"
                 : moved.roomName() + " is back on time";
-        Map<String, String> causes = new HashMap<>();
+        // A room's delay is on its public live document, and names no one's session.
+        Map<String, Cause> causes = new HashMap<>();
         for (ExpectedStartsMoved.Move move : moved.moves()) {
-            itemsOf(move.sessionId(), move.blockId()).forEach(item -> causes.put(item, cause));
+            itemsOf(move.sessionId(), move.blockId()).forEach(item -> causes.put(item, new Cause(cause, cause)));
         }
         QuarkusTransaction.requiringNew().run(() -> recheck(moved.eventId(),
                 Event.<Event> findById(moved.eventId()).zone(), causes));
     }
 
     /**
-     * Checks again each accepted meet-up still to come whose people follow a changed item; {@code causes} names, per
+     * What happened to a changed item, in words for two people: naming the session when both follow it, and
+     * without it when only one does, since the other must not learn what that one bookmarked.
+     */
+    private record Cause(String named, String unnamed) {
+    }
+
+    private static final String SOMEONES_SESSION = "a session one of you follows changed";
+
+    /**
+     * Checks again each accepted meet-up still to come whose people follow a changed item; {@code causes} says, per
      * changed item ({@code session-N}, {@code block-N}), what happened to it.
      */
-    private void recheck(long eventId, ZoneId zone, Map<String, String> causes) {
+    private void recheck(long eventId, ZoneId zone, Map<String, Cause> causes) {
         List<Meetings.Row> rows = meetings.stillFitting(eventId, clock.now());
         if (rows.isEmpty()) {
             return;
@@ -136,9 +148,7 @@ class MeetingsAfterChanges {
             if (requester.isEmpty() || invitee.isEmpty()) {
                 continue;
             }
-            Set<String> followedCauses = new LinkedHashSet<>();
-            followedCauses.addAll(causesFollowed(requester.get(), causes));
-            followedCauses.addAll(causesFollowed(invitee.get(), causes));
+            Set<String> followedCauses = told(requester.get(), invitee.get(), causes);
             if (followedCauses.isEmpty()) {
                 continue;
             }
@@ -150,7 +160,8 @@ class MeetingsAfterChanges {
                 continue;
             }
             boolean overlaps = overlaps(a, row) || overlaps(b, row);
-            String why = String.join("; ", followedCauses) + (overlaps
+            String causesText = String.join("; ", followedCauses);
+            String why = Character.toUpperCase(causesText.charAt(0)) + causesText.substring(1) + (overlaps
                     ? ", and it now overlaps a session one of you follows."
                     : ", and one of you no longer has the time to get there.");
             if (meetings.markNoLongerFits(row.id(), why)) {
@@ -168,8 +179,25 @@ class MeetingsAfterChanges {
         return blockId == null ? List.of("session-" + sessionId) : List.of("session-" + sessionId, "block-" + blockId);
     }
 
-    private static List<String> causesFollowed(BusyTimes.Plan plan, Map<String, String> causes) {
-        return plan.busy().stream().map(item -> causes.get(item.itemId())).filter(Objects::nonNull).toList();
+    /** The causes the two people are told, in their agendas' order: the changed items either of them follows. */
+    private static Set<String> told(BusyTimes.Plan one, BusyTimes.Plan other, Map<String, Cause> causes) {
+        Set<String> ones = followed(one, causes);
+        Set<String> others = followed(other, causes);
+        Set<String> told = new LinkedHashSet<>();
+        for (String item : ones) {
+            told.add(others.contains(item) ? causes.get(item).named() : causes.get(item).unnamed());
+        }
+        for (String item : others) {
+            if (!ones.contains(item)) {
+                told.add(causes.get(item).unnamed());
+            }
+        }
+        return told;
+    }
+
+    private static Set<String> followed(BusyTimes.Plan plan, Map<String, Cause> causes) {
+        return plan.busy().stream().map(BusyTimes.Busy::itemId).filter(causes::containsKey)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** The person's items, but for those the change left alone that overlap the meet-up: bookmarked over it on purpose. */
