@@ -2,7 +2,6 @@ package io.hallway.suggestions;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,10 +35,6 @@ import io.hallway.common.OneReplicaAtATime;
 @ApplicationScoped
 class CandidatePool {
 
-    /** A person whose pool is due. */
-    record Due(long eventId, long userId) {
-    }
-
     @Inject
     EntityManager entityManager;
 
@@ -56,23 +51,31 @@ class CandidatePool {
     }
 
     /**
-     * Builds up to a batch of due pools in a transaction of its own: how many were due. Counts the holders of each
-     * key again first where the count is stale.
+     * Builds up to a batch of due pools of one event, the one due longest, in a transaction of its own: how many
+     * were due. Counts the holders of each key again first where the count is stale. The event's lock is taken
+     * before the people's rows, in the order a profile save takes them ({@link #refresh}), so the two never wait
+     * on each other in a circle.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int buildDue() {
         @SuppressWarnings("unchecked")
-        List<Due> due = entityManager.createNativeQuery("""
-                select event_id, user_id from suggestion_setting where pool_due_at <= now()
-                order by pool_due_at limit ?1 for update skip locked""", Due.class)
-                .setParameter(1, config.refreshBatch()).getResultList();
-        Map<Long, List<Due>> byEvent = due.stream().collect(Collectors.groupingBy(Due::eventId, LinkedHashMap::new,
-                Collectors.toList()));
-        byEvent.forEach((eventId, people) -> {
-            lock(eventId);
+        List<Number> next = entityManager.createNativeQuery("""
+                select event_id from suggestion_setting where pool_due_at <= now() order by pool_due_at limit 1""")
+                .getResultList();
+        if (next.isEmpty()) {
+            return 0;
+        }
+        long eventId = next.get(0).longValue();
+        lock(eventId);
+        @SuppressWarnings("unchecked")
+        List<Number> due = entityManager.createNativeQuery("""
+                select user_id from suggestion_setting where event_id = ?1 and pool_due_at <= now()
+                order by pool_due_at limit ?2 for update skip locked""")
+                .setParameter(1, eventId).setParameter(2, config.refreshBatch()).getResultList();
+        if (!due.isEmpty()) {
             countIfStale(eventId);
-            people.forEach(person -> build(eventId, person.userId()));
-        });
+            due.forEach(person -> build(eventId, person.longValue()));
+        }
         return due.size();
     }
 

@@ -218,7 +218,8 @@ class Suggestions {
             case LOOKING_FOR_WORK -> plain ? "Looking for work" : "Looking for work: " + about;
             case CAN_HELP_WITH -> plain ? "Happy to help" : "Can help with: " + about;
             case LEARNING -> plain ? "Here to learn" : "Learning: " + about;
-            case MEET_SPEAKERS -> throw new IllegalStateException("Meeting speakers matches nobody yet");
+            case MEET_SPEAKERS -> throw new IllegalStateException(
+                    "meet-speakers is never a term: it weighs the speakers of my bookmarks");
         };
         return Optional.of(new Reason(theirs.wireName(), text, plain ? null : about, null, null));
     }
