@@ -22,6 +22,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import io.hallway.testing.AtOnce;
 import io.hallway.testing.Db;
 import io.hallway.testing.ScheduleFixtures;
 import io.hallway.testing.Tokens;
@@ -43,28 +44,13 @@ class ConcurrentRedeemTest {
         List<String> scanners = List.of(Tokens.attendee(), Tokens.otherAttendee(), Tokens.of("zoe"), Tokens.of("nina"),
                 Tokens.of("omar"));
         List<Callable<Integer>> scans = new ArrayList<>();
-        CountDownLatch start = new CountDownLatch(1);
         for (int i = 0; i < 50; i++) {
             String scanner = scanners.get(i % scanners.size());
-            scans.add(() -> {
-                start.await();
-                return scan(scanner, slug, code).statusCode();
-            });
+            scans.add(() -> scan(scanner, slug, code).statusCode());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            scans.forEach(s -> futures.add(pool.submit(s)));
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get());
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-            assertEquals(49, statuses.stream().filter(s -> s == 410).count(), statuses.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.statuses(scans);
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(49, statuses.stream().filter(s -> s == 410).count(), statuses.toString());
         Db db = new Db(dataSource);
         assertEquals(1, db.count("select count(*) from connection c join event e on e.id = c.event_id where e.slug = ?", slug));
     }

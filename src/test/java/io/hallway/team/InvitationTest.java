@@ -6,17 +6,11 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -28,6 +22,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.hallway.testing.Api;
+import io.hallway.testing.AtOnce;
 import io.hallway.testing.Db;
 import io.hallway.testing.ScheduleFixtures;
 import io.hallway.testing.TeamFixtures;
@@ -127,27 +122,10 @@ class InvitationTest {
         String token = invite(slug, Map.of("role", "host"));
         List<String> people = List.of(Tokens.attendee(), Tokens.otherAttendee(), Tokens.of("zoe"), Tokens.of("tara"),
                 Tokens.of("umar"), Tokens.of("vera"));
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(people.size());
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (String person : people) {
-                Callable<Integer> redeem = () -> {
-                    start.await();
-                    return Api.as(person).post(redeemPath(token)).statusCode();
-                };
-                futures.add(pool.submit(redeem));
-            }
-            start.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> future : futures) {
-                statuses.add(future.get(60, TimeUnit.SECONDS));
-            }
-            assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
-            assertEquals(people.size() - 1, statuses.stream().filter(status -> status == 410).count(), statuses.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = AtOnce.statuses(people.stream()
+                .<Callable<Integer>> map(person -> () -> Api.as(person).post(redeemPath(token)).statusCode()).toList());
+        assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
+        assertEquals(people.size() - 1, statuses.stream().filter(status -> status == 410).count(), statuses.toString());
         assertEquals(1, members(slug));
     }
 
