@@ -24,16 +24,13 @@ public class SpeakerInvitationResource {
     @Inject
     SpeakerInvitations invitations;
 
-    @Inject
-    SpeakerLinks links;
-
     @POST
     @Path("redeem")
     @Operation(operationId = "redeemSpeakerInvitation", summary = "Link my account to my speaker record", description = "The token is the last part of the invitation link. Each invitation links one account, once: a used one is a 410 invitation-used, a withdrawn one 410 invitation-revoked, an expired one 410 invitation-expired, an unknown token a 404; a speaker record linked to another account meanwhile is a 409 speaker-already-linked and the invitation stays pending. The answer names the event, the speaker record and the sessions it speaks at.")
     public LinkedSpeakerView redeem(@PathParam("token") String token) {
-        SpeakerInvitations.Redeemed redeemed = invitations.redeem(token);
-        Event event = Event.findById(redeemed.eventId());
-        Speaker speaker = Speaker.inEvent(event, redeemed.speakerId());
-        return LinkedSpeakers.view(event, speaker, links.linkedAt(speaker.id).orElseThrow());
+        SpeakerInvitations.Linked linked = invitations.redeem(token);
+        Event event = Event.findById(linked.eventId());
+        // The answer says what the redeem did, even if someone unlinks the record a moment later.
+        return LinkedSpeakers.view(event, Speaker.inEvent(event, linked.speakerId()), linked.linkedAt());
     }
 }

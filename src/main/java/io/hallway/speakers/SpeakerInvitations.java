@@ -38,8 +38,12 @@ class SpeakerInvitations {
 
     private static final String UNKNOWN = "No speaker invitation has this link; check that it was copied whole.";
 
-    /** The speaker record the caller is linked to after redeeming. */
-    record Redeemed(long eventId, long speakerId) {
+    /** The invitation won: its event and speaker record. */
+    private record Redeemed(long eventId, long speakerId) {
+    }
+
+    /** The speaker record the caller is linked to after redeeming, and since when. */
+    record Linked(long eventId, long speakerId, Instant linkedAt) {
     }
 
     @Inject
@@ -129,7 +133,7 @@ class SpeakerInvitations {
      * invitation is won by one conditional update; why a token was refused is worked out only after a refusal.
      */
     @Transactional
-    Redeemed redeem(String token) {
+    Linked redeem(String token) {
         if (!OneTimeTokens.wellFormed(token)) {
             throw Problem.notFound(UNKNOWN);
         }
@@ -144,8 +148,8 @@ class SpeakerInvitations {
             throw refusal(hash);
         }
         Redeemed redeemed = won.get(0);
-        links.link(redeemed.eventId(), redeemed.speakerId(), me);
-        return redeemed;
+        return new Linked(redeemed.eventId(), redeemed.speakerId(),
+                links.link(redeemed.eventId(), redeemed.speakerId(), me));
     }
 
     /** Erasure: the invitations the person made or redeemed stay for the organizers' records, without them. */

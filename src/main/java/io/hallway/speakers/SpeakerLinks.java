@@ -39,21 +39,26 @@ public class SpeakerLinks {
                 where ss.session_id in (%s)""".formatted(sessionIds) + " ";
     }
 
+    /** Who holds a record, and since when. */
+    private record Holder(long userId, Instant linkedAt) {
+    }
+
     /**
-     * Links the record to the account in one statement. Linking it again to the same account is no change; a
-     * record already linked to someone else is a 409, and the caller's transaction rolls back.
+     * Links the record to the account in one statement, and answers since when. Linking it again to the same
+     * account is no change; a record already linked to someone else is a 409, and the caller's transaction rolls back.
      */
-    void link(long eventId, long speakerId, long userId) {
+    Instant link(long eventId, long speakerId, long userId) {
         @SuppressWarnings("unchecked")
-        List<Number> holder = entityManager.createNativeQuery("""
+        List<Holder> holder = entityManager.createNativeQuery("""
                 insert into speaker_link (speaker_id, event_id, user_id) values (?1, ?2, ?3)
                 on conflict (speaker_id) do update set speaker_id = excluded.speaker_id
-                returning user_id""").setParameter(1, speakerId).setParameter(2, eventId).setParameter(3, userId)
-                .getResultList();
-        if (holder.get(0).longValue() != userId) {
+                returning user_id, linked_at""", Holder.class).setParameter(1, speakerId).setParameter(2, eventId)
+                .setParameter(3, userId).getResultList();
+        if (holder.get(0).userId() != userId) {
             throw Problem.of(ProblemType.SPEAKER_ALREADY_LINKED,
                     "This speaker is linked to another account; an organizer of the event can unlink it first.");
         }
+        return holder.get(0).linkedAt();
     }
 
     Optional<Instant> linkedAt(long speakerId) {
