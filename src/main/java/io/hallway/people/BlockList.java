@@ -25,8 +25,7 @@ class BlockList {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, Profile> profiles = Profile.<Profile> list("eventId = ?1 and userId in ?2", event.id,
-                rows.stream().map(Blocks.Row::blockedId).toList())
+        Map<Long, Profile> profiles = Profile.toShow(event.id, rows.stream().map(Blocks.Row::blockedId).toList())
                 .stream().collect(Collectors.toMap(p -> p.userId, Function.identity()));
         return rows.stream().map(row -> {
             Profile profile = profiles.get(row.blockedId());

@@ -18,6 +18,7 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.hallway.agenda.BookmarkStore;
 import io.hallway.people.Audience;
@@ -87,11 +88,17 @@ class Suggestions {
     @Inject
     EntityManager entityManager;
 
-    @Inject
-    ObjectMapper json;
+    /** Made once: resolving the list type on every request showed in its profile. */
+    private final ObjectReader matchedTerms;
 
     @Inject
     BookmarkedSpeakers bookmarkedSpeakers;
+
+    @Inject
+    Suggestions(ObjectMapper json) {
+        matchedTerms = json.readerFor(new TypeReference<List<Matched>>() {
+        });
+    }
 
     List<Suggestion> forMe(ScheduleSnapshots.Built schedule, long me, int limit) {
         long eventId = schedule.eventId();
@@ -103,8 +110,7 @@ class Suggestions {
         if (people.isEmpty()) {
             return List.of();
         }
-        Map<Long, Profile> cards = Profile.<Profile> list("eventId = ?1 and userId in ?2", eventId,
-                List.copyOf(people)).stream()
+        Map<Long, Profile> cards = Profile.toShow(eventId, people).stream()
                 .collect(Collectors.toMap(profile -> profile.userId, Function.identity()));
         Map<Long, String> titles = schedule.derived(Titles.class, Titles::of).byId();
         Map<Long, Ranked> byPerson = ranked.stream().collect(Collectors.toMap(Ranked::userId, Function.identity()));
@@ -229,8 +235,7 @@ class Suggestions {
             return new ArrayList<>();
         }
         try {
-            return new ArrayList<>(json.readValue(terms, new TypeReference<List<Matched>>() {
-            }));
+            return new ArrayList<>(matchedTerms.<List<Matched>> readValue(terms));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The ranking's matched terms could not be read", e);
         }
