@@ -2,7 +2,6 @@ package io.hallway.notify;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +22,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
@@ -72,6 +70,9 @@ class DeliveryWorker {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    FanOuts fanOuts;
 
     @Inject
     NotifyConfig config;
@@ -157,23 +158,23 @@ class DeliveryWorker {
     void fanOut() {
         Set<Long> failedEvents = new HashSet<>();
         while (true) {
-            AtomicReference<Outbox.TakenFanOut> taken = new AtomicReference<>();
+            AtomicReference<FanOuts.Taken> taken = new AtomicReference<>();
             try {
-                if (!QuarkusTransaction.requiringNew().call(() -> outbox.fanOutOne(failedEvents, taken::set))) {
+                if (!QuarkusTransaction.requiringNew().call(() -> fanOuts.writeOldest(failedEvents, taken::set))) {
                     return;
                 }
             } catch (RuntimeException e) {
-                Outbox.TakenFanOut failed = taken.get();
+                FanOuts.Taken failed = taken.get();
                 if (failed == null) {
                     LOG.warn("Taking a queued fan-out failed; tried again next round", e);
                     return;
                 }
                 failedEvents.add(failed.eventId());
-                if (QuarkusTransaction.requiringNew().call(() -> outbox.fanOutFailed(failed.id(), String.valueOf(e)))) {
+                if (QuarkusTransaction.requiringNew().call(() -> fanOuts.failed(failed.id(), String.valueOf(e)))) {
                     metrics.fanOutAbandoned();
                     LOG.errorf(e, "Fan-out %d failed %d times and is set aside: its people get no notification of"
                             + " that change (the error is in notification_fan_out.last_error)", failed.id(),
-                            Outbox.FAN_OUT_ATTEMPTS);
+                            FanOuts.ATTEMPTS);
                 } else {
                     LOG.warnf(e, "Fan-out %d failed; tried again next round", failed.id());
                 }

@@ -23,6 +23,9 @@ class NotifyData implements PersonalData {
     @Inject
     Outbox outbox;
 
+    @Inject
+    FanOuts fanOuts;
+
     @Override
     public String section() {
         return "notifications";
@@ -48,6 +51,7 @@ class NotifyData implements PersonalData {
 
     @Override
     public void erase(long eventId, long userId) {
+        fanOuts.erase(eventId, userId);
         outbox.erase(eventId, userId);
         PushSubscription.delete("eventId = ?1 and userId = ?2", eventId, userId);
         NotificationPreference.delete("eventId = ?1 and userId = ?2", eventId, userId);
@@ -55,6 +59,7 @@ class NotifyData implements PersonalData {
 
     @Override
     public Map<String, Long> purge(long eventId) {
+        fanOuts.purge(eventId);
         return Map.of("notifications", outbox.purge(eventId), "pushSubscriptions",
                 PushSubscription.delete("eventId", eventId), "notificationPreferences",
                 NotificationPreference.delete("eventId", eventId));

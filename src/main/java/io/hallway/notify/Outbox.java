@@ -13,39 +13,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.RollbackException;
-import jakarta.transaction.Status;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.hallway.agenda.ChangeFeedGrew;
 
 /**
  * The notifications outbox: the only code that writes {@code notification} and {@code notification_delivery}.
  * <p>
- * What a change means for each person it reached is written in the transaction of the change, as one fan-out row
- * ({@code notification_fan_out}, also this class's alone), so a change rolled back makes no notification and a
- * release to 9,000 people writes one row in the organizer's request, not 9,000. A worker turns each fan-out row into
- * the people's notifications right after, once (it takes the row with {@code FOR UPDATE SKIP LOCKED} and deletes it
- * as it writes them). A notification stays open for {@code hallway.notify.collect-window}, collecting the person's
- * further changes; then any replica's worker seals it and queues one delivery per target. Workers claim due deliveries with
- * {@code FOR UPDATE SKIP LOCKED} and a lease: replicas share the work, no delivery is held by two at once, and
- * one whose worker died is claimed again once its lease has run out.
+ * {@link FanOuts} hands it each person's collected changes right after the change committed. A notification stays
+ * open for {@code hallway.notify.collect-window}, collecting the person's further changes; then any replica's worker
+ * seals it and queues one delivery per target. Workers claim due deliveries with {@code FOR UPDATE SKIP LOCKED} and
+ * a lease: replicas share the work, no delivery is held by two at once, and one whose worker died is claimed again
+ * once its lease has run out.
  */
 @ApplicationScoped
 class Outbox {
@@ -67,129 +53,16 @@ class Outbox {
     NotifyConfig config;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
-
-    @Inject
-    TransactionManager transactionManager;
-
-    @Inject
     DataSource dataSource;
 
     @Inject
     ObjectMapper json;
 
     /**
-     * Adds the change to what this transaction collects for each recipient; just before the transaction commits
-     * it is written as one fan-out row per event (see {@link CollectedChanges}); a transaction that rolls back
-     * writes none.
-     */
-    void collect(@Observes ChangeFeedGrew grown) {
-        NotificationKind.of(grown).ifPresent(kind -> collected().add(grown, kind));
-    }
-
-    private CollectedChanges collected() {
-        CollectedChanges collected = (CollectedChanges) transactions.getResource(CollectedChanges.class);
-        if (collected == null) {
-            CollectedChanges fresh = new CollectedChanges();
-            transactions.putResource(CollectedChanges.class, fresh);
-            register(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-                        fresh.byEvent().forEach(Outbox.this::queue);
-                    }
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                }
-            });
-            collected = fresh;
-        }
-        return collected;
-    }
-
-    private void register(Synchronization synchronization) {
-        try {
-            transactionManager.getTransaction().registerSynchronization(synchronization);
-        } catch (RollbackException | SystemException e) {
-            throw new IllegalStateException("The transaction took no notifications", e);
-        }
-    }
-
-    /** The people's collected changes in one event, as one fan-out row of the committing transaction. */
-    private void queue(long eventId, Map<Long, CollectedChanges.Person> people) {
-        // Through a connection of its own, closed here: the session has handed its connection back by now, and
-        // one it took again would still be open at the commit. The pool gives this transaction's connection.
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "insert into notification_fan_out (event_id, parts) values (?, ?)")) {
-            insert.setLong(1, eventId);
-            insert.setString(2, json(CollectedChanges.stored(people)));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("The notifications of a change could not be queued", e);
-        }
-    }
-
-    /** A fan-out row taken: its event and the people's parts. */
-    private record FanOut(long id, long eventId, String parts) {
-    }
-
-    /** Which fan-out row a transaction took, for counting a failure against it. */
-    record TakenFanOut(long id, long eventId) {
-    }
-
-    /** Failures after which a fan-out row is set aside, so that the event's later changes still go out. */
-    static final int FAN_OUT_ATTEMPTS = 5;
-
-    /**
-     * Turns the oldest fan-out row of an event into its people's notifications, and deletes it; false when there
-     * was none to take. {@code taking} learns the row first, so that a failure can be counted against it. Only an
-     * event's oldest row is taken, and not while another worker holds it: one event's rows are written one at a
-     * time, in order, so a person's notification starts at their first change and ends with the latest text. Run in
-     * a transaction of its own, so the row goes exactly when its notifications are written.
-     */
-    boolean fanOutOne(Set<Long> skippedEvents, Consumer<TakenFanOut> taking) {
-        @SuppressWarnings("unchecked")
-        List<FanOut> taken = entityManager.createNativeQuery("""
-                select f.id, f.event_id, f.parts from notification_fan_out f
-                where f.attempts < ?1 and f.event_id <> all (cast(?2 as bigint[]))
-                and not exists (select 1 from notification_fan_out older
-                    where older.event_id = f.event_id and older.id < f.id and older.attempts < ?1)
-                order by f.id limit 1 for update skip locked""", FanOut.class)
-                .setParameter(1, FAN_OUT_ATTEMPTS).setParameter(2, array(List.copyOf(skippedEvents))).getResultList();
-        if (taken.isEmpty()) {
-            return false;
-        }
-        FanOut fanOut = taken.get(0);
-        taking.accept(new TakenFanOut(fanOut.id(), fanOut.eventId()));
-        List<CollectedChanges.StoredPart> parts;
-        try {
-            parts = json.readValue(fanOut.parts(), new TypeReference<List<CollectedChanges.StoredPart>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A queued fan-out could not be read", e);
-        }
-        write(fanOut.eventId(), CollectedChanges.people(parts));
-        entityManager.createNativeQuery("delete from notification_fan_out where id = ?1").setParameter(1, fanOut.id())
-                .executeUpdate();
-        return true;
-    }
-
-    /** Counts a failed attempt at a fan-out row; true when that was its last. */
-    boolean fanOutFailed(long id, String error) {
-        Number attempts = (Number) entityManager.createNativeQuery("""
-                update notification_fan_out set attempts = attempts + 1, last_error = ?2 where id = ?1
-                returning attempts""").setParameter(1, id).setParameter(2, error).getSingleResult();
-        return attempts.intValue() >= FAN_OUT_ATTEMPTS;
-    }
-
-    /**
      * Adds each person's collected changes to their open notification, or opens one, leaving out the kinds they
      * turned off and anyone whose account is gone by now. The window starts as the notification is written.
      */
-    private void write(long eventId, Map<Long, CollectedChanges.Person> people) {
+    void write(long eventId, Map<Long, CollectedChanges.Person> people) {
         try (Connection connection = dataSource.getConnection()) {
             Map<Long, Set<NotificationKind>> turnedOff = turnedOff(connection, eventId, people.keySet());
             List<CollectedChanges.Row> wanted = people.values().stream()
@@ -393,24 +266,13 @@ class Outbox {
                 .setParameter(1, eventId).setParameter(2, userId).getResultList().isEmpty();
     }
 
-    /**
-     * The person's notifications in the event, open or sealed, and with them their deliveries; and their part of any
-     * fan-out not yet written, so none is made for them after this.
-     */
+    /** The person's notifications in the event, open or sealed, and with them their deliveries. */
     long erase(long eventId, long userId) {
-        entityManager.createNativeQuery("""
-                update notification_fan_out set parts = coalesce((select cast(jsonb_agg(part) as text)
-                    from jsonb_array_elements(cast(parts as jsonb)) part where cast(part ->> 'user_id' as bigint) <> ?2), '[]')
-                where event_id = ?1
-                and cast(parts as jsonb) @> jsonb_build_array(jsonb_build_object('user_id', cast(?2 as bigint)))""")
-                .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
         return entityManager.createNativeQuery("delete from notification where event_id = ?1 and user_id = ?2")
                 .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
     }
 
     long purge(long eventId) {
-        entityManager.createNativeQuery("delete from notification_fan_out where event_id = ?1").setParameter(1, eventId)
-                .executeUpdate();
         return entityManager.createNativeQuery("delete from notification where event_id = ?1")
                 .setParameter(1, eventId).executeUpdate();
     }

@@ -194,11 +194,11 @@ class NotificationDeliveryTest {
         assertEquals(0, db().count(notifications, brokenId), "the change behind the broken row waits, in order");
         assertEquals(1, db().count("select attempts from notification_fan_out where parts = 'not json'"));
 
-        for (int round = 2; round <= Outbox.FAN_OUT_ATTEMPTS; round++) {
+        for (int round = 2; round <= FanOuts.ATTEMPTS; round++) {
             worker.fanOut();
         }
         assertEquals(0, db().count(notifications, brokenId));
-        assertEquals(Outbox.FAN_OUT_ATTEMPTS, db().count("select attempts from notification_fan_out where parts = 'not json'"));
+        assertEquals(FanOuts.ATTEMPTS, db().count("select attempts from notification_fan_out where parts = 'not json'"));
         worker.fanOut();
         assertEquals(1, db().count(notifications, brokenId), "once the broken row is set aside, the next change goes out");
         assertEquals(1, db().count("select count(*) from notification_fan_out where event_id = ? and parts = 'not json'"
