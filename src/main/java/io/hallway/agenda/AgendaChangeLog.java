@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hallway.common.SqlArrays;
 import io.hallway.live.AnnouncementSeverity;
 import io.hallway.live.AnnouncementStarted;
 import io.hallway.live.ExpectedStartsMoved;
@@ -240,9 +240,10 @@ class AgendaChangeLog {
         }
         tell(eventId, revision, kind, byId, entityManager.createNativeQuery(
                 REACHED + BookmarkStore.FOLLOWERS_OF_SESSIONS + GROUPED_BY_PERSON, Reached.class)
-                .setParameter(4, array(newsIds)).setParameter(5, array(news.stream().map(News::sessionId).toList()))
-                .setParameter(6, array(news.stream().map(one -> one.blockId() == null ? NO_BLOCK : one.blockId())
-                        .toList())));
+                .setParameter(4, SqlArrays.of(newsIds))
+                .setParameter(5, SqlArrays.of(news.stream().map(News::sessionId).toList()))
+                .setParameter(6, SqlArrays.of(news.stream()
+                        .map(one -> one.blockId() == null ? NO_BLOCK : one.blockId()).toList())));
     }
 
     /**
@@ -296,9 +297,6 @@ class AgendaChangeLog {
     }
 
     /** An id list as PostgreSQL's array literal, for {@code cast(? as bigint[])}. */
-    private static String array(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
 
     /** An id list SQL can take in "in (...)", which refuses an empty one. */
     private static List<Long> orNone(List<Long> ids) {

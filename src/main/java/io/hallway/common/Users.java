@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -89,7 +88,7 @@ public class Users {
         Map<Long, Caller.UserKey> keys = new HashMap<>();
         List<UserRow> rows = entityManager.createNativeQuery(
                 "select id, issuer, subject from app_user where id = any (cast(?1 as bigint[]))", UserRow.class)
-                .setParameter(1, userIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(1, SqlArrays.of(userIds))
                 .getResultList();
         rows.forEach(row -> keys.put(row.id(), new Caller.UserKey(row.issuer(), row.subject())));
         return keys;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -27,6 +26,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.agenda.ChangeFeedGrew;
+import io.hallway.common.SqlArrays;
 
 /**
  * What a change means for each person it reached, queued in the transaction of the change and written as their
@@ -139,7 +139,7 @@ class FanOuts {
                 and not exists (select 1 from notification_fan_out older
                     where older.event_id = f.event_id and older.id < f.id and older.attempts < ?1)
                 order by f.id limit 1 for update skip locked""", FanOut.class)
-                .setParameter(1, ATTEMPTS).setParameter(2, array(List.copyOf(skippedEvents))).getResultList();
+                .setParameter(1, ATTEMPTS).setParameter(2, SqlArrays.of(skippedEvents)).getResultList();
         if (taken.isEmpty()) {
             return false;
         }
@@ -189,7 +189,4 @@ class FanOuts {
         }
     }
 
-    private static String array(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
 }

@@ -24,6 +24,8 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hallway.common.SqlArrays;
+
 /**
  * The notifications outbox: the only code that writes {@code notification} and {@code notification_delivery}.
  * <p>
@@ -105,7 +107,7 @@ class Outbox {
                 select user_id, session_changes, delays, announcements, meetings from notification_preference
                 where event_id = ? and user_id = any (cast(? as bigint[]))""")) {
             select.setLong(1, eventId);
-            select.setString(2, array(List.copyOf(userIds)));
+            select.setString(2, SqlArrays.of(userIds));
             try (ResultSet choices = select.executeQuery()) {
                 NotificationKind[] kinds = { NotificationKind.SCHEDULE, NotificationKind.DELAY,
                         NotificationKind.ANNOUNCEMENT, NotificationKind.MEETING };
@@ -193,9 +195,8 @@ class Outbox {
                 from unnest(cast(?1 as bigint[]), cast(?2 as int[])) as answered (id, status)
                 where d.id = answered.id and d.claimed_by = ?4 and d.state = 'pending'
                 returning d.id""")
-                .setParameter(1, array(ids))
-                .setParameter(2, ids.stream().map(id -> String.valueOf(statusByDelivery.get(id)))
-                        .collect(Collectors.joining(",", "{", "}")))
+                .setParameter(1, SqlArrays.of(ids))
+                .setParameter(2, SqlArrays.of(ids.stream().map(statusByDelivery::get).toList()))
                 .setParameter(3, at).setParameter(4, worker).getResultList();
         return held.stream().map(Number::longValue).collect(Collectors.toSet());
     }
@@ -285,7 +286,4 @@ class Outbox {
         }
     }
 
-    private static String array(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallway.agenda.BookmarkStore;
 import io.hallway.agenda.BookmarksChanged;
 import io.hallway.common.OneReplicaAtATime;
+import io.hallway.common.SqlArrays;
 
 /**
  * Each person's pool of people worth meeting: the only code that writes {@code suggestion_candidate},
@@ -127,7 +127,7 @@ class CandidatePool {
                 select ?1, user_id, ?2, score, tiebreak from best
                 on conflict (event_id, user_id, candidate_id) do update set score = excluded.score""")
                 .setParameter(1, eventId).setParameter(2, userId).setParameter(3, toJson(terms))
-                .setParameter(4, array(sessionIds)).setParameter(5, array(blockIds))
+                .setParameter(4, SqlArrays.of(sessionIds)).setParameter(5, SqlArrays.of(blockIds))
                 .setParameter(6, Suggestions.SESSION_POINTS).setParameter(7, config.poolSize()).executeUpdate();
         entityManager.createNativeQuery("update suggestion_setting set pool_due_at = ?3 where event_id = ?1 and user_id = ?2")
                 .setParameter(1, eventId).setParameter(2, userId)
@@ -207,7 +207,4 @@ class CandidatePool {
         }
     }
 
-    private static String array(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-    }
 }
