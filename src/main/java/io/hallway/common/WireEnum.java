@@ -40,7 +40,7 @@ public interface WireEnum {
     }
 
     static <E extends Enum<E> & WireEnum> Optional<E> find(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(constant -> constant.wireName().equals(value)).findFirst();
+        return value == null ? Optional.empty() : Optional.ofNullable(type.cast(WireNames.BY_TYPE.get(type).get(value)));
     }
 
     static <E extends Enum<E> & WireEnum> List<String> wireNames(Class<E> type) {
