@@ -118,20 +118,69 @@ class CandidatePool {
                     join suggestion_setting theirs on theirs.event_id = ?1 and theirs.user_id = bookmarked.user_id
                         and theirs.use_bookmarks
                 ), best as (
-                    select user_id, cast(sum(points) as int) as score, hashint8(user_id # ?2) as tiebreak from found
-                    group by user_id order by 2 desc, 3 limit ?7
+                    select user_id, hashint8(user_id # ?2) as tiebreak from found
+                    group by user_id order by sum(points) desc, 2 limit ?7
                 )
-                insert into suggestion_candidate (event_id, user_id, candidate_id, score, tiebreak)
-                select ?1, ?2, user_id, score, tiebreak from best
+                insert into suggestion_candidate (event_id, user_id, candidate_id, tiebreak)
+                select ?1, ?2, user_id, tiebreak from best
                 union all
-                select ?1, user_id, ?2, score, tiebreak from best
-                on conflict (event_id, user_id, candidate_id) do update set score = excluded.score""")
+                select ?1, user_id, ?2, tiebreak from best
+                on conflict (event_id, user_id, candidate_id) do nothing""")
                 .setParameter(1, eventId).setParameter(2, userId).setParameter(3, toJson(terms))
                 .setParameter(4, SqlArrays.of(sessionIds)).setParameter(5, SqlArrays.of(blockIds))
                 .setParameter(6, Suggestions.SESSION_POINTS).setParameter(7, config.poolSize()).executeUpdate();
+        score(eventId, userId);
         entityManager.createNativeQuery("update suggestion_setting set pool_due_at = ?3 where event_id = ?1 and user_id = ?2")
                 .setParameter(1, eventId).setParameter(2, userId)
                 .setParameter(3, Instant.now().plus(config.rebuildEvery())).executeUpdate();
+    }
+
+    /**
+     * Scores every entry that names the person, in their pool and in the others': all the points the two share now
+     * and what, for the request to word. Their terms and bookmarks may have changed since the other pools were
+     * built, and an entry must never name a term its owner no longer shows to everyone. Each side's terms are read
+     * with the role they match ({@link SuggestionTerms#partnerRole}); bookmarks count only while both let them be
+     * used.
+     */
+    private void score(long eventId, long userId) {
+        entityManager.createNativeQuery("""
+                with pairs as (
+                    select c.user_id, c.candidate_id, mine.use_bookmarks and theirs.use_bookmarks as use_bookmarks
+                    from suggestion_candidate c
+                    join suggestion_setting mine on mine.event_id = c.event_id and mine.user_id = c.user_id
+                    join suggestion_setting theirs on theirs.event_id = c.event_id and theirs.user_id = c.candidate_id
+                    where c.event_id = ?1 and (c.user_id = ?2 or c.candidate_id = ?2)
+                ), scored as (
+                    select p.user_id, p.candidate_id, t.points + ?3 * s.shared as points, t.matched,
+                        s.session_ids, s.block_ids
+                    from pairs p
+                    cross join lateral (
+                        select coalesce(sum(""" + SuggestionTerms.points("mine.role") + """
+                ), 0) as points,
+                            cast(jsonb_agg(jsonb_build_object('term', theirs.term, 'role', theirs.role, 'label', theirs.label)
+                                order by theirs.term, theirs.role) as text) as matched
+                        from suggestion_term mine
+                        join suggestion_term theirs on theirs.event_id = ?1 and theirs.user_id = p.candidate_id
+                            and theirs.term = mine.term and theirs.role =""" + SuggestionTerms.partnerRole("mine.role") + """
+                        where mine.event_id = ?1 and mine.user_id = p.user_id
+                    ) t
+                    cross join lateral (
+                        select count(*) as shared,
+                            coalesce(array_agg(common.session_id order by common.session_id)
+                                filter (where common.session_id is not null), '{}') as session_ids,
+                            coalesce(array_agg(common.block_id order by common.block_id)
+                                filter (where common.block_id is not null), '{}') as block_ids
+                        from""" + BookmarkStore.inCommon("?1", "p.user_id", "p.candidate_id") + """
+                common
+                        where p.use_bookmarks
+                    ) s
+                )
+                update suggestion_candidate c set points = scored.points, terms = scored.matched,
+                    session_ids = scored.session_ids, block_ids = scored.block_ids
+                from scored
+                where c.event_id = ?1 and c.user_id = scored.user_id and c.candidate_id = scored.candidate_id""")
+                .setParameter(1, eventId).setParameter(2, userId).setParameter(3, Suggestions.SESSION_POINTS)
+                .executeUpdate();
     }
 
     /** The person's keys: their terms, and their bookmarks if they let them be used, each with its holders counted. */

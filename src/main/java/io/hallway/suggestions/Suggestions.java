@@ -20,11 +20,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import io.hallway.agenda.BookmarkStore;
 import io.hallway.people.Audience;
 import io.hallway.people.Blocks;
 import io.hallway.people.AttendeeView;
 import io.hallway.people.Profile;
+import io.hallway.schedule.BlockView;
 import io.hallway.schedule.ScheduleSnapshot;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.SessionView;
@@ -43,10 +43,13 @@ import io.hallway.schedule.SessionView;
  * <p>
  * <b>What a request does</b>, in three statements whatever the event's size: (1) rank: read my pool best first,
  * keep only people who are still opted in, blocked neither way ({@link Blocks#neitherBlocks}) and not dismissed,
- * and score each from what we share now (the per-event indexes, probed for just these people), until
- * {@code limit} people with a reason are found; (2) read their cards; (3) word the reasons, the session titles
- * from the published schedule in memory. So the score and reasons shown are never stale and only name what is
- * shown to everyone now; what may be stale is who is in the pool (see the README's "People worth meeting").
+ * until {@code limit} people with a reason are found; (2) read their cards; (3) word the reasons, the session
+ * titles from the published schedule in memory. Each pool entry carries what its two people share, scored when a
+ * pool is built ({@link CandidatePool}): scoring twenty people per request from the indexes was most of its cost.
+ * A build scores every entry naming the person built, and a change of what a person shows to everyone builds
+ * their pool in the same transaction, so a reason never names a term its owner stopped showing; what may be stale,
+ * by up to a minute after a bookmark changes, is the sessions we both bookmarked, and who is in the pool (see the
+ * README's "People worth meeting"). Blocks, dismissals and opt-outs count at once.
  * Between (1) and (2), one more statement finds the speakers of what I bookmarked ({@link BookmarkedSpeakers}),
  * computed at read time since they are few; they merge into the ranked list.
  */
@@ -72,11 +75,16 @@ class Suggestions {
     private record Matched(String term, String role, String label) {
     }
 
-    /** The published schedule's session titles, kept with its snapshot. */
-    private record Titles(Map<Long, String> byId) {
-        static Titles of(ScheduleSnapshot snapshot) {
-            return new Titles(snapshot.sessions().stream().collect(Collectors.toMap(SessionView::id, SessionView::title)));
+    /** The published schedule's session titles and lightning blocks, kept with its snapshot. */
+    private record Published(Map<Long, String> titles, Set<Long> blockIds) {
+        static Published of(ScheduleSnapshot snapshot) {
+            return new Published(snapshot.sessions().stream().collect(Collectors.toMap(SessionView::id, SessionView::title)),
+                    snapshot.blocks().stream().map(BlockView::id).collect(Collectors.toSet()));
         }
+    }
+
+    /** A ranked person as shown now: the score and the reasons in words. */
+    private record Shown(long score, List<Reason> reasons) {
     }
 
     /** One person's place in my list, before it is cut to the limit. */
@@ -112,7 +120,7 @@ class Suggestions {
         }
         Map<Long, Profile> cards = Profile.toShow(eventId, people).stream()
                 .collect(Collectors.toMap(profile -> profile.userId, Function.identity()));
-        Map<Long, String> titles = schedule.derived(Titles.class, Titles::of).byId();
+        Published published = schedule.derived(Published.class, Published::of);
         Map<Long, Ranked> byPerson = ranked.stream().collect(Collectors.toMap(Ranked::userId, Function.identity()));
         List<Placed> placed = new ArrayList<>();
         for (long userId : people) {
@@ -122,71 +130,55 @@ class Suggestions {
             }
             Ranked person = byPerson.getOrDefault(userId, new Ranked(userId, 0, null, null, null));
             BookmarkedSpeakers.Speaker speaker = speakers.get(userId);
+            Shown shown = shown(person, published);
             List<Reason> reasons = new ArrayList<>();
             if (speaker != null) {
                 reasons.add(speaker.reason());
             }
-            reasons.addAll(reasons(person, titles));
-            long score = person.score() + (speaker == null ? 0 : speaker.score());
+            reasons.addAll(shown.reasons());
+            if (reasons.isEmpty()) {
+                continue;
+            }
+            long score = shown.score() + (speaker == null ? 0 : speaker.score());
             placed.add(new Placed(userId, new Suggestion(AttendeeView.of(profile, Audience.STRANGER), score, reasons)));
         }
         return placed.stream().sorted(Comparator.comparingLong((Placed p) -> -p.suggestion().score())
                 .thenComparingLong(Placed::userId)).limit(limit).map(Placed::suggestion).toList();
     }
 
-    /** The first {@code limit} people of my pool who may be shown to me and share something now, best first. */
+    /** The best {@code limit} people of my pool who may be shown to me and share something, best first. */
     private List<Ranked> ranked(long eventId, long me, int limit) {
         @SuppressWarnings("unchecked")
         List<Ranked> ranked = entityManager.createNativeQuery("""
-                with me as (
-                    select use_bookmarks from suggestion_setting where event_id = ?1 and user_id = ?2
-                ), mine as (
-                    select term, """ + SuggestionTerms.partnerRole("role") + " as role, "
-                + SuggestionTerms.points("role") + """
-                 as points
-                    from suggestion_term where event_id = ?1 and user_id = ?2
-                ), pool as (
-                    select c.candidate_id as user_id, c.score, c.tiebreak, theirs.use_bookmarks
-                    from suggestion_candidate c
-                    join suggestion_setting theirs on theirs.event_id = c.event_id and theirs.user_id = c.candidate_id
-                    where c.event_id = ?1 and c.user_id = ?2
-                    and not exists (select 1 from suggestion_dismissal d
-                        where d.event_id = ?1 and d.user_id = ?2 and d.dismissed_user_id = c.candidate_id)
-                    and""" + Blocks.neitherBlocks("?1", "?2", "c.candidate_id") + """
-                )
-                select p.user_id, cast(t.score + ?3 * s.shared as bigint) as score, cast(t.matched as text) as terms,
-                    s.session_ids, s.block_ids
-                from pool p
-                cross join lateral (
-                    select coalesce(sum(mine.points), 0) as score,
-                        jsonb_agg(jsonb_build_object('term', theirs.term, 'role', theirs.role, 'label', theirs.label)) as matched
-                    from mine join suggestion_term theirs on theirs.event_id = ?1 and theirs.user_id = p.user_id
-                        and theirs.term = mine.term and theirs.role = mine.role
-                ) t
-                cross join lateral (
-                    select count(*) as shared,
-                        string_agg(cast(common.session_id as text), ',') filter (where common.session_id is not null) as session_ids,
-                        string_agg(cast(common.block_id as text), ',') filter (where common.block_id is not null) as block_ids
-                    from""" + BookmarkStore.inCommon("?1", "?2", "p.user_id") + """
-                common
-                    where p.use_bookmarks and (select use_bookmarks from me)
-                ) s
-                where t.score > 0 or s.shared > 0
-                order by p.score desc, p.tiebreak
-                limit ?4""", Ranked.class)
-                .setParameter(1, eventId).setParameter(2, me).setParameter(3, SESSION_POINTS).setParameter(4, limit)
-                .getResultList();
-        return ranked.stream().sorted(Comparator.comparingLong(Ranked::score).reversed()
-                .thenComparingLong(Ranked::userId)).toList();
+                select c.candidate_id as user_id, cast(c.points as bigint) as score, c.terms,
+                    array_to_string(c.session_ids, ',') as session_ids, array_to_string(c.block_ids, ',') as block_ids
+                from suggestion_candidate c
+                where c.event_id = ?1 and c.user_id = ?2 and c.points > 0
+                and exists (select 1 from suggestion_setting theirs
+                    where theirs.event_id = ?1 and theirs.user_id = c.candidate_id)
+                and not exists (select 1 from suggestion_dismissal d
+                    where d.event_id = ?1 and d.user_id = ?2 and d.dismissed_user_id = c.candidate_id)
+                and""" + Blocks.neitherBlocks("?1", "?2", "c.candidate_id") + """
+                order by c.points desc, c.tiebreak
+                limit ?3""", Ranked.class)
+                .setParameter(1, eventId).setParameter(2, me).setParameter(3, limit).getResultList();
+        return ranked;
     }
 
-    private List<Reason> reasons(Ranked person, Map<Long, String> titles) {
+    /**
+     * The pool's score and what it names, less what left the published schedule since the pool was scored: a
+     * session or block taken off it is no longer something we share.
+     */
+    private Shown shown(Ranked person, Published published) {
         List<Reason> reasons = new ArrayList<>();
-        List<Long> sessionIds = ids(person.sessionIds());
-        List<Long> blockIds = ids(person.blockIds());
+        List<Long> scoredSessions = ids(person.sessionIds());
+        List<Long> scoredBlocks = ids(person.blockIds());
+        List<Long> sessionIds = scoredSessions.stream().filter(published.titles()::containsKey).toList();
+        List<Long> blockIds = scoredBlocks.stream().filter(published.blockIds()::contains).toList();
         int shared = sessionIds.size() + blockIds.size();
+        long gone = scoredSessions.size() + scoredBlocks.size() - shared;
         if (shared > 0) {
-            List<String> named = sessionIds.stream().map(titles::get).filter(title -> title != null).limit(2)
+            List<String> named = sessionIds.stream().map(published.titles()::get).limit(2)
                     .map(title -> "\u201c" + title + "\u201d").toList();
             String text = "You both bookmarked " + (shared == 1 ? "one session" : shared + " sessions")
                     + (named.isEmpty() ? "" : ", among them " + String.join(" and ", named));
@@ -197,7 +189,7 @@ class Suggestions {
         for (Matched term : matched) {
             reason(term, matched).ifPresent(reasons::add);
         }
-        return reasons;
+        return new Shown(person.score() - SESSION_POINTS * gone, reasons);
     }
 
     /**

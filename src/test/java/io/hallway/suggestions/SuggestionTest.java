@@ -1,6 +1,7 @@
 package io.hallway.suggestions;
 
 import static io.hallway.testing.AgendaFixtures.bookmark;
+import static io.hallway.testing.AgendaFixtures.deleteSession;
 import static io.hallway.testing.PeopleFixtures.saveProfile;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
@@ -149,6 +150,39 @@ class SuggestionTest {
                 .body("score", contains(2))
                 .body("[0].reasons.text", contains("You both bookmarked one session, among them \u201cOperators\u201d"));
         Api.as(bruno).get(path(slug)).then().statusCode(200).body("person.displayName", contains("Ada"));
+    }
+
+    @Test
+    void a_session_taken_off_the_schedule_after_the_pools_were_built_is_no_longer_shared() {
+        String slug = newEvent("suggest-removed");
+        long hall = room(slug, "Hall", 100);
+        long early = create(slug, talk("Early", hall, "09:00", "09:30")).getLong("id");
+        long late = create(slug, talk("Late", hall, "10:00", "10:30")).getLong("id");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        String zoe = Tokens.of("zoe");
+        profile(ada, slug, "Ada", List.of("Go"), null, PUBLIC);
+        profile(bruno, slug, "Bruno", List.of("go"), null, PUBLIC);
+        profile(zoe, slug, "Zoe", List.of("Rust"), null, PUBLIC);
+        for (String who : List.of(ada, bruno, zoe)) {
+            optIn(who, slug, List.of());
+            bookmark(Api.as(who), slug, late);
+        }
+        bookmark(Api.as(ada), slug, early);
+        bookmark(Api.as(bruno), slug, early);
+        poolWorker.buildDue(Instant.now().plusSeconds(30));
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.displayName", contains("Bruno", "Zoe"))
+                .body("score", contains(7, 2))
+                .body("[0].reasons[0].text", equalTo("You both bookmarked 2 sessions, among them \u201cEarly\u201d and \u201cLate\u201d"));
+
+        // Removing a session forgets its bookmarks without building anybody's pool again.
+        deleteSession(slug, late);
+
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.displayName", contains("Bruno"))
+                .body("score", contains(5))
+                .body("[0].reasons.text", contains("You both bookmarked one session, among them \u201cEarly\u201d",
+                        "Both interested in go"))
+                .body("[0].reasons[0].sessionIds", contains((int) early));
     }
 
     @Test
