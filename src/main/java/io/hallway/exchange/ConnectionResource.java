@@ -2,6 +2,7 @@ package io.hallway.exchange;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -114,9 +115,7 @@ public class ConnectionResource {
     public ConnectionView shareBack(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.ShareBack request) {
         long eventId = request.share() ? snapshots.published(slug).id() : eventId(slug);
-        long me = me(id);
-        connections.shareBack(eventId, me, id, request.share());
-        return connections.one(eventId, me, id).view();
+        return changed(eventId, id, me -> connections.shareBack(eventId, me, id, request.share()));
     }
 
     @PUT
@@ -126,10 +125,8 @@ public class ConnectionResource {
     public ConnectionView note(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Note request) {
         long eventId = eventId(slug);
-        long me = me(id);
         String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
-        connections.note(eventId, me, id, note);
-        return connections.one(eventId, me, id).view();
+        return changed(eventId, id, me -> connections.note(eventId, me, id, note));
     }
 
     @PUT
@@ -139,9 +136,7 @@ public class ConnectionResource {
     public ConnectionView star(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ConnectionRequests.Star request) {
         long eventId = eventId(slug);
-        long me = me(id);
-        connections.star(eventId, me, id, request.starred());
-        return connections.one(eventId, me, id).view();
+        return changed(eventId, id, me -> connections.star(eventId, me, id, request.starred()));
     }
 
     @DELETE
@@ -151,6 +146,13 @@ public class ConnectionResource {
     public void remove(@PathParam("slug") String slug, @PathParam("id") long id) {
         long eventId = eventId(slug);
         connections.remove(eventId, me(id), id);
+    }
+
+    /** Makes a change of mine to one of my connections, and answers the connection as it now stands. */
+    private ConnectionView changed(long eventId, long id, LongConsumer change) {
+        long me = me(id);
+        change.accept(me);
+        return connections.one(eventId, me, id).view();
     }
 
     /**

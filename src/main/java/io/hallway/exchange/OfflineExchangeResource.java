@@ -18,10 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.hallway.common.Problem;
-import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
-import io.hallway.people.Profile;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleSnapshots;
 
@@ -50,6 +48,9 @@ public class OfflineExchangeResource {
     TokenCodec codec;
 
     @Inject
+    TokenIssuer issuer;
+
+    @Inject
     Users users;
 
     @Inject
@@ -63,15 +64,8 @@ public class OfflineExchangeResource {
     @Operation(operationId = "createOfflineExchangeSecret", summary = "Get my offline exchange secret, making it on the first call", description = "201 with a new secret, 200 with the one I have. Fetch it while online: from it the app shows rotating codes with no network, and showing one is consent to give whoever scans it my 'connections' fields, as with an online code. Needs a saved profile (409); a 403 when the organizers switched the exchange off; counts as issuing a code (10 a minute)." + DERIVATION)
     public RestResponse<OfflineSecretView> create(@PathParam("slug") String slug) {
         Event event = snapshots.publishedEvent(slug);
-        if (!ExchangeSettings.of(event.id, config).exchangeEnabled) {
-            throw Exchanges.switchedOff();
-        }
-        long me = users.currentId();
-        if (Profile.of(event.id, me).isEmpty()) {
-            throw Problem.of(ProblemType.PROFILE_NEEDED,
-                    "Save your profile for this event first: showing your codes shares it with whoever scans one.");
-        }
-        rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
+        long me = issuer.admit(event, ExchangeSettings.of(event.id, config),
+                "Save your profile for this event first: showing your codes shares it with whoever scans one.");
         boolean existed = secrets.mine(event.id, me).isPresent();
         var body = view(secrets.mineOrNew(event.id, me), event);
         var response = existed ? RestResponse.ResponseBuilder.ok(body)

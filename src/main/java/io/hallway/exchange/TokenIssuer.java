@@ -49,15 +49,8 @@ class TokenIssuer {
     @Transactional(dontRollbackOn = Problem.class)
     Issued issue(Event event) {
         ExchangeSettings settings = ExchangeSettings.of(event.id, config);
-        if (!settings.exchangeEnabled) {
-            throw Exchanges.switchedOff();
-        }
-        long me = users.currentId();
-        if (Profile.of(event.id, me).isEmpty()) {
-            throw Problem.of(ProblemType.PROFILE_NEEDED,
-                    "Save your profile for this event first: showing your code shares it with whoever scans it.");
-        }
-        rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
+        long me = admit(event, settings,
+                "Save your profile for this event first: showing your code shares it with whoever scans it.");
         entityManager.createNativeQuery("""
                 update exchange_token set revoked_at = now()
                 where event_id = ?1 and owner_id = ?2 and revoked_at is null and redeemed_at is null and expires_at > now()""")
@@ -74,6 +67,23 @@ class TokenIssuer {
                 .setParameter(1, TokenCodec.hash(token)).setParameter(2, nonce).setParameter(3, event.id)
                 .setParameter(4, me).setParameter(5, settings.tokenLifetime(config).toSeconds()).getSingleResult();
         return new Issued(token, expiresAt);
+    }
+
+    /**
+     * The caller, once they may show codes in the event, online or from an offline secret: the exchange is on, they
+     * saved a profile (a code shares it with whoever scans it; {@code profileNeeded} says so otherwise), and this
+     * counts against their rate limit for issuing.
+     */
+    long admit(Event event, ExchangeSettings settings, String profileNeeded) {
+        if (!settings.exchangeEnabled) {
+            throw Exchanges.switchedOff();
+        }
+        long me = users.currentId();
+        if (Profile.of(event.id, me).isEmpty()) {
+            throw Problem.of(ProblemType.PROFILE_NEEDED, profileNeeded);
+        }
+        rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
+        return me;
     }
 
     /** The caller's code that is still valid, derived again from its stored random input. */

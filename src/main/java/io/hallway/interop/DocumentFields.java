@@ -62,11 +62,7 @@ final class DocumentFields {
     }
 
     static String requiredText(JsonNode parent, String field, String pointer) {
-        String value = text(parent, field, pointer);
-        if (value == null) {
-            throw malformed(at(pointer, field), "is required");
-        }
-        return value;
+        return required(text(parent, field, pointer), field, pointer);
     }
 
     /** An id, which sources write as a string or a whole number; null where it is missing or null. */
@@ -82,11 +78,7 @@ final class DocumentFields {
     }
 
     static String requiredId(JsonNode parent, String field, String pointer) {
-        String value = id(parent, field, pointer);
-        if (value == null) {
-            throw malformed(at(pointer, field), "is required");
-        }
-        return value;
+        return required(id(parent, field, pointer), field, pointer);
     }
 
     static boolean flag(JsonNode parent, String field, String pointer) {
@@ -98,6 +90,14 @@ final class DocumentFields {
             throw malformed(at(pointer, field), "must be true or false");
         }
         return node.asBoolean();
+    }
+
+    /** A value read by one of the readers above, which the document must have: a missing one is named. */
+    private static String required(String value, String field, String pointer) {
+        if (value == null) {
+            throw malformed(at(pointer, field), "is required");
+        }
+        return value;
     }
 
     /** An http(s) link, or null: other links (relative, mailto:) are not something an app can open. */

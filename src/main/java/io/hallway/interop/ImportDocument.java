@@ -15,10 +15,18 @@ import io.hallway.schedule.Speaker;
 record ImportDocument(List<RoomItem> rooms, List<TrackItem> tracks, List<SpeakerItem> speakers,
         List<SessionItem> sessions, List<ImportReport.Skipped> skipped) {
 
-    record RoomItem(String sourceId, String name) {
+    /** A room or a track: both are matched by their source id and known by a name unique in the event. */
+    sealed interface NamedItem permits RoomItem, TrackItem {
+
+        String sourceId();
+
+        String name();
     }
 
-    record TrackItem(String sourceId, String name) {
+    record RoomItem(String sourceId, String name) implements NamedItem {
+    }
+
+    record TrackItem(String sourceId, String name) implements NamedItem {
     }
 
     record SpeakerItem(String sourceId, String name, String title, String bio, String photoUrl,

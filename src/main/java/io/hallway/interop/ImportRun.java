@@ -5,13 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import io.hallway.common.Problem;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.Room;
 import io.hallway.schedule.ScheduleChanges;
+import io.hallway.schedule.ScheduleEntity;
 import io.hallway.schedule.ScheduleReleases;
 import io.hallway.schedule.Session;
 import io.hallway.schedule.Speaker;
@@ -64,80 +67,63 @@ final class ImportRun {
         return byId;
     }
 
-    /**
-     * Rooms are matched by source id; a source room named like a room the organizer made by hand is
-     * taken as that room, which the import then uses but never changes.
-     */
     Map<String, Room> settleRooms(List<ImportDocument.RoomItem> items) {
-        Map<String, Room> existing = owned(Room.class, "Room", r -> r.sourceId);
-        for (int position = 0; position < items.size(); position++) {
-            ImportDocument.RoomItem item = items.get(position);
-            String name = Text.clamp(item.name(), 100);
-            Room room = existing.remove(item.sourceId());
-            Room sameName = Room.<Room> find("event = ?1 and name = ?2", event(), name).firstResult();
-            if (room == null && sameName != null) {
-                rooms.put(item.sourceId(), sameName);
-                unchanged++;
-                continue;
-            }
-            if (room == null) {
-                room = new Room();
-                room.event = event();
-                room.sourceSystem = source.wireName();
-                room.sourceId = item.sourceId();
-                room.name = name;
-                room.position = position;
-                room.revision = change().revision();
-                room.persist();
-                record(ImportReport.Action.created, "room", item.sourceId(), name);
-            } else if (!room.name.equals(name)) {
-                if (sameName != null) {
-                    skip("room", item.sourceId(), name, "cannot rename \"" + room.name + "\": another room has that name");
-                } else {
-                    room.name = name;
-                    room.revision = change().revision();
-                    record(ImportReport.Action.updated, "room", item.sourceId(), name);
-                }
-            } else {
-                unchanged++;
-            }
-            rooms.put(item.sourceId(), room);
-        }
-        return existing;
+        return settleNamed(Room.class, "room", items, rooms, position -> {
+            Room room = new Room();
+            room.position = position;
+            return room;
+        }, room -> room.name, (room, name) -> room.name = name);
     }
 
     Map<String, Track> settleTracks(List<ImportDocument.TrackItem> items) {
-        Map<String, Track> existing = owned(Track.class, "Track", t -> t.sourceId);
-        for (ImportDocument.TrackItem item : items) {
+        return settleNamed(Track.class, "track", items, tracks, position -> new Track(), track -> track.name,
+                (track, name) -> track.name = name);
+    }
+
+    /**
+     * Rooms and tracks are matched by source id; a source one named like a row the organizer made by hand is
+     * taken as that row, which the import then uses but never changes. A new row is made by {@code newAt} its
+     * position in the document. Answers the rows of this source that the document no longer has.
+     */
+    private <T extends ScheduleEntity> Map<String, T> settleNamed(Class<T> type, String kind,
+            List<? extends ImportDocument.NamedItem> items, Map<String, T> settled, IntFunction<T> newAt,
+            Function<T, String> nameOf, BiConsumer<T, String> rename) {
+        Map<String, T> existing = owned(type, type.getSimpleName(), row -> row.sourceId);
+        for (int position = 0; position < items.size(); position++) {
+            ImportDocument.NamedItem item = items.get(position);
             String name = Text.clamp(item.name(), 100);
-            Track track = existing.remove(item.sourceId());
-            Track sameName = Track.<Track> find("event = ?1 and name = ?2", event(), name).firstResult();
-            if (track == null && sameName != null) {
-                tracks.put(item.sourceId(), sameName);
+            T row = existing.remove(item.sourceId());
+            T sameName = Event.getEntityManager()
+                    .createQuery("from " + type.getSimpleName() + " where event = ?1 and name = ?2", type)
+                    .setParameter(1, event()).setParameter(2, name).setMaxResults(1).getResultStream().findFirst()
+                    .orElse(null);
+            if (row == null && sameName != null) {
+                settled.put(item.sourceId(), sameName);
                 unchanged++;
                 continue;
             }
-            if (track == null) {
-                track = new Track();
-                track.event = event();
-                track.sourceSystem = source.wireName();
-                track.sourceId = item.sourceId();
-                track.name = name;
-                track.revision = change().revision();
-                track.persist();
-                record(ImportReport.Action.created, "track", item.sourceId(), name);
-            } else if (!track.name.equals(name)) {
+            if (row == null) {
+                row = newAt.apply(position);
+                row.event = event();
+                row.sourceSystem = source.wireName();
+                row.sourceId = item.sourceId();
+                rename.accept(row, name);
+                row.revision = change().revision();
+                row.persist();
+                record(ImportReport.Action.created, kind, item.sourceId(), name);
+            } else if (!nameOf.apply(row).equals(name)) {
                 if (sameName != null) {
-                    skip("track", item.sourceId(), name, "cannot rename \"" + track.name + "\": another track has that name");
+                    skip(kind, item.sourceId(), name,
+                            "cannot rename \"" + nameOf.apply(row) + "\": another " + kind + " has that name");
                 } else {
-                    track.name = name;
-                    track.revision = change().revision();
-                    record(ImportReport.Action.updated, "track", item.sourceId(), name);
+                    rename.accept(row, name);
+                    row.revision = change().revision();
+                    record(ImportReport.Action.updated, kind, item.sourceId(), name);
                 }
             } else {
                 unchanged++;
             }
-            tracks.put(item.sourceId(), track);
+            settled.put(item.sourceId(), row);
         }
         return existing;
     }

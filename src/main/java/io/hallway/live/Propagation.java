@@ -68,22 +68,10 @@ final class Propagation {
             Report report = reports.get(unit.id());
             Duration late = report == null || report.delayMinutes() == null ? null
                     : Duration.ofMinutes(report.delayMinutes());
-            Instant start;
-            if (report != null && report.startedAt() != null) {
-                start = report.startedAt();
-            } else if (late != null) {
-                start = unit.plannedStart().plus(late);
-            } else {
-                start = previousEnd != null && previousEnd.isAfter(unit.plannedStart()) ? previousEnd : unit.plannedStart();
-            }
-            Instant end;
-            if (report != null && report.endedAt() != null) {
-                end = report.endedAt();
-            } else if (late != null) {
-                end = unit.plannedEnd().plus(late);
-            } else {
-                end = start.plus(length);
-            }
+            Instant start = expectedTime(report == null ? null : report.startedAt(), unit.plannedStart(), late,
+                    previousEnd != null && previousEnd.isAfter(unit.plannedStart()) ? previousEnd : unit.plannedStart());
+            Instant end = expectedTime(report == null ? null : report.endedAt(), unit.plannedEnd(), late,
+                    start.plus(length));
             // It ended before it was expected to start: then it started by then.
             if (end.isBefore(start)) {
                 start = end;
@@ -92,5 +80,17 @@ final class Propagation {
             previousEnd = end;
         }
         return timed;
+    }
+
+    /**
+     * When a unit starts, or ends: the time the host reported wins; else a delay they reported moves the planned
+     * time; with neither, {@code otherwise} (for a start, after the unit before if it overran; for an end, the
+     * planned length after the start).
+     */
+    private static Instant expectedTime(Instant reported, Instant planned, Duration late, Instant otherwise) {
+        if (reported != null) {
+            return reported;
+        }
+        return late != null ? planned.plus(late) : otherwise;
     }
 }

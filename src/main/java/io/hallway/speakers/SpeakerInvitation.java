@@ -1,16 +1,11 @@
 package io.hallway.speakers;
 
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.hallway.team.InvitationStatus;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.hallway.team.TokenInvitation;
 
 /**
  * An invitation for a speaker to link their account to their speaker record. Only {@link SpeakerInvitations}
@@ -18,22 +13,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "speaker_invitation")
-class SpeakerInvitation extends PanacheEntityBase {
+class SpeakerInvitation extends TokenInvitation {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-    public long eventId;
     public long speakerId;
-    public byte[] tokenHash;
-    /** Null once its maker erased their data in the event. */
-    public Long createdBy;
-    public Instant createdAt;
-    public Instant expiresAt;
-    /** Null until redeemed, and again once the person who redeemed it erased their data. */
-    public Long redeemedBy;
-    public Instant redeemedAt;
-    public Instant revokedAt;
 
     static Optional<SpeakerInvitation> ofSpeaker(long eventId, long speakerId, long id) {
         return find("id = ?1 and eventId = ?2 and speakerId = ?3", id, eventId, speakerId).firstResultOptional();
@@ -41,9 +23,5 @@ class SpeakerInvitation extends PanacheEntityBase {
 
     static Optional<SpeakerInvitation> byTokenHash(byte[] tokenHash) {
         return find("tokenHash", tokenHash).firstResultOptional();
-    }
-
-    InvitationStatus status(Instant now) {
-        return InvitationStatus.of(redeemedAt, revokedAt, expiresAt, now);
     }
 }

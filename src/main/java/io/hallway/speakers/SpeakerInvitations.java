@@ -2,7 +2,6 @@ package io.hallway.speakers;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -82,13 +81,8 @@ class SpeakerInvitations {
         SpeakerInvitation invitation = new SpeakerInvitation();
         invitation.eventId = event.id;
         invitation.speakerId = speaker.id;
-        String token = OneTimeTokens.newToken();
-        invitation.tokenHash = OneTimeTokens.hash(token);
-        invitation.createdBy = users.currentId();
-        // Microseconds, as PostgreSQL stores them, so the answer shows what a later list shows.
-        invitation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Integer days = request == null ? null : request.validForDays();
-        invitation.expiresAt = invitation.createdAt.plus(days == null ? defaultValidity : Duration.ofDays(days));
+        String token = invitation.issue(users.currentId(), days == null ? defaultValidity : Duration.ofDays(days));
         invitation.persist();
         audit.record(event.id, AuditAction.CREATE, AuditResource.SPEAKER_INVITATION, invitation.id, null, null,
                 Map.of("speakerId", speaker.id, "expiresAt", invitation.expiresAt.toString()));
@@ -176,14 +170,7 @@ class SpeakerInvitations {
     }
 
     private Problem refusal(byte[] hash) {
-        SpeakerInvitation invitation = SpeakerInvitation.byTokenHash(hash).orElseThrow(() -> Problem.notFound(UNKNOWN));
-        return switch (invitation.status(Instant.now())) {
-            case REDEEMED -> Problem.of(ProblemType.INVITATION_USED,
-                    "This invitation was already used; ask an organizer of the event for a new one.");
-            case REVOKED -> Problem.of(ProblemType.INVITATION_REVOKED,
-                    "This invitation was withdrawn; ask an organizer of the event for a new one.");
-            default -> Problem.of(ProblemType.INVITATION_EXPIRED, "This invitation expired on " + invitation.expiresAt
-                    + "; ask an organizer of the event for a new one.");
-        };
+        return SpeakerInvitation.byTokenHash(hash).orElseThrow(() -> Problem.notFound(UNKNOWN))
+                .refusal("an organizer of the event");
     }
 }

@@ -2,7 +2,6 @@ package io.hallway.team;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,12 +74,7 @@ public class Invitations {
         invitation.eventId = event.id;
         invitation.role = request.role();
         invitation.roomIds = roomIds == null ? null : roomIds.toArray(Long[]::new);
-        String token = OneTimeTokens.newToken();
-        invitation.tokenHash = OneTimeTokens.hash(token);
-        invitation.createdBy = users.currentId();
-        // Microseconds, as PostgreSQL stores them, so the answer shows what a later list shows.
-        invitation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        invitation.expiresAt = invitation.createdAt.plus(request.validForDays() == null ? defaultValidity
+        String token = invitation.issue(users.currentId(), request.validForDays() == null ? defaultValidity
                 : Duration.ofDays(request.validForDays()));
         invitation.persist();
         audit.record(event.id, AuditAction.CREATE, AuditResource.INVITATION, invitation.id, null, null,
@@ -194,18 +188,8 @@ public class Invitations {
                 userId);
     }
 
-    /** Host invitations may name rooms, which must be this event's; the others are for every room. */
     private Problem refusal(byte[] hash) {
-        Invitation invitation = Invitation.byTokenHash(hash).orElseThrow(() -> Problem.notFound(UNKNOWN));
-        if (invitation.redeemedAt != null) {
-            return Problem.of(ProblemType.INVITATION_USED,
-                    "This invitation was already used; ask an owner of the event for a new one.");
-        }
-        if (invitation.revokedAt != null) {
-            return Problem.of(ProblemType.INVITATION_REVOKED,
-                    "This invitation was withdrawn; ask an owner of the event for a new one.");
-        }
-        return Problem.of(ProblemType.INVITATION_EXPIRED, "This invitation expired on " + invitation.expiresAt
-                + "; ask an owner of the event for a new one.");
+        return Invitation.byTokenHash(hash).orElseThrow(() -> Problem.notFound(UNKNOWN))
+                .refusal("an owner of the event");
     }
 }
