@@ -19,7 +19,7 @@ import jakarta.inject.Inject;
 
 import io.hallway.agenda.BusyTimes;
 import io.hallway.agenda.MeetingNews;
-import io.hallway.live.ExpectedStartsMoved;
+import io.hallway.live.ExpectedTimesChanged;
 import io.hallway.live.LiveClock;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
@@ -108,17 +108,21 @@ class MeetingsAfterChanges {
                 + (!moved && !retimed ? " now ends " + MeetingRequests.clock(zone, after.endsAt().toInstant()) : "");
     }
 
-    void delayed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExpectedStartsMoved moved) {
-        long delay = moved.moves().stream().mapToLong(ExpectedStartsMoved.Move::delayMinutes).max().orElse(0);
-        String cause = delay > 0 ? moved.roomName() + " is running " + delay + " min late"
-                : moved.roomName() + " is back on time";
+    /**
+     * A host's report moved expected times: by any amount, since a meet-up with a tight walk right after a session
+     * breaks with a delay too small to be news in the change feed.
+     */
+    void delayed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExpectedTimesChanged changed) {
+        long late = changed.changes().stream().mapToLong(ExpectedTimesChanged.Change::lateMinutes).max().orElse(0);
+        String cause = late > 0 ? changed.roomName() + " is running " + late + " min late"
+                : changed.roomName() + " is back on time";
         // A room's delay is on its public live document, and names no one's session.
         Map<String, Cause> causes = new HashMap<>();
-        for (ExpectedStartsMoved.Move move : moved.moves()) {
-            itemsOf(move.sessionId(), move.blockId()).forEach(item -> causes.put(item, new Cause(cause, cause)));
+        for (ExpectedTimesChanged.Change change : changed.changes()) {
+            itemsOf(change.sessionId(), change.blockId()).forEach(item -> causes.put(item, new Cause(cause, cause)));
         }
-        QuarkusTransaction.requiringNew().run(() -> recheck(moved.eventId(),
-                Event.<Event> findById(moved.eventId()).zone(), causes));
+        QuarkusTransaction.requiringNew().run(() -> recheck(changed.eventId(),
+                Event.<Event> findById(changed.eventId()).zone(), causes));
     }
 
     /**
