@@ -25,7 +25,7 @@ public record AgendaView(String event, String timeZone, String cursor,
     /** An accepted meet-up with another attendee, at a place on the venue map when it has one. */
     public record Meeting(String itemId, long id, OffsetDateTime startsAt, OffsetDateTime endsAt, String withName,
             String placeId, String placeName,
-            @Schema(description = "Why a later change left one of us without the time for it; null while it fits") String noLongerFits) {
+            @Schema(description = "Why a later change left one of us without the time for it, in my words: a session I follow by its title, one only the other person follows unnamed; null while it fits") String noLongerFits) {
     }
 
     /**

@@ -11,7 +11,10 @@ import java.util.List;
  */
 public interface MeetingsInAgenda {
 
-    /** An accepted meet-up as the agenda shows it; the other person by the name they show me. */
+    /**
+     * An accepted meet-up as the agenda shows it; the other person by the name they show me, and why it no longer
+     * fits in my words, which name no session only the other person follows.
+     */
     record Accepted(long id, Instant startsAt, Instant endsAt, String withName, String placeId, String placeName,
             String noLongerFits) {
 

@@ -80,6 +80,9 @@ class HostReports {
     @Inject
     jakarta.enterprise.event.Event<ExpectedStartsMoved> moved;
 
+    @Inject
+    jakarta.enterprise.event.Event<ExpectedTimesChanged> changed;
+
     /** "Running N minutes late", said of the session or block in progress now, or the next one today. */
     @Transactional
     LiveDocument.RoomLive runningLate(String slug, long roomId, int minutes) {
@@ -212,7 +215,8 @@ class HostReports {
     }
 
     /**
-     * After a report: tells the followers of the sessions it moved, drops this replica's memory of the event's
+     * After a report: tells the followers of the sessions it moved by the change threshold, announces every move
+     * of an expected time to the features that keep times next to the sessions, drops this replica's memory of the event's
      * reports and live document once committed, and answers the room as the live document will show it.
      */
     private LiveDocument.RoomLive settle(Locked locked) {
@@ -221,6 +225,10 @@ class HostReports {
         List<ExpectedStartsMoved.Move> moves = moves(locked, after);
         if (!moves.isEmpty()) {
             moved.fire(new ExpectedStartsMoved(eventId, locked.event().publicVersion(), locked.room().name(), moves));
+        }
+        List<ExpectedTimesChanged.Change> changes = changes(locked, after);
+        if (!changes.isEmpty()) {
+            changed.fire(new ExpectedTimesChanged(eventId, locked.room().name(), changes));
         }
         AfterCommit.run(transactions, () -> {
             times.forget(eventId);
@@ -252,5 +260,24 @@ class HostReports {
         moves.sort(Comparator.comparing(ExpectedStartsMoved.Move::plannedStart)
                 .thenComparingLong(ExpectedStartsMoved.Move::sessionId));
         return moves;
+    }
+
+    /** Every session whose expected start or end the report moved, by any amount, in planned order. */
+    private static List<ExpectedTimesChanged.Change> changes(Locked locked, ExpectedTimes after) {
+        List<ExpectedTimesChanged.Change> changes = new ArrayList<>();
+        for (SessionView session : locked.snapshot().sessions()) {
+            ExpectedTimes.Timing before = locked.before().sessions().get(session.id());
+            ExpectedTimes.Timing now = after.sessions().get(session.id());
+            if (before == null || now == null || (before.expectedStart().equals(now.expectedStart())
+                    && before.expectedEnd().equals(now.expectedEnd()))) {
+                continue;
+            }
+            changes.add(new ExpectedTimesChanged.Change(session.id(), session.blockId(), session.title(),
+                    now.plannedStart(), now.plannedEnd(), before.expectedStart(), before.expectedEnd(),
+                    now.expectedStart(), now.expectedEnd()));
+        }
+        changes.sort(Comparator.comparing(ExpectedTimesChanged.Change::plannedStart)
+                .thenComparingLong(ExpectedTimesChanged.Change::sessionId));
+        return changes;
     }
 }

@@ -12,14 +12,20 @@ import io.hallway.schedule.Event;
 
 /**
  * Meet-ups are the data of both their people. My export holds my setting and every meeting I am in, as I see it
- * (the other person by profile id and the name they show me). My erasure deletes every meeting I am in, whoever
+ * (the other person by profile id and the name they show me, why it no longer fits in my words), and the causes I
+ * was told one no longer fits for (a kind of change of an item I follow, {@code delay:session-12}); the other
+ * person's words and causes are theirs. My erasure deletes every meeting I am in, whoever
  * asked: a row naming me cannot outlive my erasure, and half a meeting means nothing; the other person's agenda
  * loses it, and their change feed keeps only the nameless news they already had.
  */
 @ApplicationScoped
 class MeetingData implements PersonalData {
 
-    record Export(WhoMayAsk whoMayAsk, List<MeetingView> meetings) {
+    record Export(WhoMayAsk whoMayAsk, List<MeetingView> meetings, List<CausesTold> noLongerFitsCausesTold) {
+    }
+
+    /** The causes I was told a meeting no longer fits for, told first first. */
+    record CausesTold(long meetingId, List<String> causes) {
     }
 
     @Inject
@@ -41,8 +47,10 @@ class MeetingData implements PersonalData {
     @Override
     public Object export(long eventId, long userId) {
         ZoneId zone = Event.<Event> findById(eventId).zone();
-        return new Export(meetings.whoMayAsk(eventId, userId),
-                meetings.of(eventId, userId).stream().map(row -> views.of(row, userId, zone)).toList());
+        List<Meetings.Row> mine = meetings.of(eventId, userId);
+        return new Export(meetings.whoMayAsk(eventId, userId), mine.stream().map(row -> views.of(row, userId, zone)).toList(),
+                mine.stream().filter(row -> !row.causesTold(userId).isEmpty())
+                        .map(row -> new CausesTold(row.id(), row.causesTold(userId))).toList());
     }
 
     @Override

@@ -16,7 +16,7 @@ public record MeetingView(long id,
         @Schema(description = "While pending: the proposals, soonest first; accept one by its index") List<Slot> slots,
         @Schema(description = "Once accepted") OffsetDateTime startsAt, OffsetDateTime endsAt, Place place,
         OffsetDateTime createdAt,
-        @Schema(description = "Accepted, but a later room move, new time or delay left one of us without the time for it: why, in words; null while it fits. It stays accepted until one of us cancels it.") String noLongerFits) {
+        @Schema(description = "Accepted, but a later room move, new time or delay left one of us without the time for it: why, in my words (a session I follow by its title, one only the other person follows unnamed), updated when another cause breaks it again; null while it fits. It stays accepted until one of us cancels it.") String noLongerFits) {
 
     /** The other person: their profile id, the way the directory names people, and their name where I may see it. */
     public record Person(Long profileId, String displayName) {

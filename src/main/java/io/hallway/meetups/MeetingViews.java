@@ -42,7 +42,7 @@ class MeetingViews {
                 row.minutes(), row.message(), row.awaitingId() != null && row.awaitingId() == me, slots,
                 accepted ? at(row.startsAt(), zone) : null, accepted ? at(row.endsAt(), zone) : null,
                 accepted && !stored.isEmpty() ? place(stored.get(0), requester) : null, at(row.createdAt(), zone),
-                row.noLongerFits());
+                row.noLongerFits(me));
     }
 
     /** The other person by their profile id, and their name where their visibility lets me see it. */

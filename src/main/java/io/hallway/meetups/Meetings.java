@@ -40,7 +40,8 @@ class Meetings {
     /** A meeting row; {@code slots} is the JSON text of the proposals. */
     record Row(long id, long eventId, long requesterId, long inviteeId, Long awaitingId, int minutes, String message,
             String status, String slots, Instant startsAt, Instant endsAt, String placeId, String placeName,
-            Instant createdAt, Instant updatedAt, String noLongerFits) {
+            Instant createdAt, Instant updatedAt, String requesterNoLongerFits, String inviteeNoLongerFits,
+            String requesterCausesTold, String inviteeCausesTold) {
 
         boolean involves(long userId) {
             return requesterId == userId || inviteeId == userId;
@@ -49,11 +50,23 @@ class Meetings {
         long other(long userId) {
             return requesterId == userId ? inviteeId : requesterId;
         }
+
+        /** Why it no longer fits, in the words this person of the two reads; null while it fits. */
+        String noLongerFits(long userId) {
+            return requesterId == userId ? requesterNoLongerFits : inviteeNoLongerFits;
+        }
+
+        /** The causes this person was told it no longer fits for ({@code delay:session-12}), told first first. */
+        List<String> causesTold(long userId) {
+            String told = requesterId == userId ? requesterCausesTold : inviteeCausesTold;
+            return told.isEmpty() ? List.of() : List.of(told.split(","));
+        }
     }
 
     private static final String COLUMNS = """
             id, event_id, requester_id, invitee_id, awaiting_id, minutes, message, status, cast(slots as text),
-            starts_at, ends_at, place_id, place_name, created_at, updated_at, no_longer_fits""";
+            starts_at, ends_at, place_id, place_name, created_at, updated_at, requester_no_longer_fits,
+            invitee_no_longer_fits, array_to_string(requester_causes_told, ','), array_to_string(invitee_causes_told, ',')""";
 
     private static final TypeReference<List<StoredSlot>> SLOTS = new TypeReference<>() {
     };
@@ -145,23 +158,37 @@ class Meetings {
                 order by starts_at, id""", Row.class).setParameter(1, eventId).setParameter(2, userId).getResultList();
     }
 
-    /** The event's accepted meetings that have not ended by {@code now} and were not found to no longer fit. */
+    /** The event's accepted meetings that have not ended by {@code now}, found to no longer fit or not. */
     @SuppressWarnings("unchecked")
-    List<Row> stillFitting(long eventId, Instant now) {
+    List<Row> toCome(long eventId, Instant now) {
         return entityManager.createNativeQuery("select " + COLUMNS + " " + """
-                 from meeting where event_id = ?1 and status = 'accepted' and ends_at > ?2 and no_longer_fits is null
+                 from meeting where event_id = ?1 and status = 'accepted' and ends_at > ?2
                 order by starts_at, id""", Row.class).setParameter(1, eventId).setParameter(2, now).getResultList();
     }
 
+    /** Each side's why, and the causes ({@code delay:session-12}) each side is told of: those of the items it follows. */
+    record NoLongerFits(String requesterWhy, String inviteeWhy, List<String> requesterCauses, List<String> inviteeCauses) {
+    }
+
     /**
-     * Marks an accepted meeting as no longer fitting, with why; false when it is no longer accepted or was marked
-     * already (by a change committed in between), so its people hear of it once.
+     * Marks an accepted meeting as no longer fitting, with each side's why, adding the causes each side is told of
+     * to those it was told before; false when it is no longer accepted, or when neither side hears of a cause not
+     * told before (also by a check committed in between), so that its people hear of each cause once.
      */
-    boolean markNoLongerFits(long id, String why) {
+    boolean markNoLongerFits(long id, NoLongerFits why) {
+        // Causes are "<change>:<item>", never with a comma: one array parameter of any length, one statement text.
         return entityManager.createNativeQuery("""
-                update meeting set no_longer_fits = ?2, updated_at = now()
-                where id = ?1 and status = 'accepted' and no_longer_fits is null""")
-                .setParameter(1, id).setParameter(2, why).executeUpdate() == 1;
+                update meeting set requester_no_longer_fits = ?2, invitee_no_longer_fits = ?3,
+                    requester_causes_told = requester_causes_told || array(
+                        select c from unnest(string_to_array(?4, ',')) c where c <> all (requester_causes_told)),
+                    invitee_causes_told = invitee_causes_told || array(
+                        select c from unnest(string_to_array(?5, ',')) c where c <> all (invitee_causes_told)),
+                    updated_at = now()
+                where id = ?1 and status = 'accepted'
+                    and not (string_to_array(?4, ',') || string_to_array(?5, ',')) <@ (requester_causes_told || invitee_causes_told)""")
+                .setParameter(1, id).setParameter(2, why.requesterWhy()).setParameter(3, why.inviteeWhy())
+                .setParameter(4, String.join(",", why.requesterCauses()))
+                .setParameter(5, String.join(",", why.inviteeCauses())).executeUpdate() == 1;
     }
 
     void accept(long id, StoredSlot slot) {
@@ -184,7 +211,8 @@ class Meetings {
     void close(long id, String status) {
         entityManager.createNativeQuery("""
                 update meeting set status = ?2, awaiting_id = null, slots = '[]', starts_at = null, ends_at = null,
-                    place_id = null, place_name = null, no_longer_fits = null, updated_at = now() where id = ?1""")
+                    place_id = null, place_name = null, requester_no_longer_fits = null, invitee_no_longer_fits = null,
+                    requester_causes_told = '{}', invitee_causes_told = '{}', updated_at = now() where id = ?1""")
                 .setParameter(1, id).setParameter(2, status).executeUpdate();
     }
 

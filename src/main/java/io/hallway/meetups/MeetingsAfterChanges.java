@@ -1,6 +1,5 @@
 package io.hallway.meetups;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -19,7 +18,7 @@ import jakarta.inject.Inject;
 
 import io.hallway.agenda.BusyTimes;
 import io.hallway.agenda.MeetingNews;
-import io.hallway.live.ExpectedStartsMoved;
+import io.hallway.live.ExpectedTimesChanged;
 import io.hallway.live.LiveClock;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
@@ -32,19 +31,27 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * A room move, a new time or a delay of sessions either person follows can leave an accepted meet-up without the
  * time for it. Once such a change has committed, each accepted meet-up still to come whose people follow the
- * session is checked again by {@link SlotPlanner#at}'s rule, at its fixed time and place, against both agendas as
- * the database now holds them. One that no longer fits is marked with why ({@code noLongerFits}), and both people
- * get a {@code meeting} entry in their change feed. The why names a session only when both follow it: each sees
- * it, so it must not tell one what the other bookmarked. A release that changes many sessions is one check. The
- * meet-up stays accepted: they decide whether to cancel it, as they know better than a rule whether a few minutes
- * matter. A session one of them bookmarked over the meet-up on purpose is a conflict in their agenda, not a change
- * that broke it, so it is left out of the check.
+ * session is checked again by {@link SlotPlanner}'s rule, at its fixed time and place, against both agendas as the
+ * database now holds them. One that no longer fits because of the change (a changed item overlaps it, or is the
+ * one before or after it whose walk no longer fits: {@link SlotPlanner#inTheWay}) is marked with why
+ * ({@code noLongerFits}), and both people get a {@code meeting} entry in their change feed. Each reads why in their
+ * own words: a changed session they follow is named, one only the other follows is "a session one of you follows
+ * changed", so neither learns what the other bookmarked. The meet-up stays accepted: they decide whether to cancel
+ * it, as they know better than a rule whether a few minutes matter. A meet-up broken again by another cause (a
+ * release after a delay, a delay in the other person's room) is told again with the new why, never twice for the
+ * same cause: a cause is a kind of change (a schedule change, a delay) of one item, so a delay that grows says
+ * nothing more. A session one of them bookmarked over the meet-up on purpose is a conflict in their agenda, not a
+ * change that broke it, so it is left out of the check. A release that changes many sessions is one check.
  * <p>
  * After the commit, in a transaction of its own: the check reads the schedule and the reports as committed, and a
  * failed check never undoes the change that caused it.
  */
 @ApplicationScoped
 class MeetingsAfterChanges {
+
+    /** The kinds of change a cause is of: a schedule change (an edit or a release), or a host's report. */
+    private static final String SCHEDULE = "schedule";
+    private static final String DELAY = "delay";
 
     @Inject
     Meetings meetings;
@@ -79,7 +86,7 @@ class MeetingsAfterChanges {
                     itemsOf(side.id(), side.blockId()).forEach(item -> causes.putIfAbsent(item, cause));
                 }
             }
-            recheck(changed.eventId(), zone, causes);
+            recheck(changed.eventId(), zone, SCHEDULE, causes);
         });
     }
 
@@ -108,22 +115,40 @@ class MeetingsAfterChanges {
                 + (!moved && !retimed ? " now ends " + MeetingRequests.clock(zone, after.endsAt().toInstant()) : "");
     }
 
-    void delayed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExpectedStartsMoved moved) {
-        long delay = moved.moves().stream().mapToLong(ExpectedStartsMoved.Move::delayMinutes).max().orElse(0);
-        String cause = delay > 0 ? moved.roomName() + " is running " + delay + " min late"
-                : moved.roomName() + " is back on time";
+    /**
+     * A host's report moved expected times: by any amount, since a meet-up with a tight walk right after a session
+     * breaks with a delay too small to be news in the change feed.
+     */
+    void delayed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ExpectedTimesChanged changed) {
+        long late = changed.changes().stream().mapToLong(ExpectedTimesChanged.Change::lateMinutes).max().orElse(0);
         // A room's delay is on its public live document, and names no one's session.
-        Map<String, Cause> causes = new HashMap<>();
-        for (ExpectedStartsMoved.Move move : moved.moves()) {
-            itemsOf(move.sessionId(), move.blockId()).forEach(item -> causes.put(item, new Cause(cause, cause)));
-        }
-        QuarkusTransaction.requiringNew().run(() -> recheck(moved.eventId(),
-                Event.<Event> findById(moved.eventId()).zone(), causes));
+        String room = late > 0 ? changed.roomName() + " is running " + late + " min late"
+                : changed.roomName() + " is back on time";
+        QuarkusTransaction.requiringNew().run(() -> {
+            ZoneId zone = Event.<Event> findById(changed.eventId()).zone();
+            Instant now = clock.now();
+            Map<String, Cause> causes = new HashMap<>();
+            for (ExpectedTimesChanged.Change change : changed.changes()) {
+                Cause cause = new Cause(cause(change, zone, now) + " (" + room + ")", room);
+                itemsOf(change.sessionId(), change.blockId()).forEach(item -> causes.putIfAbsent(item, cause));
+            }
+            recheck(changed.eventId(), zone, DELAY, causes);
+        });
+    }
+
+    /** What a session's new expected times are: its end once it has started, else what moved. */
+    private static String cause(ExpectedTimesChanged.Change change, ZoneId zone, Instant now) {
+        String starts = MeetingRequests.clock(zone, change.expectedStart());
+        String ends = MeetingRequests.clock(zone, change.expectedEnd());
+        boolean started = !change.previousStart().isAfter(now);
+        return "'" + change.title() + "'" + (change.startMoved() && change.endMoved() && !started
+                ? " now starts " + starts + " and ends " + ends.substring(ends.indexOf(' ') + 1)
+                : change.endMoved() ? " now ends " + ends : " now starts " + starts);
     }
 
     /**
-     * What happened to a changed item, in words for two people: naming the session when both follow it, and
-     * without it when only one does, since the other must not learn what that one bookmarked.
+     * What happened to a changed item, in words for one of the two people: naming the session to one who follows
+     * it, and without it to one who does not, who must not learn what the other bookmarked.
      */
     private record Cause(String named, String unnamed) {
     }
@@ -132,10 +157,11 @@ class MeetingsAfterChanges {
 
     /**
      * Checks again each accepted meet-up still to come whose people follow a changed item; {@code causes} says, per
-     * changed item ({@code session-N}, {@code block-N}), what happened to it.
+     * changed item ({@code session-N}, {@code block-N}), what happened to it, and {@code kind} what kind of change
+     * it was.
      */
-    private void recheck(long eventId, ZoneId zone, Map<String, Cause> causes) {
-        List<Meetings.Row> rows = meetings.stillFitting(eventId, clock.now());
+    private void recheck(long eventId, ZoneId zone, String kind, Map<String, Cause> causes) {
+        List<Meetings.Row> rows = meetings.toCome(eventId, clock.now());
         if (rows.isEmpty()) {
             return;
         }
@@ -148,67 +174,70 @@ class MeetingsAfterChanges {
             if (requester.isEmpty() || invitee.isEmpty()) {
                 continue;
             }
-            Set<String> followedCauses = told(requester.get(), invitee.get(), causes);
-            if (followedCauses.isEmpty()) {
+            Venues.MeetingPlace place = places.stream().filter(p -> p.id().equals(row.placeId())).findFirst()
+                    .orElse(null);
+            Side a = Side.of(requester.get(), causes.keySet(), row, place, walks);
+            Side b = Side.of(invitee.get(), causes.keySet(), row, place, walks);
+            // The changed items in the way, in the requester's agenda order, then the invitee's: what broke it now.
+            Set<String> broke = new LinkedHashSet<>(a.brokenBy());
+            broke.addAll(b.brokenBy());
+            if (broke.isEmpty()) {
                 continue;
             }
-            List<BusyTimes.Busy> a = withoutChosenClashes(requester.get().busy(), causes.keySet(), row);
-            List<BusyTimes.Busy> b = withoutChosenClashes(invitee.get().busy(), causes.keySet(), row);
-            List<Venues.MeetingPlace> place = places.stream().filter(p -> p.id().equals(row.placeId())).toList();
-            if (SlotPlanner.at(a, b, place, walks, row.startsAt(), Duration.between(row.startsAt(), row.endsAt()))
-                    .isPresent()) {
-                continue;
-            }
-            boolean overlaps = overlaps(a, row) || overlaps(b, row);
-            String causesText = String.join("; ", followedCauses);
-            String why = Character.toUpperCase(causesText.charAt(0)) + causesText.substring(1) + (overlaps
-                    ? ", and it now overlaps a session one of you follows."
-                    : ", and one of you no longer has the time to get there.");
+            Meetings.NoLongerFits why = new Meetings.NoLongerFits(a.why(b, broke, causes), b.why(a, broke, causes),
+                    a.causes(kind, broke), b.causes(kind, broke));
             if (meetings.markNoLongerFits(row.id(), why)) {
-                String text = "Your meet-up at " + MeetingRequests.clock(zone, row.startsAt())
-                        + (row.placeName() == null ? "" : " (" + row.placeName() + ")") + " no longer fits: " + why
-                        + " It stays in your agenda until one of you cancels it.";
-                for (long person : List.of(row.requesterId(), row.inviteeId())) {
-                    news.tell(eventId, person, new MeetingNews.News(row.id(), "no-longer-fits", text));
-                }
+                String at = "Your meet-up at " + MeetingRequests.clock(zone, row.startsAt())
+                        + (row.placeName() == null ? "" : " (" + row.placeName() + ")") + " no longer fits: ";
+                String after = " It stays in your agenda until one of you cancels it.";
+                news.tell(eventId, row.requesterId(), new MeetingNews.News(row.id(), "no-longer-fits",
+                        at + why.requesterWhy() + after));
+                news.tell(eventId, row.inviteeId(), new MeetingNews.News(row.id(), "no-longer-fits",
+                        at + why.inviteeWhy() + after));
             }
+        }
+    }
+
+    /**
+     * One person's side of a meet-up after a change: the items they follow, and those of them in the way of the
+     * meet-up that the change touched. Items they bookmarked over it that the change left alone are not in the way:
+     * they chose them.
+     */
+    private record Side(Set<String> follows, List<String> brokenBy, boolean overlapsIt) {
+
+        static Side of(BusyTimes.Plan plan, Set<String> changed, Meetings.Row row, Venues.MeetingPlace place,
+                SlotPlanner.Walks walks) {
+            List<BusyTimes.Busy> busy = plan.busy().stream().filter(item -> changed.contains(item.itemId())
+                    || !MeetingsAfterChanges.overlaps(item, row.startsAt(), row.endsAt())).toList();
+            List<BusyTimes.Busy> inTheWay = SlotPlanner.inTheWay(busy, place, walks, row.startsAt(), row.endsAt())
+                    .stream().filter(item -> changed.contains(item.itemId())).toList();
+            return new Side(plan.busy().stream().map(BusyTimes.Busy::itemId).collect(Collectors.toSet()),
+                    inTheWay.stream().map(BusyTimes.Busy::itemId).toList(),
+                    inTheWay.stream().anyMatch(item -> MeetingsAfterChanges.overlaps(item, row.startsAt(), row.endsAt())));
+        }
+
+        /** Why, in this person's words: what they follow named, and the way it breaks said to them. */
+        String why(Side other, Set<String> broke, Map<String, Cause> causes) {
+            Set<String> parts = new LinkedHashSet<>();
+            for (String item : broke) {
+                parts.add(follows.contains(item) ? causes.get(item).named() : causes.get(item).unnamed());
+            }
+            String said = String.join("; ", parts);
+            String how = !brokenBy.isEmpty()
+                    ? (overlapsIt ? "it now overlaps a session you follow" : "you no longer have the time to get there")
+                    : (other.overlapsIt() ? "it now overlaps a session one of you follows"
+                            : "one of you no longer has the time to get there");
+            return Character.toUpperCase(said.charAt(0)) + said.substring(1) + ", and " + how + ".";
+        }
+
+        /** The causes this person is told of: the broken items they follow, with the kind of change. */
+        List<String> causes(String kind, Set<String> broke) {
+            return broke.stream().filter(follows::contains).map(item -> kind + ":" + item).toList();
         }
     }
 
     private static List<String> itemsOf(long sessionId, Long blockId) {
         return blockId == null ? List.of("session-" + sessionId) : List.of("session-" + sessionId, "block-" + blockId);
-    }
-
-    /** The causes the two people are told, in their agendas' order: the changed items either of them follows. */
-    private static Set<String> told(BusyTimes.Plan one, BusyTimes.Plan other, Map<String, Cause> causes) {
-        Set<String> ones = followed(one, causes);
-        Set<String> others = followed(other, causes);
-        Set<String> told = new LinkedHashSet<>();
-        for (String item : ones) {
-            told.add(others.contains(item) ? causes.get(item).named() : causes.get(item).unnamed());
-        }
-        for (String item : others) {
-            if (!ones.contains(item)) {
-                told.add(causes.get(item).unnamed());
-            }
-        }
-        return told;
-    }
-
-    private static Set<String> followed(BusyTimes.Plan plan, Map<String, Cause> causes) {
-        return plan.busy().stream().map(BusyTimes.Busy::itemId).filter(causes::containsKey)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-    }
-
-    /** The person's items, but for those the change left alone that overlap the meet-up: bookmarked over it on purpose. */
-    private static List<BusyTimes.Busy> withoutChosenClashes(List<BusyTimes.Busy> busy, Set<String> changed,
-            Meetings.Row row) {
-        return busy.stream().filter(item -> changed.contains(item.itemId()) || !overlaps(item, row.startsAt(),
-                row.endsAt())).toList();
-    }
-
-    private static boolean overlaps(List<BusyTimes.Busy> busy, Meetings.Row row) {
-        return busy.stream().anyMatch(item -> overlaps(item, row.startsAt(), row.endsAt()));
     }
 
     private static boolean overlaps(BusyTimes.Busy item, Instant start, Instant end) {

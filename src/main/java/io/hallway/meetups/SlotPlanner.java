@@ -86,6 +86,44 @@ final class SlotPlanner {
 
     /** The longer of the person's two legs, when both fit in their free time around the slot. */
     private static Optional<Duration> walk(List<Busy> busy, MeetingPlace place, Walks walks, Instant start, Instant end) {
+        Legs legs = legs(busy, place, walks, start, end);
+        return legs.thereFits() && legs.onFits() ? Optional.of(longer(legs.there(), legs.on())) : Optional.empty();
+    }
+
+    /**
+     * What keeps one person from a meet-up fixed at this time and place (null: without one): the items that overlap
+     * it, else the item before it and the one after it whose walk to or from the place does not fit; empty when they
+     * can make it. Empty for both people exactly when {@link #at} finds the slot at that one place.
+     */
+    static List<Busy> inTheWay(List<Busy> busy, MeetingPlace place, Walks walks, Instant start, Instant end) {
+        List<Busy> overlapping = busy.stream().filter(item -> overlaps(item, start, end)).toList();
+        if (!overlapping.isEmpty() || place == null) {
+            return overlapping;
+        }
+        Legs legs = legs(busy, place, walks, start, end);
+        List<Busy> tooClose = new ArrayList<>();
+        if (!legs.thereFits()) {
+            tooClose.add(legs.previous());
+        }
+        if (!legs.onFits()) {
+            tooClose.add(legs.next());
+        }
+        return tooClose;
+    }
+
+    /** From the item that ended last before the slot to the place, and on to the next item; null: no such item. */
+    private record Legs(Busy previous, Duration there, Busy next, Duration on, Instant start, Instant end) {
+
+        boolean thereFits() {
+            return previous == null || !previous.endsAt().plus(there).isAfter(start);
+        }
+
+        boolean onFits() {
+            return next == null || !end.plus(on).isAfter(next.startsAt());
+        }
+    }
+
+    private static Legs legs(List<Busy> busy, MeetingPlace place, Walks walks, Instant start, Instant end) {
         Busy previous = null;
         Busy next = null;
         for (Busy item : busy) {
@@ -100,13 +138,15 @@ final class SlotPlanner {
                 : walks.toPlace(previous.roomId(), place.id()).orElse(Duration.ZERO);
         Duration on = next == null || next.roomId() == null ? Duration.ZERO
                 : walks.fromPlace(place.id(), next.roomId()).orElse(Duration.ZERO);
-        boolean fits = (previous == null || !previous.endsAt().plus(there).isAfter(start))
-                && (next == null || !end.plus(on).isAfter(next.startsAt()));
-        return fits ? Optional.of(longer(there, on)) : Optional.empty();
+        return new Legs(previous, there, next, on, start, end);
     }
 
     private static boolean overlaps(List<Busy> busy, Instant start, Instant end) {
-        return busy.stream().anyMatch(item -> item.startsAt().isBefore(end) && item.endsAt().isAfter(start));
+        return busy.stream().anyMatch(item -> overlaps(item, start, end));
+    }
+
+    private static boolean overlaps(Busy item, Instant start, Instant end) {
+        return item.startsAt().isBefore(end) && item.endsAt().isAfter(start);
     }
 
     private static Duration longer(Duration a, Duration b) {

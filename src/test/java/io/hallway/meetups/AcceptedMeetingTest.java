@@ -160,12 +160,17 @@ class AcceptedMeetingTest {
         runningLate(Api.organizer(), c.slug(), c.theater(), 17).statusCode(anyOf(is(200), is(204)));
         assertEquals(adaBefore + 1, meetingNews(db, event, ADA));
         assertEquals(brunoBefore + 1, meetingNews(db, event, BRUNO));
+        // Each reads it in their own words: Ada the workshop she follows, Bruno only the room's public delay.
+        String adasWhy = "'Ada's workshop' now starts Sun 09:17 and ends 10:17 (Theater is running 17 min late), and you"
+                + " no longer have the time to get there.";
         String why = "Theater is running 17 min late, and one of you no longer has the time to get there.";
-        for (var person : List.of(Api.attendee(), Api.otherAttendee())) {
+        for (var personAndWhy : List.of(Map.entry(Api.attendee(), adasWhy), Map.entry(Api.otherAttendee(), why))) {
+            var person = personAndWhy.getKey();
             person.get("/api/events/" + c.slug() + "/meetings/" + id).then().statusCode(200)
                     .body("status", equalTo("accepted"))
-                    .body("noLongerFits", equalTo(why));
-            person.get("/api/events/" + c.slug() + "/agenda").then().body("meetings[0].noLongerFits", equalTo(why));
+                    .body("noLongerFits", equalTo(personAndWhy.getValue()));
+            person.get("/api/events/" + c.slug() + "/agenda").then()
+                    .body("meetings[0].noLongerFits", equalTo(personAndWhy.getValue()));
         }
         assertEquals(1, db.count("select count(*) from agenda_change c join agenda_news n on n.id = any (c.news_ids)"
                 + " where c.event_id = ? and c.user_id = ? and c.kind = 'meeting' and n.details ->> 'what' = 'no-longer-fits'"
@@ -235,13 +240,15 @@ class AcceptedMeetingTest {
         Api.attendee().get("/api/events/" + c.slug() + "/meetings/" + id).then().body("noLongerFits", nullValue());
 
         release(c.slug(), "overrun", null).statusCode(201);
-        // The session both follow is named; Ada does not learn which session of Bruno's changed.
-        String why = "'Ada's workshop' now ends Sun 10:10; a session one of you follows changed, and it now overlaps"
-                + " a session one of you follows.";
-        for (var person : List.of(Api.attendee(), Api.otherAttendee())) {
-            person.get("/api/events/" + c.slug() + "/meetings/" + id).then().statusCode(200)
+        // The session both follow is named to both; Ada does not learn which session of Bruno's changed.
+        String adasWhy = "'Ada's workshop' now ends Sun 10:10; a session one of you follows changed, and it now overlaps"
+                + " a session you follow.";
+        String brunosWhy = "'Ada's workshop' now ends Sun 10:10; 'Bruno's workshop' now ends Sun 10:15, and it now"
+                + " overlaps a session you follow.";
+        for (var personAndWhy : List.of(Map.entry(Api.attendee(), adasWhy), Map.entry(Api.otherAttendee(), brunosWhy))) {
+            personAndWhy.getKey().get("/api/events/" + c.slug() + "/meetings/" + id).then().statusCode(200)
                     .body("status", equalTo("accepted"))
-                    .body("noLongerFits", equalTo(why));
+                    .body("noLongerFits", equalTo(personAndWhy.getValue()));
         }
         assertEquals(adaBefore + 1, meetingNews(db, event, ADA));
         assertEquals(brunoBefore + 1, meetingNews(db, event, BRUNO));

@@ -123,4 +123,25 @@ class SlotPlannerTest {
                 at("12:01").plusSeconds(30), 1);
         assertEquals(at("12:05"), slots.get(0).startsAt());
     }
+
+    @Test
+    void in_the_way_of_a_fixed_meeting_are_the_items_overlapping_it_else_the_neighbours_whose_walk_no_longer_fits() {
+        Busy before = busy("09:00", "10:03", 1);
+        Busy after = busy("10:22", "11:00", 2);
+        Busy elsewhere = busy("12:00", "13:00", 1);
+
+        // 10:05-10:20 at the meeting point: four minutes from the talk before (ends 10:03: too late), five to the
+        // one after (starts 10:22: too early); the one at noon is not in the way.
+        assertEquals(List.of(before, after), SlotPlanner.inTheWay(List.of(before, after, elsewhere), MIDDLE, WALKS,
+                at("10:05"), at("10:20")));
+        // At the coffee bar the walk from room 1 is a minute, but from it to room 2 ten.
+        assertEquals(List.of(after), SlotPlanner.inTheWay(List.of(before, after), COFFEE, WALKS, at("10:05"), at("10:20")));
+        // An item overlapping it is in the way whatever the walks, and it alone.
+        Busy over = busy("10:10", "10:40", 2);
+        assertEquals(List.of(over), SlotPlanner.inTheWay(List.of(before, over), MIDDLE, WALKS, at("10:05"), at("10:20")));
+        // Without a place only overlaps count; with time for both walks nothing is in the way.
+        assertEquals(List.of(), SlotPlanner.inTheWay(List.of(before, after), null, WALKS, at("10:05"), at("10:20")));
+        assertEquals(List.of(), SlotPlanner.inTheWay(List.of(busy("09:00", "10:00", 1), busy("10:30", "11:00", 2)), MIDDLE,
+                WALKS, at("10:05"), at("10:20")));
+    }
 }
