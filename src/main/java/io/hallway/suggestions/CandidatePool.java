@@ -138,47 +138,67 @@ class CandidatePool {
     /**
      * Scores every entry that names the person, in their pool and in the others': all the points the two share now
      * and what, for the request to word. Their terms and bookmarks may have changed since the other pools were
-     * built, and an entry must never name a term its owner no longer shows to everyone. Each side's terms are read
-     * with the role they match ({@link SuggestionTerms#partnerRole}); bookmarks count only while both let them be
+     * built, and an entry must never name a term its owner no longer shows to everyone. The person's terms are
+     * matched once against all the others' (each side's with the role it matches, {@link SuggestionTerms#partnerRole});
+     * an entry in my pool names their words, an entry in theirs mine. Bookmarks count only while both let them be
      * used.
      */
     private void score(long eventId, long userId) {
         entityManager.createNativeQuery("""
-                with pairs as (
-                    select c.user_id, c.candidate_id, mine.use_bookmarks and theirs.use_bookmarks as use_bookmarks
-                    from suggestion_candidate c
-                    join suggestion_setting mine on mine.event_id = c.event_id and mine.user_id = c.user_id
-                    join suggestion_setting theirs on theirs.event_id = c.event_id and theirs.user_id = c.candidate_id
-                    where c.event_id = ?1 and (c.user_id = ?2 or c.candidate_id = ?2)
-                ), scored as (
-                    select p.user_id, p.candidate_id, t.points + ?3 * s.shared as points, t.matched,
-                        s.session_ids, s.block_ids
-                    from pairs p
+                with others as (
+                    select o.other, coalesce(theirs.use_bookmarks, false) as use_bookmarks
+                    from (
+                        select candidate_id as other from suggestion_candidate where event_id = ?1 and user_id = ?2
+                        union
+                        select user_id from suggestion_candidate where event_id = ?1 and candidate_id = ?2
+                    ) o
+                    left join lateral (select use_bookmarks from suggestion_setting
+                        where event_id = ?1 and user_id = o.other limit 1) theirs on true
+                ), mine as (
+                    select term, role, label from suggestion_term where event_id = ?1 and user_id = ?2
+                ), terms as (
+                    select o.other, t.points, t.theirs, t.mine
+                    from others o
                     cross join lateral (
-                        select coalesce(sum(""" + SuggestionTerms.points("mine.role") + """
-                ), 0) as points,
-                            cast(jsonb_agg(jsonb_build_object('term', theirs.term, 'role', theirs.role, 'label', theirs.label)
-                                order by theirs.term, theirs.role) as text) as matched
-                        from suggestion_term mine
-                        join suggestion_term theirs on theirs.event_id = ?1 and theirs.user_id = p.candidate_id
-                            and theirs.term = mine.term and theirs.role =""" + SuggestionTerms.partnerRole("mine.role") + """
-                        where mine.event_id = ?1 and mine.user_id = p.user_id
+                        select sum(""" + SuggestionTerms.points("mine.role") + """
+                ) as points,
+                            jsonb_agg(jsonb_build_object('term', theirs.term, 'role', theirs.role, 'label', theirs.label)
+                                order by theirs.term, theirs.role) as theirs,
+                            jsonb_agg(jsonb_build_object('term', mine.term, 'role', mine.role, 'label', mine.label)
+                                order by mine.term, mine.role) as mine
+                        from suggestion_term theirs
+                        join mine on mine.term = theirs.term and theirs.role =""" + SuggestionTerms.partnerRole("mine.role") + """
+                        where theirs.event_id = ?1 and theirs.user_id = o.other
                     ) t
+                ), bookmarks as (
+                    select o.other, s.shared, s.session_ids, s.block_ids
+                    from others o
                     cross join lateral (
                         select count(*) as shared,
                             coalesce(array_agg(common.session_id order by common.session_id)
                                 filter (where common.session_id is not null), '{}') as session_ids,
                             coalesce(array_agg(common.block_id order by common.block_id)
                                 filter (where common.block_id is not null), '{}') as block_ids
-                        from""" + BookmarkStore.inCommon("?1", "p.user_id", "p.candidate_id") + """
+                        from""" + BookmarkStore.inCommon("?1", "?2", "o.other") + """
                 common
-                        where p.use_bookmarks
                     ) s
+                    where o.use_bookmarks and exists (select 1 from suggestion_setting me
+                        where me.event_id = ?1 and me.user_id = ?2 and me.use_bookmarks)
+                ), scored as (
+                    select o.other, coalesce(t.points, 0) + ?3 * coalesce(b.shared, 0) as points,
+                        cast(t.theirs as text) as theirs, cast(t.mine as text) as mine,
+                        coalesce(b.session_ids, '{}') as session_ids, coalesce(b.block_ids, '{}') as block_ids
+                    from others o left join terms t on t.other = o.other left join bookmarks b on b.other = o.other
+                ), entries as (
+                    select ?2 as user_id, other as candidate_id, points, theirs as terms, session_ids, block_ids
+                    from scored
+                    union all
+                    select other, ?2, points, mine, session_ids, block_ids from scored
                 )
-                update suggestion_candidate c set points = scored.points, terms = scored.matched,
-                    session_ids = scored.session_ids, block_ids = scored.block_ids
-                from scored
-                where c.event_id = ?1 and c.user_id = scored.user_id and c.candidate_id = scored.candidate_id""")
+                update suggestion_candidate c set points = e.points, terms = e.terms, session_ids = e.session_ids,
+                    block_ids = e.block_ids
+                from entries e
+                where c.event_id = ?1 and c.user_id = e.user_id and c.candidate_id = e.candidate_id""")
                 .setParameter(1, eventId).setParameter(2, userId).setParameter(3, Suggestions.SESSION_POINTS)
                 .executeUpdate();
     }

@@ -34,7 +34,7 @@ class SuggestionData implements PersonalData {
 
     @Override
     public boolean holds(long eventId, long userId) {
-        return SuggestionSetting.of(eventId, userId).isPresent() || !suggestions.dismissedBy(eventId, userId).isEmpty();
+        return SuggestionSetting.optedIn(eventId, userId) || !suggestions.dismissedBy(eventId, userId).isEmpty();
     }
 
     @Override

@@ -71,7 +71,7 @@ public class SuggestionResource {
 
     private long optedIn(long eventId) {
         var me = users.existingId();
-        if (me.isEmpty() || SuggestionSetting.of(eventId, me.getAsLong()).isEmpty()) {
+        if (me.isEmpty() || !SuggestionSetting.optedIn(eventId, me.getAsLong())) {
             throw Problem.of(ProblemType.SUGGESTIONS_OFF,
                     "Opt in to suggestions for this event first (PUT /me/suggestion-settings).");
         }

@@ -42,4 +42,9 @@ public class SuggestionSetting extends PanacheEntityBase {
     static Optional<SuggestionSetting> of(long eventId, long userId) {
         return find("eventId = ?1 and userId = ?2", eventId, userId).firstResultOptional();
     }
+
+    /** Whether the person opted in, without loading the setting: asked on every suggestions request. */
+    static boolean optedIn(long eventId, long userId) {
+        return count("eventId = ?1 and userId = ?2", eventId, userId) > 0;
+    }
 }
