@@ -41,6 +41,20 @@ public class Blocks {
                 .formatted(eventId, personA, personB) + " ";
     }
 
+    /**
+     * A SQL subquery: the people whom {@code person} blocked or who blocked them in the event, for a query that
+     * checks many people against one: read once, where {@link #neitherBlocks} probes the table per person. The
+     * arguments are SQL expressions, as for {@link #neitherBlocks}. Example:
+     * {@code "c.candidate_id <> all (array(" + Blocks.blockedEitherWay("?1", "?2") + "))"}.
+     */
+    public static String blockedEitherWay(String eventId, String person) {
+        return " " + """
+                select blocked_id from person_block where event_id = %1$s and blocker_id = %2$s
+                union all
+                select blocker_id from person_block where event_id = %1$s and blocked_id = %2$s"""
+                .formatted(eventId, person) + " ";
+    }
+
     /** Whether either person blocked the other in the event: then neither may see, reach or connect with the other. */
     public boolean eitherBlocks(long eventId, long personA, long personB) {
         return !(Boolean) entityManager.createNativeQuery("select " + neitherBlocks("?1", "?2", "?3"))

@@ -43,8 +43,13 @@ public class SuggestionSetting extends PanacheEntityBase {
         return find("eventId = ?1 and userId = ?2", eventId, userId).firstResultOptional();
     }
 
-    /** Whether the person opted in, without loading the setting: asked on every suggestions request. */
+    /**
+     * Whether the person opted in, asked on every suggestions request: without loading the setting, and in SQL,
+     * since Hibernate translates a counting query again on every call.
+     */
     static boolean optedIn(long eventId, long userId) {
-        return count("eventId = ?1 and userId = ?2", eventId, userId) > 0;
+        return (Boolean) getEntityManager().createNativeQuery("""
+                select exists (select 1 from suggestion_setting where event_id = ?1 and user_id = ?2)""")
+                .setParameter(1, eventId).setParameter(2, userId).getSingleResult();
     }
 }

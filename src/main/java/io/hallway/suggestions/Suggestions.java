@@ -42,8 +42,9 @@ import io.hallway.schedule.SessionView;
  * of them, so it never finds anybody, it only adds its points to people found through something more specific.
  * <p>
  * <b>What a request does</b>, in three statements whatever the event's size: (1) rank: read my pool best first,
- * keep only people who are still opted in, blocked neither way ({@link Blocks#neitherBlocks}) and not dismissed,
- * until {@code limit} people with a reason are found; (2) read their cards; (3) word the reasons, the session
+ * skipping the people blocked either way ({@link Blocks#blockedEitherWay}) and those I dismissed, each list read
+ * once, until {@code limit} people with a reason are found (someone who opted out is in no pool: opting out takes
+ * them out of every pool in the same transaction, {@link CandidatePool#forget}); (2) read their cards; (3) word the reasons, the session
  * titles from the published schedule in memory. Each pool entry carries what its two people share, scored when a
  * pool is built ({@link CandidatePool}): scoring twenty people per request from the indexes was most of its cost.
  * A build scores every entry naming the person built, and a change of what a person shows to everyone builds
@@ -154,11 +155,10 @@ class Suggestions {
                     array_to_string(c.session_ids, ',') as session_ids, array_to_string(c.block_ids, ',') as block_ids
                 from suggestion_candidate c
                 where c.event_id = ?1 and c.user_id = ?2 and c.points > 0
-                and exists (select 1 from suggestion_setting theirs
-                    where theirs.event_id = ?1 and theirs.user_id = c.candidate_id)
-                and not exists (select 1 from suggestion_dismissal d
-                    where d.event_id = ?1 and d.user_id = ?2 and d.dismissed_user_id = c.candidate_id)
-                and""" + Blocks.neitherBlocks("?1", "?2", "c.candidate_id") + """
+                and c.candidate_id <> all (array(select dismissed_user_id from suggestion_dismissal
+                    where event_id = ?1 and user_id = ?2))
+                and c.candidate_id <> all (array(""" + Blocks.blockedEitherWay("?1", "?2") + """
+                ))
                 order by c.points desc, c.tiebreak
                 limit ?3""", Ranked.class)
                 .setParameter(1, eventId).setParameter(2, me).setParameter(3, limit).getResultList();
