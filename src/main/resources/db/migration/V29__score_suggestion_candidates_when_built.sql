@@ -4,9 +4,11 @@
 -- bookmarks reaches every pool they are in within that build.
 
 -- The points of the keys a build fanned out through only chose who enters the pool; the order read is now the
--- points of all that is shared.
+-- points of all that is shared. The old column stays, with a default, while replicas of the version before this
+-- one still run in a rolling update (they write and read it; this version does neither): a later migration drops
+-- it. Their reads lose its index meanwhile, and stay correct.
 drop index suggestion_candidate_read_idx;
-alter table suggestion_candidate drop column score;
+alter table suggestion_candidate alter column score set default 0;
 
 alter table suggestion_candidate
     -- All the points the two share: matched terms, sessions and lightning blocks both bookmarked.

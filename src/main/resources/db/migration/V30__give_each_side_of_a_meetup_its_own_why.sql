@@ -12,7 +12,9 @@ alter table meeting
 update meeting set requester_no_longer_fits = no_longer_fits, invitee_no_longer_fits = no_longer_fits
 where no_longer_fits is not null;
 
-alter table meeting drop column no_longer_fits;
+-- The shared column stays while replicas of the version before this one still run in a rolling update: they read
+-- and write it, this version neither (a meet-up it marks reads as fitting there until they are gone, rather than
+-- one side's words shown to the other). A later migration drops it. For the same reason the check leaves the
+-- status alone: the version before closes a meet-up without clearing these columns.
 alter table meeting add constraint meeting_no_longer_fits_per_side_check check (
-    (requester_no_longer_fits is null) = (invitee_no_longer_fits is null)
-    and (requester_no_longer_fits is null or status = 'accepted'));
+    (requester_no_longer_fits is null) = (invitee_no_longer_fits is null));

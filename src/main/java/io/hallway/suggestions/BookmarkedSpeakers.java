@@ -1,20 +1,20 @@
 package io.hallway.suggestions;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.agenda.BookmarkStore;
 import io.hallway.people.Blocks;
+import io.hallway.schedule.SessionView;
 import io.hallway.speakers.SpeakerLinks;
 
 /**
@@ -32,12 +32,11 @@ class BookmarkedSpeakers {
     record Speaker(long userId, long score, Suggestions.Reason reason) {
     }
 
-    /** A speaker as the statement returns them, their sessions as JSON ({@link Talk}s in time order). */
-    private record Speaking(long userId, long score, String sessions) {
-    }
-
-    /** A session they speak at, for the reason's words. */
-    private record Talk(long id, String title) {
+    /**
+     * A speaker as the statement returns them: the points each of their sessions I bookmarked is worth, and those
+     * sessions' ids, comma-separated.
+     */
+    private record Speaking(long userId, long pointsEach, String sessionIds) {
     }
 
     /** Per session of mine they speak at: more than a bookmark we share, since they are why the session exists. */
@@ -48,11 +47,11 @@ class BookmarkedSpeakers {
     @Inject
     EntityManager entityManager;
 
-    @Inject
-    ObjectMapper json;
-
-    /** The speakers worth meeting for me, by user id. */
-    Map<Long, Speaker> of(long eventId, long me) {
+    /**
+     * The speakers worth meeting for me, by user id, their sessions named as the published schedule has them: in
+     * release mode a draft retitle or move must not show before it is released.
+     */
+    Map<Long, Speaker> of(long eventId, long me, Map<Long, SessionView> published) {
         @SuppressWarnings("unchecked")
         List<Speaking> speaking = entityManager.createNativeQuery("""
                 with mine as (
@@ -63,11 +62,10 @@ class BookmarkedSpeakers {
                 ) sp where sp.user_id <> ?2
                 )
                 select speaking.user_id,
-                    cast(count(*) * case when mine.meets_speakers then ?4 else ?3 end as bigint) as score,
-                    cast(jsonb_agg(jsonb_build_object('id', s.id, 'title', s.title) order by s.starts_at, s.id) as text) as sessions
+                    cast(case when mine.meets_speakers then ?4 else ?3 end as bigint) as points_each,
+                    string_agg(cast(speaking.session_id as text), ',') as session_ids
                 from speaking cross join mine
                 join suggestion_setting theirs on theirs.event_id = ?1 and theirs.user_id = speaking.user_id
-                join session s on s.id = speaking.session_id
                 where not exists (select 1 from suggestion_dismissal d
                     where d.event_id = ?1 and d.user_id = ?2 and d.dismissed_user_id = speaking.user_id)
                 and""" + Blocks.neitherBlocks("?1", "?2", "speaking.user_id") + """
@@ -75,22 +73,23 @@ class BookmarkedSpeakers {
                 .setParameter(1, eventId).setParameter(2, me).setParameter(3, SPEAKER_POINTS)
                 .setParameter(4, MEET_SPEAKERS_POINTS)
                 .setParameter(5, "[{\"intent\": \"" + Intent.MEET_SPEAKERS.wireName() + "\"}]").getResultList();
-        return speaking.stream().map(speaker -> new Speaker(speaker.userId(), speaker.score(), reason(speaker)))
-                .collect(Collectors.toMap(Speaker::userId, Function.identity()));
+        Map<Long, Speaker> speakers = new HashMap<>();
+        for (Speaking speaker : speaking) {
+            List<SessionView> talks = Arrays.stream(speaker.sessionIds().split(",")).map(Long::valueOf)
+                    .map(published::get).filter(Objects::nonNull)
+                    .sorted(Comparator.comparing(SessionView::startsAt).thenComparingLong(SessionView::id)).toList();
+            if (!talks.isEmpty()) {
+                speakers.put(speaker.userId(), new Speaker(speaker.userId(), talks.size() * speaker.pointsEach(), reason(talks)));
+            }
+        }
+        return speakers;
     }
 
-    /** "Speaks at “A”, which you bookmarked", and the sessions' ids. */
-    private Suggestions.Reason reason(Speaking speaker) {
-        List<Talk> talks;
-        try {
-            talks = json.readValue(speaker.sessions(), new TypeReference<List<Talk>>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The speaker's sessions could not be read", e);
-        }
+    /** "Speaks at “A”, which you bookmarked", and the sessions' ids; the talks in time order. */
+    private static Suggestions.Reason reason(List<SessionView> talks) {
         List<String> named = talks.stream().limit(2).map(talk -> "\u201c" + talk.title() + "\u201d").toList();
         String text = talks.size() <= 2 ? "Speaks at " + String.join(" and ", named) + ", which you bookmarked"
                 : "Speaks at " + talks.size() + " sessions you bookmarked, among them " + String.join(" and ", named);
-        return new Suggestions.Reason("speaker", text, null, talks.stream().map(Talk::id).sorted().toList(), null);
+        return new Suggestions.Reason("speaker", text, null, talks.stream().map(SessionView::id).sorted().toList(), null);
     }
 }

@@ -76,10 +76,10 @@ class Suggestions {
     private record Matched(String term, String role, String label) {
     }
 
-    /** The published schedule's session titles and lightning blocks, kept with its snapshot. */
-    private record Published(Map<Long, String> titles, Set<Long> blockIds) {
+    /** The published schedule's sessions and lightning blocks by id, kept with its snapshot. */
+    private record Published(Map<Long, SessionView> sessions, Set<Long> blockIds) {
         static Published of(ScheduleSnapshot snapshot) {
-            return new Published(snapshot.sessions().stream().collect(Collectors.toMap(SessionView::id, SessionView::title)),
+            return new Published(snapshot.sessions().stream().collect(Collectors.toMap(SessionView::id, Function.identity())),
                     snapshot.blocks().stream().map(BlockView::id).collect(Collectors.toSet()));
         }
     }
@@ -111,7 +111,8 @@ class Suggestions {
 
     List<Suggestion> forMe(ScheduleSnapshots.Built schedule, long me, int limit) {
         long eventId = schedule.eventId();
-        Map<Long, BookmarkedSpeakers.Speaker> speakers = bookmarkedSpeakers.of(eventId, me);
+        Published published = schedule.derived(Published.class, Published::of);
+        Map<Long, BookmarkedSpeakers.Speaker> speakers = bookmarkedSpeakers.of(eventId, me, published.sessions());
         // As many more as there are speakers: a speaker ranked lower still brings their other reasons.
         List<Ranked> ranked = ranked(eventId, me, limit + speakers.size());
         Set<Long> people = new LinkedHashSet<>(speakers.keySet());
@@ -121,7 +122,6 @@ class Suggestions {
         }
         Map<Long, Profile> cards = Profile.toShow(eventId, people).stream()
                 .collect(Collectors.toMap(profile -> profile.userId, Function.identity()));
-        Published published = schedule.derived(Published.class, Published::of);
         Map<Long, Ranked> byPerson = ranked.stream().collect(Collectors.toMap(Ranked::userId, Function.identity()));
         List<Placed> placed = new ArrayList<>();
         for (long userId : people) {
@@ -173,12 +173,12 @@ class Suggestions {
         List<Reason> reasons = new ArrayList<>();
         List<Long> scoredSessions = ids(person.sessionIds());
         List<Long> scoredBlocks = ids(person.blockIds());
-        List<Long> sessionIds = scoredSessions.stream().filter(published.titles()::containsKey).toList();
+        List<Long> sessionIds = scoredSessions.stream().filter(published.sessions()::containsKey).toList();
         List<Long> blockIds = scoredBlocks.stream().filter(published.blockIds()::contains).toList();
         int shared = sessionIds.size() + blockIds.size();
         long gone = scoredSessions.size() + scoredBlocks.size() - shared;
         if (shared > 0) {
-            List<String> named = sessionIds.stream().map(published.titles()::get).limit(2)
+            List<String> named = sessionIds.stream().map(id -> published.sessions().get(id).title()).limit(2)
                     .map(title -> "\u201c" + title + "\u201d").toList();
             String text = "You both bookmarked " + (shared == 1 ? "one session" : shared + " sessions")
                     + (named.isEmpty() ? "" : ", among them " + String.join(" and ", named));

@@ -2,6 +2,7 @@ package io.hallway.suggestions;
 
 import static io.hallway.testing.AgendaFixtures.bookmark;
 import static io.hallway.testing.AgendaFixtures.deleteSession;
+import static io.hallway.testing.AgendaFixtures.updateSession;
 import static io.hallway.testing.PeopleFixtures.saveProfile;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
@@ -258,6 +259,31 @@ class SuggestionTest {
         Api.as(ada).delete(path(slug) + "/dismissed/" + zoeProfile).then().statusCode(204);
         Api.as(ada).put("/api/events/" + slug + "/me/blocks/" + zoeProfile).then().statusCode(204);
         Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) brunoProfile));
+    }
+
+    @Test
+    void a_speaker_reason_names_the_released_title_until_a_draft_retitle_is_released() {
+        String slug = newEvent("suggest-speaker-draft");
+        long theater = room(slug, "Theater", 100);
+        long kelsey = speaker(slug, "Kelsey");
+        long operators = create(slug, talk("Operators", theater, "09:00", "09:30", kelsey)).getLong("id");
+        String ada = Tokens.attendee();
+        String zoe = Tokens.of("zoe");
+        profile(ada, slug, "Ada", List.of(), null, PUBLIC);
+        profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
+        bookmark(Api.as(ada), slug, operators);
+        linkSpeaker(zoe, slug, kelsey);
+        optIn(ada, slug, List.of());
+        optIn(zoe, slug, List.of());
+        releaseMode(slug, "manual").statusCode(200);
+
+        updateSession(slug, operators, Map.of("title", "Operators, the secret sequel"));
+
+        Api.as(ada).get(path(slug)).then().statusCode(200)
+                .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators\u201d, which you bookmarked"));
+        release(slug, "v2", null).statusCode(201);
+        Api.as(ada).get(path(slug)).then().statusCode(200)
+                .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators, the secret sequel\u201d, which you bookmarked"));
     }
 
     @Test
