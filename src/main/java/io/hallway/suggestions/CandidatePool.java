@@ -144,6 +144,9 @@ class CandidatePool {
      * used.
      */
     private void score(long eventId, long userId) {
+        // Per other person, by primary key: the opt-in look-up (its limit 1 keeps the planner from hashing the
+        // event's every setting instead) and the terms (joined as a set, they fanned out from mine to the
+        // thousands holding a popular one).
         entityManager.createNativeQuery("""
                 with others as (
                     select o.other, coalesce(theirs.use_bookmarks, false) as use_bookmarks
