@@ -44,9 +44,10 @@ import io.hallway.schedule.SessionView;
  * <b>What a request does</b>, in three statements whatever the event's size: (1) rank: read my pool best first,
  * skipping the people blocked either way ({@link Blocks#blockedEitherWay}) and those I dismissed, each list read
  * once, until {@code limit} people with a reason are found (someone who opted out is in no pool: opting out takes
- * them out of every pool in the same transaction, {@link CandidatePool#forget}); (2) read their cards; (3) word the reasons, the session
- * titles from the published schedule in memory. Each pool entry carries what its two people share, scored when a
- * pool is built ({@link CandidatePool}): scoring twenty people per request from the indexes was most of its cost.
+ * them out of every pool in the same transaction, {@link CandidatePool#forget}); (2) read their cards; (3) word
+ * the reasons, the session titles from the published schedule in memory. Each pool entry carries what its two
+ * people share, scored when a pool is built ({@link CandidatePool}): scoring twenty people per request from the
+ * indexes was most of its cost.
  * A build scores every entry naming the person built, and a change of what a person shows to everyone builds
  * their pool in the same transaction, so a reason never names a term its owner stopped showing; what may be stale,
  * by up to a minute after a bookmark changes, is the sessions we both bookmarked, and who is in the pool (see the
