@@ -78,6 +78,17 @@ public class BookmarkStore {
                 .formatted(eventId, person, sessionIds, blockIds) + " ";
     }
 
+    /**
+     * SQL: the people who bookmarked one of the sessions or lightning blocks listed ({@code bigint[]} expressions),
+     * a {@code user_id} row each time.
+     */
+    public static String following(String eventId, String sessionIds, String blockIds) {
+        return " " + """
+                (select user_id from bookmark
+                where event_id = %1$s and (session_id = any (%2$s) or block_id = any (%3$s)))"""
+                .formatted(eventId, sessionIds, blockIds) + " ";
+    }
+
     /** SQL: the sessions and lightning blocks both people bookmarked in the event, a row (session_id, block_id) each. */
     public static String inCommon(String eventId, String one, String other) {
         return " " + """

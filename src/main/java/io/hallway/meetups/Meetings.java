@@ -1,6 +1,7 @@
 package io.hallway.meetups;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,7 +13,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hallway.agenda.BookmarkStore;
 import io.hallway.common.Problem;
+import io.hallway.common.SqlArrays;
 
 /**
  * The only code that writes {@code meeting}, {@code meeting_setting} and {@code meeting_rate_limit}: meet-up
@@ -158,12 +161,18 @@ class Meetings {
                 order by starts_at, id""", Row.class).setParameter(1, eventId).setParameter(2, userId).getResultList();
     }
 
-    /** The event's accepted meetings that have not ended by {@code now}, found to no longer fit or not. */
+    /**
+     * The event's accepted meetings that have not ended by {@code now}, found to no longer fit or not, where one of
+     * the two people follows one of these sessions or lightning blocks: only a change of those can break them.
+     */
     @SuppressWarnings("unchecked")
-    List<Row> toCome(long eventId, Instant now) {
+    List<Row> toCome(long eventId, Instant now, Collection<Long> sessionIds, Collection<Long> blockIds) {
         return entityManager.createNativeQuery("select " + COLUMNS + " " + """
-                 from meeting where event_id = ?1 and status = 'accepted' and ends_at > ?2
-                order by starts_at, id""", Row.class).setParameter(1, eventId).setParameter(2, now).getResultList();
+                 from meeting m where event_id = ?1 and status = 'accepted' and ends_at > ?2
+                and exists (select 1 from""" + BookmarkStore.following("?1", "cast(?3 as bigint[])", "cast(?4 as bigint[])") + """
+                f where f.user_id in (m.requester_id, m.invitee_id))
+                order by starts_at, id""", Row.class).setParameter(1, eventId).setParameter(2, now)
+                .setParameter(3, SqlArrays.of(sessionIds)).setParameter(4, SqlArrays.of(blockIds)).getResultList();
     }
 
     /** Each side's why, and the causes ({@code delay:session-12}) each side is told of: those of the items it follows. */

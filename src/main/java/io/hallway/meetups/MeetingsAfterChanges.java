@@ -161,7 +161,9 @@ class MeetingsAfterChanges {
      * it was.
      */
     private void recheck(long eventId, ZoneId zone, String kind, Map<String, Cause> causes) {
-        List<Meetings.Row> rows = meetings.toCome(eventId, clock.now());
+        List<Long> sessionIds = idsOf(causes.keySet(), "session-");
+        List<Long> blockIds = idsOf(causes.keySet(), "block-");
+        List<Meetings.Row> rows = meetings.toCome(eventId, clock.now(), sessionIds, blockIds);
         if (rows.isEmpty()) {
             return;
         }
@@ -234,6 +236,12 @@ class MeetingsAfterChanges {
         List<String> causes(String kind, Set<String> broke) {
             return broke.stream().filter(follows::contains).map(item -> kind + ":" + item).toList();
         }
+    }
+
+    /** The ids of the changed items of one kind: {@code session-12} is session 12. */
+    private static List<Long> idsOf(Set<String> items, String prefix) {
+        return items.stream().filter(item -> item.startsWith(prefix))
+                .map(item -> Long.valueOf(item.substring(prefix.length()))).toList();
     }
 
     private static List<String> itemsOf(long sessionId, Long blockId) {
