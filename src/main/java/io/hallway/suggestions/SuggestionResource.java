@@ -46,7 +46,12 @@ public class SuggestionResource {
     public List<Suggestions.Suggestion> mine(@PathParam("slug") String slug,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(50) int limit) {
         ScheduleSnapshots.Built schedule = snapshots.current(slug);
-        return suggestions.forMe(schedule, optedIn(schedule.eventId()), limit);
+        var me = users.existingId();
+        if (me.isEmpty()) {
+            throw notOptedIn();
+        }
+        // Whether I opted in is asked by the ranking statement itself: a statement of its own cost as much as it.
+        return suggestions.forMe(schedule, me.getAsLong(), limit).orElseThrow(SuggestionResource::notOptedIn);
     }
 
     @PUT
@@ -72,10 +77,14 @@ public class SuggestionResource {
     private long optedIn(long eventId) {
         var me = users.existingId();
         if (me.isEmpty() || !SuggestionSetting.optedIn(eventId, me.getAsLong())) {
-            throw Problem.of(ProblemType.SUGGESTIONS_OFF,
-                    "Opt in to suggestions for this event first (PUT /me/suggestion-settings).");
+            throw notOptedIn();
         }
         return me.getAsLong();
+    }
+
+    private static Problem notOptedIn() {
+        return Problem.of(ProblemType.SUGGESTIONS_OFF,
+                "Opt in to suggestions for this event first (PUT /me/suggestion-settings).");
     }
 
     private static long person(Event event, long profileId) {

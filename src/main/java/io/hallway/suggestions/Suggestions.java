@@ -3,7 +3,6 @@ package io.hallway.suggestions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,19 +40,19 @@ import io.hallway.schedule.SessionView;
  * per-event indexes, fanning out from their rarest keys only: a topic held by thousands says little about any one
  * of them, so it never finds anybody, it only adds its points to people found through something more specific.
  * <p>
- * <b>What a request does</b>, in three statements whatever the event's size: (1) rank: read my pool best first,
- * skipping the people blocked either way ({@link Blocks#blockedEitherWay}) and those I dismissed, each list read
- * once, until {@code limit} people with a reason are found (someone who opted out is in no pool: opting out takes
- * them out of every pool in the same transaction, {@link CandidatePool#forget}); (2) read their cards; (3) word
- * the reasons, the session titles from the published schedule in memory. Each pool entry carries what its two
- * people share, scored when a pool is built ({@link CandidatePool}): scoring twenty people per request from the
- * indexes was most of its cost.
+ * <b>What a request does</b>, in two statements whatever the event's size: (1) rank: whether I opted in, the
+ * speakers of what I bookmarked ({@link BookmarkedSpeakers}, computed at read time since they are few) and my pool
+ * read best first, skipping the people blocked either way ({@link Blocks#blockedEitherWay}) and those I dismissed,
+ * each list read once (someone who opted out is in no pool: opting out takes them out of every pool in the same
+ * transaction, {@link CandidatePool#forget}); (2) read their cards; then word the reasons, the session titles from
+ * the published schedule in memory. Each pool entry carries what its two people share, scored when a pool is
+ * built ({@link CandidatePool}): scoring twenty people per request from the indexes was most of its cost. One
+ * statement where there were three: each statement cost the app about as much CPU as its execution cost the
+ * database (see the README's "People worth meeting").
  * A build scores every entry naming the person built, and a change of what a person shows to everyone builds
  * their pool in the same transaction, so a reason never names a term its owner stopped showing; what may be stale,
  * by up to a minute after a bookmark changes, is the sessions we both bookmarked, and who is in the pool (see the
  * README's "People worth meeting"). Blocks, dismissals and opt-outs count at once.
- * Between (1) and (2), one more statement finds the speakers of what I bookmarked ({@link BookmarkedSpeakers}),
- * computed at read time since they are few; they merge into the ranked list.
  */
 @ApplicationScoped
 class Suggestions {
@@ -69,8 +68,13 @@ class Suggestions {
     record Reason(String kind, String text, String value, List<Long> sessionIds, List<Long> blockIds) {
     }
 
-    /** A ranked person with what we share, as the ranking statement returns them. */
-    record Ranked(long userId, long score, String terms, String sessionIds, String blockIds) {
+    /**
+     * A ranked person with what we share, as the ranking statement returns them: from my pool (score, terms,
+     * sessions and blocks; score 0 and the rest null when only a speaker) and as a speaker of my bookmarks (the
+     * points each of those sessions is worth and their ids; null when not one).
+     */
+    record Ranked(Long userId, long score, String terms, String sessionIds, String blockIds, Long speakerPointsEach,
+            String speakerSessionIds) {
     }
 
     /** A matched term of theirs: its term, their role and their words. */
@@ -102,67 +106,82 @@ class Suggestions {
     private final ObjectReader matchedTerms;
 
     @Inject
-    BookmarkedSpeakers bookmarkedSpeakers;
-
-    @Inject
     Suggestions(ObjectMapper json) {
         matchedTerms = json.readerFor(new TypeReference<List<Matched>>() {
         });
     }
 
-    List<Suggestion> forMe(ScheduleSnapshots.Built schedule, long me, int limit) {
+    /** My suggestions, best first; none when I have not opted in. */
+    Optional<List<Suggestion>> forMe(ScheduleSnapshots.Built schedule, long me, int limit) {
         long eventId = schedule.eventId();
-        Published published = schedule.derived(Published.class, Published::of);
-        Map<Long, BookmarkedSpeakers.Speaker> speakers = bookmarkedSpeakers.of(eventId, me, published.sessions());
-        // As many more as there are speakers: a speaker ranked lower still brings their other reasons.
-        List<Ranked> ranked = ranked(eventId, me, limit + speakers.size());
-        Set<Long> people = new LinkedHashSet<>(speakers.keySet());
-        ranked.forEach(person -> people.add(person.userId()));
-        if (people.isEmpty()) {
-            return List.of();
+        List<Ranked> rows = ranked(eventId, me, limit);
+        if (rows.isEmpty()) {
+            return Optional.empty();
         }
-        Map<Long, Profile> cards = Profile.toShow(eventId, people).stream()
+        List<Ranked> ranked = rows.stream().filter(person -> person.userId() != null).toList();
+        if (ranked.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        Published published = schedule.derived(Published.class, Published::of);
+        Map<Long, Profile> cards = Profile.toShow(eventId, ranked.stream().map(Ranked::userId).toList()).stream()
                 .collect(Collectors.toMap(profile -> profile.userId, Function.identity()));
-        Map<Long, Ranked> byPerson = ranked.stream().collect(Collectors.toMap(Ranked::userId, Function.identity()));
         List<Placed> placed = new ArrayList<>();
-        for (long userId : people) {
-            Profile profile = cards.get(userId);
+        for (Ranked person : ranked) {
+            Profile profile = cards.get(person.userId());
             if (profile == null) {
                 continue;
             }
-            Ranked person = byPerson.getOrDefault(userId, new Ranked(userId, 0, null, null, null));
-            BookmarkedSpeakers.Speaker speaker = speakers.get(userId);
+            Optional<BookmarkedSpeakers.Speaker> speaker = person.speakerSessionIds() == null ? Optional.empty()
+                    : BookmarkedSpeakers.of(person.speakerPointsEach(), person.speakerSessionIds(), published.sessions());
             Shown shown = shown(person, published);
             List<Reason> reasons = new ArrayList<>();
-            if (speaker != null) {
-                reasons.add(speaker.reason());
-            }
+            speaker.ifPresent(talks -> reasons.add(talks.reason()));
             reasons.addAll(shown.reasons());
             if (reasons.isEmpty()) {
                 continue;
             }
-            long score = shown.score() + (speaker == null ? 0 : speaker.score());
-            placed.add(new Placed(userId, new Suggestion(AttendeeView.of(profile, Audience.STRANGER), score, reasons)));
+            long score = shown.score() + speaker.map(BookmarkedSpeakers.Speaker::score).orElse(0L);
+            placed.add(new Placed(person.userId(),
+                    new Suggestion(AttendeeView.of(profile, Audience.STRANGER), score, reasons)));
         }
-        return placed.stream().sorted(Comparator.comparingLong((Placed p) -> -p.suggestion().score())
-                .thenComparingLong(Placed::userId)).limit(limit).map(Placed::suggestion).toList();
+        return Optional.of(placed.stream().sorted(Comparator.comparingLong((Placed p) -> -p.suggestion().score())
+                .thenComparingLong(Placed::userId)).limit(limit).map(Placed::suggestion).toList());
     }
 
-    /** The best {@code limit} people of my pool who may be shown to me and share something, best first. */
+    /**
+     * In one statement: no row when I have not opted in; one row without a person when I have and nobody is
+     * worth meeting; otherwise the best {@code limit} people of my pool who may be shown to me, best first, and
+     * the speakers of my bookmarks (as many more people as there are speakers: a speaker ranked lower in my pool
+     * still brings their other reasons). The people I dismissed and those blocked either way ({@code hidden}) are
+     * read once, before the pool.
+     */
     private List<Ranked> ranked(long eventId, long me, int limit) {
         @SuppressWarnings("unchecked")
         List<Ranked> ranked = entityManager.createNativeQuery("""
-                select c.candidate_id as user_id, cast(c.points as bigint) as score, c.terms,
-                    array_to_string(c.session_ids, ',') as session_ids, array_to_string(c.block_ids, ',') as block_ids
-                from suggestion_candidate c
-                where c.event_id = ?1 and c.user_id = ?2 and c.points > 0
-                and c.candidate_id <> all (array(select dismissed_user_id from suggestion_dismissal
-                    where event_id = ?1 and user_id = ?2))
-                and c.candidate_id <> all (array(""" + Blocks.blockedEitherWay("?1", "?2") + """
-                ))
-                order by c.points desc, c.tiebreak
-                limit ?3""", Ranked.class)
-                .setParameter(1, eventId).setParameter(2, me).setParameter(3, limit).getResultList();
+                with mine as (
+                    select use_bookmarks, use_intents and intents @> cast(?6 as jsonb) as meets_speakers
+                    from suggestion_setting where event_id = ?1 and user_id = ?2
+                ), hidden as (
+                    select array(select dismissed_user_id from suggestion_dismissal where event_id = ?1 and user_id = ?2
+                        union all""" + Blocks.blockedEitherWay("?1", "?2") + """
+                    ) as ids
+                ), speaking as (""" + BookmarkedSpeakers.speaking("?4", "?5") + """
+                ), pool as (
+                    select c.candidate_id as user_id, c.points, c.terms, c.session_ids, c.block_ids
+                    from suggestion_candidate c cross join hidden
+                    where c.event_id = ?1 and c.user_id = ?2 and c.points > 0 and c.candidate_id <> all (hidden.ids)
+                    order by c.points desc, c.tiebreak
+                    limit ?3 + (select count(*) from speaking)
+                )
+                select coalesce(pool.user_id, speaking.user_id) as user_id, cast(coalesce(pool.points, 0) as bigint) as score,
+                    pool.terms, array_to_string(pool.session_ids, ',') as session_ids,
+                    array_to_string(pool.block_ids, ',') as block_ids,
+                    speaking.points_each as speaker_points_each, speaking.session_ids as speaker_session_ids
+                from mine left join (pool full join speaking on speaking.user_id = pool.user_id) on true""", Ranked.class)
+                .setParameter(1, eventId).setParameter(2, me).setParameter(3, limit)
+                .setParameter(4, BookmarkedSpeakers.SPEAKER_POINTS)
+                .setParameter(5, BookmarkedSpeakers.MEET_SPEAKERS_POINTS)
+                .setParameter(6, BookmarkedSpeakers.MEETS_SPEAKERS).getResultList();
         return ranked;
     }
 
