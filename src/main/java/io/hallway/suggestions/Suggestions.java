@@ -14,6 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,15 +43,16 @@ import io.hallway.schedule.SessionView;
  * per-event indexes, fanning out from their rarest keys only: a topic held by thousands says little about any one
  * of them, so it never finds anybody, it only adds its points to people found through something more specific.
  * <p>
- * <b>What a request does</b>, in two statements whatever the event's size: (1) rank: whether I opted in, the
- * speakers of what I bookmarked ({@link BookmarkedSpeakers}, computed at read time since they are few) and my pool
- * read best first, skipping the people blocked either way ({@link Blocks#blockedEitherWay}) and those I dismissed,
- * each list read once (someone who opted out is in no pool: opting out takes them out of every pool in the same
- * transaction, {@link CandidatePool#forget}); (2) read their cards; then word the reasons, the session titles from
- * the published schedule in memory. Each pool entry carries what its two people share, scored when a pool is
- * built ({@link CandidatePool}): scoring twenty people per request from the indexes was most of its cost. One
- * statement where there were three: each statement cost the app about as much CPU as its execution cost the
- * database (see the README's "People worth meeting").
+ * <b>What a request does</b>, in one statement whatever the event's size: whether I opted in, the speakers of
+ * what I bookmarked ({@link BookmarkedSpeakers}, computed at read time since they are few) and my pool read best
+ * first, skipping the people blocked either way ({@link Blocks#blockedEitherWay}) and those I dismissed, each list
+ * read once (someone who opted out is in no pool: opting out takes them out of every pool in the same transaction,
+ * {@link CandidatePool#forget}), with their cards rendered by PostgreSQL ({@link AttendeeView#sql}); then the
+ * reasons are worded here, the session titles from the published schedule in memory. Each pool entry carries what
+ * its two people share, scored when a pool is built ({@link CandidatePool}): scoring twenty people per request from
+ * the indexes was most of its cost. One statement where there were four: each statement cost the app about as
+ * much CPU as its execution cost the database, and loading twenty profiles to render their cards cost a quarter
+ * of the request (see the README's "People worth meeting").
  * A build scores every entry naming the person built, and a change of what a person shows to everyone builds
  * their pool in the same transaction, so a reason never names a term its owner stopped showing; what may be stale,
  * by up to a minute after a bookmark changes, is the sessions we both bookmarked, and who is in the pool (see the
@@ -57,8 +61,12 @@ import io.hallway.schedule.SessionView;
 @ApplicationScoped
 class Suggestions {
 
-    /** One person worth meeting, as I see them, with why. */
-    record Suggestion(AttendeeView person, long score, List<Reason> reasons) {
+    /**
+     * One person worth meeting, as I see them, with why: their card as the ranking statement rendered it
+     * ({@link AttendeeView#sql}), written as it is.
+     */
+    record Suggestion(@JsonRawValue @Schema(ref = "AttendeeView") String person, long score,
+            List<Reason> reasons) {
     }
 
     /**
@@ -70,11 +78,11 @@ class Suggestions {
 
     /**
      * A ranked person with what we share, as the ranking statement returns them: from my pool (score, terms,
-     * sessions and blocks; score 0 and the rest null when only a speaker) and as a speaker of my bookmarks (the
-     * points each of those sessions is worth and their ids; null when not one).
+     * sessions and blocks; score 0 and the rest null when only a speaker), as a speaker of my bookmarks (the
+     * points each of those sessions is worth and their ids; null when not one), and their card as JSON.
      */
     record Ranked(Long userId, long score, String terms, String sessionIds, String blockIds, Long speakerPointsEach,
-            String speakerSessionIds) {
+            String speakerSessionIds, String card) {
     }
 
     /** A matched term of theirs: its term, their role and their words. */
@@ -119,18 +127,9 @@ class Suggestions {
             return Optional.empty();
         }
         List<Ranked> ranked = rows.stream().filter(person -> person.userId() != null).toList();
-        if (ranked.isEmpty()) {
-            return Optional.of(List.of());
-        }
         Published published = schedule.derived(Published.class, Published::of);
-        Map<Long, Profile> cards = Profile.toShow(eventId, ranked.stream().map(Ranked::userId).toList()).stream()
-                .collect(Collectors.toMap(profile -> profile.userId, Function.identity()));
         List<Placed> placed = new ArrayList<>();
         for (Ranked person : ranked) {
-            Profile profile = cards.get(person.userId());
-            if (profile == null) {
-                continue;
-            }
             Optional<BookmarkedSpeakers.Speaker> speaker = person.speakerSessionIds() == null ? Optional.empty()
                     : BookmarkedSpeakers.of(person.speakerPointsEach(), person.speakerSessionIds(), published.sessions());
             Shown shown = shown(person, published);
@@ -141,8 +140,7 @@ class Suggestions {
                 continue;
             }
             long score = shown.score() + speaker.map(BookmarkedSpeakers.Speaker::score).orElse(0L);
-            placed.add(new Placed(person.userId(),
-                    new Suggestion(AttendeeView.of(profile, Audience.STRANGER), score, reasons)));
+            placed.add(new Placed(person.userId(), new Suggestion(person.card(), score, reasons)));
         }
         return Optional.of(placed.stream().sorted(Comparator.comparingLong((Placed p) -> -p.suggestion().score())
                 .thenComparingLong(Placed::userId)).limit(limit).map(Placed::suggestion).toList());
@@ -152,8 +150,9 @@ class Suggestions {
      * In one statement: no row when I have not opted in; one row without a person when I have and nobody is
      * worth meeting; otherwise the best {@code limit} people of my pool who may be shown to me, best first, and
      * the speakers of my bookmarks (as many more people as there are speakers: a speaker ranked lower in my pool
-     * still brings their other reasons). The people I dismissed and those blocked either way ({@code hidden}) are
-     * read once, before the pool.
+     * still brings their other reasons), each with their card as everyone sees it (someone without a profile in
+     * the event is left out). The people I dismissed and those blocked either way ({@code hidden}) are read once,
+     * before the pool.
      */
     private List<Ranked> ranked(long eventId, long me, int limit) {
         @SuppressWarnings("unchecked")
@@ -176,8 +175,12 @@ class Suggestions {
                 select coalesce(pool.user_id, speaking.user_id) as user_id, cast(coalesce(pool.points, 0) as bigint) as score,
                     pool.terms, array_to_string(pool.session_ids, ',') as session_ids,
                     array_to_string(pool.block_ids, ',') as block_ids,
-                    speaking.points_each as speaker_points_each, speaking.session_ids as speaker_session_ids
-                from mine left join (pool full join speaking on speaking.user_id = pool.user_id) on true""", Ranked.class)
+                    speaking.points_each as speaker_points_each, speaking.session_ids as speaker_session_ids,"""
+                + AttendeeView.sql("p", Audience.STRANGER) + """
+                as card
+                from mine left join ((pool full join speaking on speaking.user_id = pool.user_id)
+                    join profile p on p.event_id = ?1 and p.user_id = coalesce(pool.user_id, speaking.user_id)) on true""",
+                Ranked.class)
                 .setParameter(1, eventId).setParameter(2, me).setParameter(3, limit)
                 .setParameter(4, BookmarkedSpeakers.SPEAKER_POINTS)
                 .setParameter(5, BookmarkedSpeakers.MEET_SPEAKERS_POINTS)
