@@ -46,6 +46,7 @@ psql -d "$DB" -tA -F ' ' -c "select count(*), count(distinct user_id) from sugge
                           -c "select count(*) from bookmark" | paste -sd' ' \
     | { read -r INTERESTS HOLDERS INTENT_TERMS WITH_INTENTS BOOKMARKS
         echo "loaded: $INTERESTS interest terms of $HOLDERS people, $INTENT_TERMS intent terms of $WITH_INTENTS people, $BOOKMARKS bookmarks"; }
+echo "speakers who linked their account: $(psql -d "$DB" -tAc "select count(*) from speaker_link")"
 echo "most and least held interests:"
 psql -d "$DB" -tAc "(select label, count(*) from suggestion_term where term like 'interest:%' group by 1 order by 2 desc limit 3)
                     union all (select label, count(*) from suggestion_term where term like 'interest:%' group by 1 order by 2 limit 1)" \

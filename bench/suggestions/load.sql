@@ -104,6 +104,14 @@ select (select id from e), t.user_id, i.family || ':' || lower(t.label), i.role,
 from intent_topic t join intent i on i.user_id = t.user_id and i.intent = t.intent
 on conflict do nothing;
 
+-- Every speaker linked their account (see "Speaker invitations"), to attendees 50, 100, ... 15,000: the speakers of
+-- the sessions one bookmarked rank in the same statement as the pool, about ten of them per attendee.
+with e as (select id from event where slug = 'bench-large')
+insert into speaker_link (speaker_id, event_id, user_id)
+select sp.id, (select id from e), u.id
+from (select id, row_number() over (order by id) as n from speaker where event_id = (select id from e)) sp
+join app_user u on u.subject = 'attendee' || (sp.n * 50);
+
 analyze;
 -- Every pool is due, as the migration that added pools leaves the opt-ins made before it.
 update suggestion_setting set pool_due_at = now();
