@@ -66,7 +66,7 @@ class AttendeeViewSqlTest {
         sparse.put("links", List.of());
         sparse.put("visibility", everything);
         profiles.add(saveProfile(Tokens.attendee(), slug, sparse));
-        // Nothing stored for any field, as for a profile made by a first exchange: every field at its default.
+        // No visibility stored for any field, as a row written in SQL may have (the demo data): every field at its default.
         long unset = saveProfile(Tokens.otherAttendee(), slug, fullProfile("Unset", everything));
         QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("update profile set visibility = '{}' where id = ?1").setParameter(1, unset).executeUpdate());
