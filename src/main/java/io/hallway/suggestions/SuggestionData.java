@@ -22,7 +22,7 @@ class SuggestionData implements PersonalData {
     SuggestionTerms terms;
 
     @Inject
-    Suggestions suggestions;
+    Dismissals dismissals;
 
     @Inject
     CandidatePool pools;
@@ -34,7 +34,7 @@ class SuggestionData implements PersonalData {
 
     @Override
     public boolean holds(long eventId, long userId) {
-        return SuggestionSetting.optedIn(eventId, userId) || !suggestions.dismissedBy(eventId, userId).isEmpty();
+        return SuggestionSetting.optedIn(eventId, userId) || !dismissals.dismissedBy(eventId, userId).isEmpty();
     }
 
     @Override
@@ -43,7 +43,7 @@ class SuggestionData implements PersonalData {
             return null;
         }
         return new Export(SuggestionSetting.of(eventId, userId).map(SuggestionSettingsResource.Settings::of)
-                .orElse(SuggestionSettingsResource.Settings.OFF), suggestions.dismissedBy(eventId, userId));
+                .orElse(SuggestionSettingsResource.Settings.OFF), dismissals.dismissedBy(eventId, userId));
     }
 
     @Override
@@ -51,13 +51,13 @@ class SuggestionData implements PersonalData {
         SuggestionSetting.delete("eventId = ?1 and userId = ?2", eventId, userId);
         terms.forget(eventId, userId);
         pools.forget(eventId, userId);
-        suggestions.erase(eventId, userId);
+        dismissals.erase(eventId, userId);
     }
 
     @Override
     public Map<String, Long> purge(long eventId) {
         return Map.of("suggestionSettings", SuggestionSetting.delete("eventId", eventId), "suggestionTerms",
                 terms.purge(eventId), "suggestionCandidates", pools.purge(eventId), "suggestionDismissals",
-                suggestions.purge(eventId));
+                dismissals.purge(eventId));
     }
 }

@@ -41,6 +41,9 @@ public class SuggestionResource {
     @Inject
     Suggestions suggestions;
 
+    @Inject
+    Dismissals dismissals;
+
     @GET
     @Operation(operationId = "getMySuggestions", summary = "People worth meeting, best first, with the reasons", description = "Ranked by what we share: sessions we both bookmarked, interests and company we both show to everyone, and what one offers that the other seeks (hiring and looking for work, helping and learning). Speakers who linked their account rank higher for the sessions of theirs I bookmarked (reason kind speaker), higher still when I chose meet-speakers. Each card shows only the fields its owner shows to everyone; each reason has its words (text) and its data (kind, value, sessionIds, blockIds). Only for people who opted in (409 otherwise), and only people who did. People I dismissed do not come back.")
     public List<Suggestions.Suggestion> mine(@PathParam("slug") String slug,
@@ -61,7 +64,7 @@ public class SuggestionResource {
     public void dismiss(@PathParam("slug") String slug, @PathParam("profileId") long profileId) {
         Event event = snapshots.publishedEvent(slug);
         long me = optedIn(event.id);
-        suggestions.dismiss(event.id, me, person(event, profileId));
+        dismissals.dismiss(event.id, me, person(event, profileId));
     }
 
     @DELETE
@@ -71,7 +74,7 @@ public class SuggestionResource {
     public void undismiss(@PathParam("slug") String slug, @PathParam("profileId") long profileId) {
         Event event = snapshots.publishedEvent(slug);
         long me = optedIn(event.id);
-        suggestions.undismiss(event.id, me, person(event, profileId));
+        dismissals.undismiss(event.id, me, person(event, profileId));
     }
 
     private long optedIn(long eventId) {

@@ -25,7 +25,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.hallway.people.Audience;
 import io.hallway.people.Blocks;
 import io.hallway.people.AttendeeView;
-import io.hallway.people.Profile;
 import io.hallway.schedule.BlockView;
 import io.hallway.schedule.ScheduleSnapshot;
 import io.hallway.schedule.ScheduleSnapshots;
@@ -35,7 +34,7 @@ import io.hallway.schedule.SessionView;
  * People worth meeting, ranked by what they share with me: the sessions we both bookmarked (2 points each), the
  * interests or company we both show (3 each), what one of us offers that the other seeks (5 each), and each session
  * I bookmarked that they speak at, once they linked their account to their speaker record (4 each, 8 when I am
- * here to meet speakers). The only code that writes {@code suggestion_dismissal}.
+ * here to meet speakers). Whom I dismissed is {@link Dismissals}'s, read here in the ranking statement.
  * <p>
  * <b>Why a pool.</b> Scoring everyone who shares anything with me per request does not scale: at 20,000 attendees
  * a popular topic is held by thousands and each session is bookmarked by hundreds, so one request joined some
@@ -161,8 +160,8 @@ class Suggestions {
                     select use_bookmarks, use_intents and intents @> cast(?6 as jsonb) as meets_speakers
                     from suggestion_setting where event_id = ?1 and user_id = ?2
                 ), hidden as (
-                    select array(select dismissed_user_id from suggestion_dismissal where event_id = ?1 and user_id = ?2
-                        union all""" + Blocks.blockedEitherWay("?1", "?2") + """
+                    select array(""" + Dismissals.dismissedBy("?1", "?2") + " union all "
+                        + Blocks.blockedEitherWay("?1", "?2") + """
                     ) as ids
                 ), speaking as (""" + BookmarkedSpeakers.speaking("?4", "?5") + """
                 ), pool as (
@@ -261,43 +260,5 @@ class Suggestions {
             return List.of();
         }
         return Arrays.stream(commaSeparated.split(",")).map(Long::valueOf).sorted().toList();
-    }
-
-    void dismiss(long eventId, long me, long them) {
-        entityManager.createNativeQuery("""
-                insert into suggestion_dismissal (event_id, user_id, dismissed_user_id) values (?1, ?2, ?3)
-                on conflict do nothing""").setParameter(1, eventId).setParameter(2, me).setParameter(3, them)
-                .executeUpdate();
-    }
-
-    void undismiss(long eventId, long me, long them) {
-        entityManager.createNativeQuery("""
-                delete from suggestion_dismissal where event_id = ?1 and user_id = ?2 and dismissed_user_id = ?3""")
-                .setParameter(1, eventId).setParameter(2, me).setParameter(3, them).executeUpdate();
-    }
-
-    /** The profile ids of the people I dismissed, for my export. */
-    List<Long> dismissedBy(long eventId, long me) {
-        @SuppressWarnings("unchecked")
-        List<Number> userIds = entityManager.createNativeQuery("""
-                select dismissed_user_id from suggestion_dismissal where event_id = ?1 and user_id = ?2""")
-                .setParameter(1, eventId).setParameter(2, me).getResultList();
-        if (userIds.isEmpty()) {
-            return List.of();
-        }
-        return Profile.<Profile> list("eventId = ?1 and userId in ?2 order by id", eventId,
-                userIds.stream().map(Number::longValue).toList()).stream().map(profile -> profile.id).toList();
-    }
-
-    /** My dismissals, and the ones that name me: with me gone from suggestions, they mean nothing. */
-    long erase(long eventId, long userId) {
-        return entityManager.createNativeQuery("""
-                delete from suggestion_dismissal where event_id = ?1 and (user_id = ?2 or dismissed_user_id = ?2)""")
-                .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
-    }
-
-    long purge(long eventId) {
-        return entityManager.createNativeQuery("delete from suggestion_dismissal where event_id = ?1")
-                .setParameter(1, eventId).executeUpdate();
     }
 }
