@@ -26,7 +26,6 @@ import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleHistory;
 import io.hallway.schedule.ScheduleCursors;
-import io.hallway.schedule.ScheduleSnapshots;
 
 /**
  * The caller's own agenda for an event. Whose agenda it is comes from the token, never from the request.
@@ -41,9 +40,6 @@ public class AgendaResource {
     /** The changes to my sessions since a cursor, and the cursor to ask from next time. */
     public record MyChanges(String cursor, List<AgendaChangeLog.Entry> changes) {
     }
-
-    @Inject
-    ScheduleSnapshots snapshots;
 
     @Inject
     BookmarkStore bookmarks;
@@ -116,9 +112,10 @@ public class AgendaResource {
     @Operation(operationId = "getMyChanges", summary = "What changed in my bookmarked sessions since a cursor", description = "Two kinds of entry, told apart by kind: schedule (moved in time or room, cancelled, reinstated, speakers changed, deleted; each with before and after) and delay (a room's host reported a delay, or on time again, that moved the session's expected start by at least hallway.live.change-threshold; with the planned, previous and new expected start and a sentence to show). Entries are in the order they were recorded. Send back the cursor of each answer: delays add entries without a new schedule version, and the cursor knows which you have. A cursor older than the kept history, or from before cursors were signed, is a 410: fetch the schedule again and use its cursor. A cursor the server did not hand out for this event is a 400.")
     @Transactional
     public MyChanges changes(@PathParam("slug") String slug, @QueryParam("since") String since) {
-        Event event = selfService.eventOr404(slug);
+        var mine = selfService.mine(slug);
+        Event event = mine.event();
         ScheduleCursors.Position from = history.position(event, since, "/api/events/" + slug + "/schedule");
-        var userId = users.existingId();
+        var userId = mine.me();
         if (userId.isEmpty()) {
             return new MyChanges(cursors.encode(event.id, event.publicVersion()), List.of());
         }
@@ -137,8 +134,8 @@ public class AgendaResource {
     @Transactional
     @Operation(operationId = "createCalendarLink", summary = "Create a private calendar feed link for my agenda, replacing any earlier one", description = "Calendar apps poll the URL without a login; treat it like a password. It follows bookmark and schedule changes.")
     public RestResponse<CalendarLink> createCalendarLink(@PathParam("slug") String slug) {
-        Event event = snapshots.publishedEvent(slug);
-        String token = calendarLinks.issue(users.currentId(), event.id);
+        var acting = selfService.acting(slug);
+        String token = calendarLinks.issue(acting.me(), acting.event().id);
         URI url = calendars.base().resolve("api/calendar-feeds/" + token + ".ics");
         return RestResponse.ResponseBuilder.<CalendarLink> created(url).entity(new CalendarLink(url.toString()))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
@@ -149,7 +146,7 @@ public class AgendaResource {
     @Transactional
     @Operation(operationId = "revokeCalendarLink", summary = "Revoke my calendar feed link; the old URL stops working at once", description = "204 also when there was no link. The old URL answers 404 from then on; create a new link to subscribe again.")
     public void revokeCalendarLink(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
-        users.existingId().ifPresent(userId -> calendarLinks.revoke(userId, event.id));
+        var mine = selfService.mine(slug);
+        mine.me().ifPresent(userId -> calendarLinks.revoke(userId, mine.event().id));
     }
 }

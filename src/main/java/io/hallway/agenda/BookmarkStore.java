@@ -284,8 +284,9 @@ public class BookmarkStore {
      * event too, where nothing new can be bookmarked.
      */
     private void remove(String slug, String column, long id) {
-        Event event = selfService.eventOr404(slug);
-        var userId = users.existingId();
+        var mine = selfService.mine(slug);
+        Event event = mine.event();
+        var userId = mine.me();
         if (userId.isPresent()) {
             // The column name comes from this class, never from a request.
             int removed = entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")

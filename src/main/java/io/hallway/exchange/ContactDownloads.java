@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import io.hallway.common.Users;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 
@@ -17,18 +16,15 @@ import io.hallway.schedule.Event;
 class ContactDownloads {
 
     @Inject
-    Users users;
-
-    @Inject
     Connections connections;
 
     @Inject
     SelfService selfService;
 
     Response download(String slug, String extension, String type, Function<List<Connections.Row>, String> format) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
-        List<Connections.Row> rows = me.isEmpty() ? List.of() : connections.list(event.id, me.getAsLong());
+        var mine = selfService.mine(slug);
+        Event event = mine.event();
+        List<Connections.Row> rows = mine.me().isEmpty() ? List.of() : connections.list(event.id, mine.me().getAsLong());
         return Response.ok(format.apply(rows), type)
                 .header("Content-Disposition", "attachment; filename=\"" + event.slug + "-contacts." + extension + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();

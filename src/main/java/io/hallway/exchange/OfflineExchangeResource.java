@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.hallway.common.Problem;
 import io.hallway.common.Roles;
 import io.hallway.common.Users;
+import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleSnapshots;
 
@@ -49,6 +50,9 @@ public class OfflineExchangeResource {
 
     @Inject
     TokenIssuer issuer;
+
+    @Inject
+    SelfService selfService;
 
     @Inject
     Users users;
@@ -87,10 +91,10 @@ public class OfflineExchangeResource {
     @Transactional(dontRollbackOn = Problem.class)
     @Operation(operationId = "rotateOfflineExchangeSecret", summary = "Replace my offline exchange secret: codes of the old one stop working", description = "For a secret, or a code within the grace period, that someone else may have (a lost phone, a photo of my screen). The answer carries the new secret and a new holder; codes of the old one are refused even if scanned before. Works while the exchange is switched off; a 404 when I have no secret; counts as issuing a code (10 a minute).")
     public RestResponse<OfflineSecretView> rotate(@PathParam("slug") String slug) {
-        Event event = snapshots.publishedEvent(slug);
-        long me = users.currentId();
-        rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
-        var stored = secrets.rotate(event.id, me)
+        var acting = selfService.acting(slug);
+        Event event = acting.event();
+        rateLimits.hit(acting.me(), event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
+        var stored = secrets.rotate(event.id, acting.me())
                 .orElseThrow(() -> Problem.notFound("You have no offline exchange secret in this event; make one with POST."));
         return RestResponse.ResponseBuilder.ok(view(stored, event)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();
     }

@@ -19,10 +19,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.hallway.common.Problem;
 import io.hallway.common.Roles;
-import io.hallway.common.Users;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleSnapshots;
 
 /**
  * Meet-ups between two attendees of an event: a request with slots in both agendas' free time and a place both can
@@ -43,22 +41,15 @@ public class MeetingResource {
     MeetingViews views;
 
     @Inject
-    Users users;
-
-    @Inject
-    ScheduleSnapshots snapshots;
-
-    @Inject
     SelfService selfService;
 
     @POST
     @Transactional(dontRollbackOn = Problem.class)
     @Operation(operationId = "requestMeeting", summary = "Ask someone to meet, with up to three slots in both agendas' free time", description = "profileId names the person as the directory does; minutes is 15 or 30. The slots avoid both people's bookmarked sessions at their expected times (a room running late moves them), leave each one the walk from their previous session and on to their next, and lie between the day's first and last session. Each comes with the meeting point, coffee or lounge that makes the longer of the two walks shortest, with both walking times; without a venue map or meeting places, slots come without a place. A person whose setting does not let me ask, or who does not exist, is the same 409 not-available. At most hallway.meetups.pending-per-person requests wait for an answer at once (409), and hallway.meetups.requests-per-minute a minute (429 with Retry-After). No free time in common is a 409.")
     public RestResponse<MeetingView> request(@PathParam("slug") String slug, @Valid @NotNull MeetingRequest.Ask ask) {
-        Event event = snapshots.publishedEvent(slug);
-        long me = users.currentId();
-        long id = requests.request(event, me, ask);
-        MeetingView view = views.of(meetings.find(event.id, id).orElseThrow(), me, event.zone());
+        var acting = selfService.acting(slug);
+        long id = requests.request(acting.event(), acting.me(), ask);
+        MeetingView view = view(acting, id);
         return RestResponse.ResponseBuilder.<MeetingView> created(URI.create("/api/events/" + slug + "/meetings/" + id))
                 .entity(view).build();
     }
@@ -66,21 +57,22 @@ public class MeetingResource {
     @GET
     @Operation(operationId = "listMyMeetings", summary = "The meet-ups I asked for and was asked to, newest first", description = "Each with its status; a request of mine that was declined reads not-available, and nothing more.")
     public List<MeetingView> mine(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
-        if (me.isEmpty()) {
+        var mine = selfService.mine(slug);
+        if (mine.me().isEmpty()) {
             return List.of();
         }
-        return meetings.of(event.id, me.getAsLong()).stream().map(row -> views.of(row, me.getAsLong(), event.zone()))
-                .toList();
+        Event event = mine.event();
+        long me = mine.me().getAsLong();
+        return meetings.of(event.id, me).stream().map(row -> views.of(row, me, event.zone())).toList();
     }
 
     @GET
     @Path("{id}")
     @Operation(operationId = "getMyMeeting", summary = "One of my meet-ups", description = "Someone else's meeting is not found.")
     public MeetingView one(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Event event = selfService.eventOr404(slug);
-        long me = users.existingId().orElse(-1);
+        var mine = selfService.mine(slug);
+        Event event = mine.event();
+        long me = mine.me().orElse(-1);
         return meetings.find(event.id, id).filter(row -> row.involves(me)).map(row -> views.of(row, me, event.zone()))
                 .orElseThrow(() -> Problem.notFound("No meeting " + id + " of yours in this event."));
     }
@@ -91,10 +83,9 @@ public class MeetingResource {
     @Operation(operationId = "acceptMeeting", summary = "Accept one of the proposed slots", description = "Only the person whose answer is awaited. The slot is checked against both agendas again: one a delay or a new bookmark has taken since is a 409. Accepted, the meet-up is in both agendas and the other person is told.")
     public MeetingView accept(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull MeetingRequest.Accept accept) {
-        Event event = snapshots.publishedEvent(slug);
-        long me = users.currentId();
-        requests.accept(event, me, id, accept.slotIndex());
-        return view(event, me, id);
+        var acting = selfService.acting(slug);
+        requests.accept(acting.event(), acting.me(), id, accept.slotIndex());
+        return view(acting, id);
     }
 
     @POST
@@ -102,10 +93,9 @@ public class MeetingResource {
     @Transactional
     @Operation(operationId = "declineMeeting", summary = "Decline a meet-up request", description = "The other person learns only that I am not available.")
     public MeetingView decline(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Event event = snapshots.publishedEvent(slug);
-        long me = users.currentId();
-        requests.decline(event, me, id);
-        return view(event, me, id);
+        var acting = selfService.acting(slug);
+        requests.decline(acting.event(), acting.me(), id);
+        return view(acting, id);
     }
 
     @POST
@@ -114,10 +104,9 @@ public class MeetingResource {
     @Operation(operationId = "proposeMeetingTime", summary = "Propose another time, and optionally a place", description = "Checked against both agendas as the slots of a request are: a time when either is busy, or cannot walk to the place in time, is a 409. Without placeId the best place for both is taken. The proposal replaces the earlier slots, and the other person answers next.")
     public MeetingView propose(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull MeetingRequest.Propose propose) {
-        Event event = snapshots.publishedEvent(slug);
-        long me = users.currentId();
-        requests.propose(event, me, id, propose.startsAt().toInstant(), propose.placeId());
-        return view(event, me, id);
+        var acting = selfService.acting(slug);
+        requests.propose(acting.event(), acting.me(), id, propose.startsAt().toInstant(), propose.placeId());
+        return view(acting, id);
     }
 
     @POST
@@ -125,13 +114,13 @@ public class MeetingResource {
     @Transactional
     @Operation(operationId = "cancelMeeting", summary = "Cancel a pending or accepted meet-up, from either side", description = "The other person is told; the meet-up leaves both agendas.")
     public MeetingView cancel(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Event event = selfService.eventOr404(slug);
-        long me = users.currentId();
-        requests.cancel(event, me, id);
-        return view(event, me, id);
+        var acting = selfService.actingOnMine(slug);
+        requests.cancel(acting.event(), acting.me(), id);
+        return view(acting, id);
     }
 
-    private MeetingView view(Event event, long me, long id) {
-        return views.of(meetings.find(event.id, id).orElseThrow(), me, event.zone());
+    private MeetingView view(SelfService.Acting acting, long id) {
+        Event event = acting.event();
+        return views.of(meetings.find(event.id, id).orElseThrow(), acting.me(), event.zone());
     }
 }

@@ -14,10 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Roles;
-import io.hallway.common.Users;
 import io.hallway.people.SelfService;
-import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleSnapshots;
 
 /** Who may ask me to meet in an event. */
 @Path("/api/events/{slug}/me/meeting-settings")
@@ -29,28 +26,21 @@ public class MeetingSettingsResource {
     Meetings meetings;
 
     @Inject
-    Users users;
-
-    @Inject
     SelfService selfService;
-
-    @Inject
-    ScheduleSnapshots snapshots;
-
     @GET
     @Operation(operationId = "getMyMeetingSettings", summary = "Who may ask me to meet", description = "anyone: whoever finds me in the directory, and my connections; connections: only people I share my profile with (the default); nobody.")
     public MeetingRequest.Settings mine(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
-        return new MeetingRequest.Settings(me.isEmpty() ? WhoMayAsk.CONNECTIONS : meetings.whoMayAsk(event.id, me.getAsLong()));
+        var mine = selfService.mine(slug);
+        return new MeetingRequest.Settings(mine.me().isEmpty() ? WhoMayAsk.CONNECTIONS
+                : meetings.whoMayAsk(mine.event().id, mine.me().getAsLong()));
     }
 
     @PUT
     @Transactional
     @Operation(operationId = "saveMyMeetingSettings", summary = "Choose who may ask me to meet", description = "Requests already made stay as they are; from now on, someone the setting leaves out is told I am not available.")
     public MeetingRequest.Settings save(@PathParam("slug") String slug, @Valid @NotNull MeetingRequest.Settings settings) {
-        Event event = snapshots.publishedEvent(slug);
-        meetings.saveWhoMayAsk(event.id, users.currentId(), settings.whoMayAsk());
+        var acting = selfService.acting(slug);
+        meetings.saveWhoMayAsk(acting.event().id, acting.me(), settings.whoMayAsk());
         return settings;
     }
 }

@@ -17,10 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Roles;
-import io.hallway.common.Users;
 import io.hallway.people.SelfService;
-import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleSnapshots;
 
 /** Which kinds of notification reach me in an event. There is no marketing kind: nothing but my own agenda is sent. */
 @Path("/api/events/{slug}/notification-preferences")
@@ -39,13 +36,7 @@ public class NotificationPreferenceResource {
     }
 
     @Inject
-    Users users;
-
-    @Inject
     SelfService selfService;
-
-    @Inject
-    ScheduleSnapshots snapshots;
 
     @Inject
     EntityManager entityManager;
@@ -53,17 +44,17 @@ public class NotificationPreferenceResource {
     @GET
     @Operation(operationId = "getMyNotificationPreferences", summary = "The kinds of notification I get for the event", description = "sessionChanges: one of my sessions moved, changed room, was cancelled or reinstated or taken off the schedule; delays: one runs late; announcements: an announcement for me; meetings: meeting requests and answers. Every kind is on until I choose.")
     public Preferences mine(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
+        var mine = selfService.mine(slug);
         NotificationPreference everything = new NotificationPreference();
-        return Preferences.from(me.isEmpty() ? everything : NotificationPreference.of(event.id, me.getAsLong()));
+        return Preferences.from(mine.me().isEmpty() ? everything
+                : NotificationPreference.of(mine.event().id, mine.me().getAsLong()));
     }
 
     @PUT
     @Transactional
     @Operation(operationId = "saveMyNotificationPreferences", summary = "Choose the kinds of notification I get for the event", description = "Every kind is required. Changes already collected for me still go out; from now on a kind turned off is not collected.")
     public Preferences save(@PathParam("slug") String slug, @Valid @NotNull Preferences request) {
-        Event event = snapshots.publishedEvent(slug);
+        var acting = selfService.acting(slug);
         // Two devices saving at once meet on the primary key: the later one wins, neither fails.
         entityManager.createNativeQuery("""
                 insert into notification_preference (event_id, user_id, session_changes, delays, announcements, meetings)
@@ -71,7 +62,7 @@ public class NotificationPreferenceResource {
                 on conflict (event_id, user_id) do update set session_changes = excluded.session_changes,
                     delays = excluded.delays, announcements = excluded.announcements, meetings = excluded.meetings,
                     updated_at = now()""")
-                .setParameter(1, event.id).setParameter(2, users.currentId()).setParameter(3, request.sessionChanges())
+                .setParameter(1, acting.event().id).setParameter(2, acting.me()).setParameter(3, request.sessionChanges())
                 .setParameter(4, request.delays()).setParameter(5, request.announcements())
                 .setParameter(6, request.meetings()).executeUpdate();
         return request;

@@ -30,10 +30,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
-import io.hallway.common.Users;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleSnapshots;
 
 /**
  * My browsers' Web Push subscriptions for an event: what {@code PushManager.subscribe} gave the app, with the
@@ -69,12 +67,6 @@ public class PushSubscriptionResource {
     private static final int AUTH_SECRET_BYTES = 16;
 
     @Inject
-    Users users;
-
-    @Inject
-    ScheduleSnapshots snapshots;
-
-    @Inject
     SelfService selfService;
 
     @Inject
@@ -86,10 +78,9 @@ public class PushSubscriptionResource {
     @GET
     @Operation(operationId = "listMyPushSubscriptions", summary = "My browsers' push subscriptions for the event", description = "Oldest first. The keys are not shown again.")
     public List<SubscriptionView> mine(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
-        return me.isEmpty() ? List.of()
-                : PushSubscription.of(event.id, me.getAsLong()).stream().map(SubscriptionView::from).toList();
+        var mine = selfService.mine(slug);
+        return mine.me().isEmpty() ? List.of()
+                : PushSubscription.of(mine.event().id, mine.me().getAsLong()).stream().map(SubscriptionView::from).toList();
     }
 
     @POST
@@ -103,8 +94,9 @@ public class PushSubscriptionResource {
         String endpoint = endpoint(request.endpoint());
         base64Url("keys.p256dh", request.keys().p256dh(), PUBLIC_KEY_BYTES);
         base64Url("keys.auth", request.keys().auth(), AUTH_SECRET_BYTES);
-        Event event = snapshots.publishedEvent(slug);
-        long me = users.currentId();
+        var acting = selfService.acting(slug);
+        Event event = acting.event();
+        long me = acting.me();
         PushSubscription subscription = PushSubscription.<PushSubscription> find("eventId = ?1 and endpoint = ?2",
                 event.id, endpoint).firstResult();
         boolean created = subscription == null;
@@ -136,10 +128,9 @@ public class PushSubscriptionResource {
     @Transactional
     @Operation(operationId = "unsubscribeFromPush", summary = "Remove one of my push subscriptions", description = "204; nothing more is sent to it. Another person's subscription, or one already gone, is a 404.")
     public void unsubscribe(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
-        PushSubscription subscription = me.isEmpty() ? null
-                : PushSubscription.mine(event.id, me.getAsLong(), id).orElse(null);
+        var mine = selfService.mine(slug);
+        PushSubscription subscription = mine.me().isEmpty() ? null
+                : PushSubscription.mine(mine.event().id, mine.me().getAsLong(), id).orElse(null);
         if (subscription == null) {
             throw Problem.notFound("You have no push subscription " + id + " for this event.");
         }

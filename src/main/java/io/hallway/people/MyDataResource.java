@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hallway.common.Roles;
-import io.hallway.common.Users;
 import io.hallway.schedule.Event;
 
 /**
@@ -34,9 +33,6 @@ import io.hallway.schedule.Event;
 @RolesAllowed(Roles.ATTENDEE)
 @Tag(name = "My data")
 public class MyDataResource {
-
-    @Inject
-    Users users;
 
     @Inject
     Instance<PersonalData> features;
@@ -50,11 +46,12 @@ public class MyDataResource {
     @Transactional
     @Operation(operationId = "exportMyData", summary = "Everything stored about me in this event, as one JSON document", description = "\"event\" and \"exportedAt\", then one member per feature, in this order (a feature that keeps nothing about me may leave its member out): \"agenda\" (bookmarks, the calendar link's creation time, the changes recorded for me, my session feedback), \"audit\" (the changes I made as an organizer of the event), \"blocks\" (the people I blocked), \"exchange\" (my side of each connection with my note and star, my codes' timestamps, never the codes), \"invitations\" (the team invitations I made or redeemed, never their tokens), \"meetings\" (who may ask me to meet, every meet-up I am in as I see it, and the causes I was told one no longer fits for), \"notifications\" (my push subscriptions without their keys, the kinds I chose, and each notification made for me with how far it got), \"offlineExchange\" (when my offline exchange secret was made and last rotated, never the secret), \"profile\" (my profile), \"reports\" (the code-of-conduct reports I made, without the organizers' notes), \"speaking\" (the speaker records my account is linked to, and the invitations to link one that I made or redeemed, never their tokens), \"suggestions\" (my hallway-track settings: whether I opted in, what it may use, my intents; and the people I dismissed, by profile id), \"team\" (my membership of the event's team: role, rooms, the name from my sign-in, when I joined). Nothing another person stored: blocks and reports about me are theirs.")
     public Response export(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
+        var mine = selfService.mine(slug);
+        Event event = mine.event();
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("event", event.slug);
         document.put("exportedAt", Instant.now());
-        var me = users.existingId();
+        var me = mine.me();
         if (me.isPresent()) {
             for (PersonalData feature : inOrder()) {
                 Object part = feature.export(event.id, me.getAsLong());
@@ -71,10 +68,9 @@ public class MyDataResource {
     @Transactional
     @Operation(operationId = "eraseMyData", summary = "Erase everything stored about me in this event", description = "My profile, codes, offline exchange secret, connections and notes, bookmarks, calendar link, change feed, session feedback, push subscriptions, notification choices and the notifications made for me (one not yet sent is not sent), my hallway-track settings, terms and pool, my place in other people's pools and the suggestion dismissals I made or that name me, my meet-up setting and every meet-up I am in (whoever asked: it leaves the other person's agenda too), my links to speaker records (the records stay in the schedule), my membership of the team (even as its last owner), my blocks and the code-of-conduct reports I made; blocks and reports other people made about me stay, as theirs. The changes I made as an organizer stay in the event's audit log, and the team and speaker invitations I made or redeemed stay as the organizers' record, all without me. Each connection goes for both sides: the other person keeps only what they saved on their own device. Other people's ratings stay; my other events are untouched.")
     public void erase(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
-        if (me.isPresent()) {
-            inOrder().forEach(feature -> feature.erase(event.id, me.getAsLong()));
+        var mine = selfService.mine(slug);
+        if (mine.me().isPresent()) {
+            inOrder().forEach(feature -> feature.erase(mine.event().id, mine.me().getAsLong()));
         }
     }
 

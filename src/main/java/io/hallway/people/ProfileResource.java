@@ -27,7 +27,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.hallway.common.Problem;
 import io.hallway.common.Roles;
-import io.hallway.common.Users;
 import io.hallway.schedule.Event;
 
 /** My own profile: readable and editable on an unpublished event I keep something in ({@link SelfService}). */
@@ -36,9 +35,6 @@ import io.hallway.schedule.Event;
 @RolesAllowed(Roles.ATTENDEE)
 @Tag(name = "People")
 public class ProfileResource {
-
-    @Inject
-    Users users;
 
     @Inject
     EntityManager entityManager;
@@ -52,8 +48,9 @@ public class ProfileResource {
     @GET
     @Operation(operationId = "getMyProfile", summary = "My profile for the event, with the visibility of each field", description = "Before the first PUT this is an empty profile with the private defaults and no id.")
     public ProfileView profile(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
+        var mine = selfService.mine(slug);
+        Event event = mine.event();
+        var me = mine.me();
         Profile profile = me.isPresent() ? Profile.of(event.id, me.getAsLong()).orElse(null) : null;
         if (profile == null) {
             profile = new Profile();
@@ -66,8 +63,9 @@ public class ProfileResource {
     @Transactional
     @Operation(operationId = "saveMyProfile", summary = "Create or replace my profile for the event", description = "Every field is replaced; a visibility left out is its private default. The profile is listed in the directory only with inDirectory: true. 201 for the first save, 200 after.")
     public RestResponse<ProfileView> save(@PathParam("slug") String slug, @Valid @NotNull ProfileRequest request) {
-        Event event = selfService.eventOr404(slug);
-        long me = users.currentId();
+        var acting = selfService.actingOnMine(slug);
+        Event event = acting.event();
+        long me = acting.me();
         // Two devices saving a first profile at once must agree on one row, so create it under the unique key.
         int created = entityManager.createNativeQuery("""
                 insert into profile (event_id, user_id) values (?1, ?2) on conflict (event_id, user_id) do nothing""")

@@ -1,5 +1,7 @@
 package io.hallway.people;
 
+import java.util.OptionalLong;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -7,6 +9,7 @@ import jakarta.inject.Inject;
 import io.hallway.common.Problem;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
+import io.hallway.schedule.ScheduleSnapshots;
 
 /**
  * The events where a person may see, take and delete what is theirs: a published event, and an unpublished
@@ -21,7 +24,36 @@ public class SelfService {
     Users users;
 
     @Inject
+    ScheduleSnapshots snapshots;
+
+    @Inject
     Instance<PersonalData> features;
+
+    /** An event and the caller acting in it, their user id created if this is their first such call. */
+    public record Acting(Event event, long me) {
+    }
+
+    /** An event and the caller reading or erasing what is theirs in it; no id when they never got one. */
+    public record Mine(Event event, OptionalLong me) {
+    }
+
+    /** For creating something new: a published event, and the caller's id (created if need be). */
+    public Acting acting(String slug) {
+        Event event = snapshots.publishedEvent(slug);
+        return new Acting(event, users.currentId());
+    }
+
+    /** For reading or erasing what is mine: {@link #eventOr404}, and my id only if I already have one. */
+    public Mine mine(String slug) {
+        Event event = eventOr404(slug);
+        return new Mine(event, users.existingId());
+    }
+
+    /** For changing what is mine where I need an id either way: {@link #eventOr404}, and my id (created if need be). */
+    public Acting actingOnMine(String slug) {
+        Event event = eventOr404(slug);
+        return new Acting(event, users.currentId());
+    }
 
     public Event eventOr404(String slug) {
         Event event = Event.bySlugOr404(slug);

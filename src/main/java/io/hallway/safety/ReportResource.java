@@ -23,11 +23,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import io.hallway.common.Problem;
 import io.hallway.common.Roles;
-import io.hallway.common.Users;
 import io.hallway.people.Profile;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
 
 /**
@@ -47,12 +45,6 @@ public class ReportResource {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     @Inject
-    Users users;
-
-    @Inject
-    ScheduleSnapshots snapshots;
-
-    @Inject
     SelfService selfService;
 
     @POST
@@ -60,8 +52,9 @@ public class ReportResource {
     @Transactional
     @Operation(operationId = "createConductReport", summary = "Report a person or a situation to the event's organizers (code of conduct)", description = "Only the event's owners see reports; the person reported is never shown it, nor told who reported them. reportedProfileId is their attendee id (left out for a situation); happenedAt lies within the event's days, a day either side, and not in the future; sessionId, if given, is a session of the event. 201 with the report as I see it. The report is my data (export, erasure) and outlives the reported person's erasure.")
     public RestResponse<MyReportView> create(@PathParam("slug") String slug, @Valid @NotNull ReportRequest request) {
-        Event event = snapshots.publishedEvent(slug);
-        long me = users.currentId();
+        var acting = selfService.acting(slug);
+        Event event = acting.event();
+        long me = acting.me();
         ConductReport report = new ConductReport();
         report.eventId = event.id;
         report.reporterId = me;
@@ -91,18 +84,19 @@ public class ReportResource {
     @Path("me/reports")
     @Operation(operationId = "listMyConductReports", summary = "The reports I made in the event, newest first", description = "With the status the organizers set (open, in-progress, closed); never their internal notes. Reports about me are not listed anywhere for me.")
     public List<MyReportView> mine(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
-        return me.isEmpty() ? List.of()
-                : ConductReport.madeBy(event.id, me.getAsLong()).stream().map(r -> MyReportView.from(r, event)).toList();
+        var mine = selfService.mine(slug);
+        Event event = mine.event();
+        return mine.me().isEmpty() ? List.of()
+                : ConductReport.madeBy(event.id, mine.me().getAsLong()).stream().map(r -> MyReportView.from(r, event)).toList();
     }
 
     @GET
     @Path("me/reports/{id}")
     @Operation(operationId = "getMyConductReport", summary = "One report I made", description = "Anybody else's report, including one about me, is a 404.")
     public MyReportView one(@PathParam("slug") String slug, @PathParam("id") long id) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
+        var mine = selfService.mine(slug);
+        Event event = mine.event();
+        var me = mine.me();
         return ConductReport.inEvent(event.id, id).filter(r -> me.isPresent() && r.reporterId == me.getAsLong())
                 .map(r -> MyReportView.from(r, event))
                 .orElseThrow(() -> Problem.notFound("No report " + id + " of yours in this event."));

@@ -27,11 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Roles;
-import io.hallway.common.Users;
 import io.hallway.people.Profile;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
-import io.hallway.schedule.ScheduleSnapshots;
 
 /** Whether I want to be suggested and to get suggestions in an event, and from what. Off until I opt in. */
 @Path("/api/events/{slug}/me/suggestion-settings")
@@ -62,13 +60,7 @@ public class SuggestionSettingsResource {
     }
 
     @Inject
-    Users users;
-
-    @Inject
     SelfService selfService;
-
-    @Inject
-    ScheduleSnapshots snapshots;
 
     @Inject
     SuggestionTerms terms;
@@ -79,18 +71,18 @@ public class SuggestionSettingsResource {
     @GET
     @Operation(operationId = "getMySuggestionSettings", summary = "Whether I take part in suggestions for the event, and with what", description = "Off (optedIn false) until I opt in.")
     public Settings mine(@PathParam("slug") String slug) {
-        Event event = selfService.eventOr404(slug);
-        var me = users.existingId();
-        return me.isEmpty() ? Settings.OFF
-                : SuggestionSetting.of(event.id, me.getAsLong()).map(Settings::of).orElse(Settings.OFF);
+        var mine = selfService.mine(slug);
+        return mine.me().isEmpty() ? Settings.OFF
+                : SuggestionSetting.of(mine.event().id, mine.me().getAsLong()).map(Settings::of).orElse(Settings.OFF);
     }
 
     @PUT
     @Transactional
     @Operation(operationId = "saveMySuggestionSettings", summary = "Opt in to suggestions, choose what they use, or opt out", description = "Opting in needs a profile in the event (409 otherwise). Only people who opted in are suggested, and only to others who did. A use* switch left out is off. Interests and company are used only while my profile shows them to everyone. Intents: hiring, looking-for-work, can-help-with, learning, meet-speakers, each with up to 10 topics; hiring meets looking-for-work and can-help-with meets learning, on the same topics. meet-speakers raises the linked speakers of the sessions I bookmarked. optedIn false forgets all of it and the suggestions I dismissed stay dismissed.")
     public Settings save(@PathParam("slug") String slug, @Valid @NotNull Settings request) {
-        Event event = snapshots.publishedEvent(slug);
-        long me = users.currentId();
+        var acting = selfService.acting(slug);
+        Event event = acting.event();
+        long me = acting.me();
         SuggestionSetting setting = SuggestionSetting.of(event.id, me).orElse(null);
         if (!request.optedIn()) {
             if (setting != null) {
