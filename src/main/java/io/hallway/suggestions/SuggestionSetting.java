@@ -44,8 +44,9 @@ public class SuggestionSetting extends PanacheEntityBase {
     }
 
     /**
-     * Whether the person opted in, asked on every suggestions request: without loading the setting, and in SQL,
-     * since Hibernate translates a counting query again on every call.
+     * Whether the person opted in (before a dismissal, and for the personal-data catalogue; the suggestions request
+     * asks it in its ranking statement): without loading the setting, and in SQL, since Hibernate translates a
+     * counting query again on every call.
      */
     static boolean optedIn(long eventId, long userId) {
         return (Boolean) getEntityManager().createNativeQuery("""
