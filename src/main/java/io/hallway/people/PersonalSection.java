@@ -8,10 +8,9 @@ import java.util.function.BiPredicate;
 import java.util.function.LongFunction;
 
 /**
- * A feature's {@link PersonalData} given as its store's functions, one a duty, for a feature whose part is what
- * one store answers. Every function is required: a feature declares its section in one expression and still says,
- * for each duty, what it does, with no default to fall back on. A feature produces it as a bean:
- * {@code @Produces @Singleton PersonalData}.
+ * A feature's {@link PersonalData} given as functions, one a duty, mostly its store's own methods. Every function is
+ * required: a feature declares its section in one expression and still says, for each duty, what it does, with no
+ * default to fall back on. A feature produces it as a bean: {@code @Produces @Singleton PersonalData}.
  */
 public final class PersonalSection implements PersonalData {
 
