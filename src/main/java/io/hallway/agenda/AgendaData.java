@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalSection;
 import io.hallway.schedule.Event;
 
 /**
@@ -16,8 +18,8 @@ import io.hallway.schedule.Event;
  * recorded for the person, and their session feedback. Erased feedback leaves everybody else's ratings
  * and comments as they were.
  */
-@ApplicationScoped
-class AgendaData implements PersonalData {
+@Singleton
+class AgendaData {
 
     /** My rating of a session as stored. */
     record MyFeedback(long sessionId, int rating, String comment, Instant createdAt, Instant updatedAt) {
@@ -43,13 +45,13 @@ class AgendaData implements PersonalData {
     @Inject
     EntityManager entityManager;
 
-    @Override
-    public String section() {
-        return "agenda";
+    @Produces
+    @Singleton
+    PersonalData agenda() {
+        return new PersonalSection("agenda", this::holds, this::export, this::erase, this::purge);
     }
 
-    @Override
-    public boolean holds(long eventId, long userId) {
+    private boolean holds(long eventId, long userId) {
         return bookmarks.holdsAny(eventId, userId) || (Boolean) entityManager.createNativeQuery("""
                 select exists (select 1 from calendar_link where event_id = ?1 and user_id = ?2)
                     or exists (select 1 from agenda_change where event_id = ?1 and user_id = ?2)
@@ -57,8 +59,7 @@ class AgendaData implements PersonalData {
                 .setParameter(1, eventId).setParameter(2, userId).getSingleResult();
     }
 
-    @Override
-    public Object export(long eventId, long userId) {
+    private Export export(long eventId, long userId) {
         Event event = Event.findById(eventId);
         List<MyFeedback> feedback = entityManager.createNativeQuery("""
                 select session_id, rating::int, comment, created_at, updated_at from session_feedback
@@ -69,8 +70,7 @@ class AgendaData implements PersonalData {
                 changeLog.all(eventId, userId, event.zone()), feedback);
     }
 
-    @Override
-    public void erase(long eventId, long userId) {
+    private void erase(long eventId, long userId) {
         bookmarks.erase(eventId, userId);
         calendarLinks.revoke(userId, eventId);
         changeLog.erase(eventId, userId);
@@ -78,8 +78,7 @@ class AgendaData implements PersonalData {
                 .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
     }
 
-    @Override
-    public Map<String, Long> purge(long eventId) {
+    private Map<String, Long> purge(long eventId) {
         long feedback = entityManager.createNativeQuery("delete from session_feedback where event_id = ?1")
                 .setParameter(1, eventId).executeUpdate();
         return Map.of("bookmarks", bookmarks.purge(eventId), "calendarLinks", calendarLinks.purge(eventId),

@@ -3,14 +3,15 @@ package io.hallway.agenda;
 import java.util.Comparator;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
-import io.hallway.schedule.EventStatsSection;
+import io.hallway.schedule.EventSection;
 
 /** The agenda's part of the organizer statistics: interest per session, and where rooms will overflow. */
-@ApplicationScoped
-class AgendaStats implements EventStatsSection {
+@Singleton
+class AgendaStats {
 
     record Figures(long bookmarks, long attendeesWithBookmarks, List<RoomFill.SessionFill> mostBookmarked,
             List<RoomFill.SessionFill> predictedOverCapacity) {
@@ -25,13 +26,14 @@ class AgendaStats implements EventStatsSection {
     @Inject
     BookmarkStore bookmarks;
 
-    @Override
-    public String name() {
-        return "agenda";
+    @Produces
+    @Singleton
+    @EventSection.Stats
+    EventSection agenda() {
+        return new EventSection("agenda", this::figures);
     }
 
-    @Override
-    public Object compute(long eventId) {
+    private Figures figures(long eventId) {
         List<RoomFill.SessionFill> sessions = roomFill.sessions(eventId);
         List<RoomFill.SessionFill> ranked = sessions.stream()
                 .sorted(Comparator.comparingLong(RoomFill.SessionFill::bookmarks).reversed()).toList();

@@ -1,31 +1,24 @@
 package io.hallway.audit;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.schedule.Event;
-import io.hallway.schedule.EventArchiveSection;
+import io.hallway.schedule.EventSection;
 
 /** The audit log's part of an event's archive: every entry, oldest first. */
-@ApplicationScoped
-class AuditArchive implements EventArchiveSection {
+@Singleton
+class AuditArchive {
 
-    @Inject
-    AuditLog log;
-
-    @Inject
-    ObjectMapper json;
-
-    @Override
-    public String name() {
-        return "audit";
-    }
-
-    @Override
-    public Object export(long eventId) {
-        Event event = Event.findById(eventId);
-        return log.all(eventId).stream().map(row -> AuditEntryView.from(row, event.zone(), json)).toList();
+    @Produces
+    @Singleton
+    @EventSection.Archive
+    EventSection audit(AuditLog log, ObjectMapper json) {
+        return new EventSection("audit", eventId -> {
+            Event event = Event.findById(eventId);
+            return log.all(eventId).stream().map(row -> AuditEntryView.from(row, event.zone(), json)).toList();
+        });
     }
 }

@@ -4,20 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalSection;
 
 /**
  * The exchange's personal data: my side of each connection (with my note and star), my codes, and the
  * rate-limit windows and idempotency keys of my scans. Erasing a connection erases it for both sides.
  */
-@ApplicationScoped
-class ExchangeData implements PersonalData {
+@Singleton
+class ExchangeData {
 
     /** My side of a connection: nothing of the other person's profile, which is theirs. */
     record MyConnection(long id, Instant connectedAt, ConnectionVia via,
@@ -39,13 +41,13 @@ class ExchangeData implements PersonalData {
     @Inject
     EntityManager entityManager;
 
-    @Override
-    public String section() {
-        return "exchange";
+    @Produces
+    @Singleton
+    PersonalData exchange() {
+        return new PersonalSection("exchange", this::holds, this::export, this::erase, this::purge);
     }
 
-    @Override
-    public boolean holds(long eventId, long userId) {
+    private boolean holds(long eventId, long userId) {
         return (Boolean) entityManager.createNativeQuery("""
                 select exists (select 1 from connection where event_id = ?1 and (user_low = ?2 or user_high = ?2))
                     or exists (select 1 from exchange_token where event_id = ?1 and owner_id = ?2)
@@ -54,8 +56,7 @@ class ExchangeData implements PersonalData {
                 .setParameter(1, eventId).setParameter(2, userId).getSingleResult();
     }
 
-    @Override
-    public Object export(long eventId, long userId) {
+    private Export export(long eventId, long userId) {
         List<MyConnection> mine = connections.list(eventId, userId).stream().map(Connections.Row::view)
                 .map(c -> new MyConnection(c.id(), c.connectedAt(), c.via(), c.scannedAt(), c.where(), c.sharingBack(), c.note(), c.starred()))
                 .toList();
@@ -66,8 +67,7 @@ class ExchangeData implements PersonalData {
         return new Export(mine, tokens);
     }
 
-    @Override
-    public void erase(long eventId, long userId) {
+    private void erase(long eventId, long userId) {
         for (String delete : List.of(
                 // members and idempotency keys of these connections go with them (on delete cascade)
                 "delete from connection where event_id = ?1 and (user_low = ?2 or user_high = ?2)",
@@ -78,8 +78,7 @@ class ExchangeData implements PersonalData {
         }
     }
 
-    @Override
-    public Map<String, Long> purge(long eventId) {
+    private Map<String, Long> purge(long eventId) {
         long connectionsDeleted = delete("delete from connection where event_id = ?1", eventId);
         long tokens = delete("delete from exchange_token where event_id = ?1", eventId);
         delete("delete from exchange_idempotency where event_id = ?1", eventId);

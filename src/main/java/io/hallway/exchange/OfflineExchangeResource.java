@@ -58,9 +58,6 @@ public class OfflineExchangeResource {
     Users users;
 
     @Inject
-    RateLimits rateLimits;
-
-    @Inject
     ExchangeConfig config;
 
     @POST
@@ -93,7 +90,7 @@ public class OfflineExchangeResource {
     public RestResponse<OfflineSecretView> rotate(@PathParam("slug") String slug) {
         var acting = selfService.acting(slug);
         Event event = acting.event();
-        rateLimits.hit(acting.me(), event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
+        issuer.countIssue(event, acting.me());
         var stored = secrets.rotate(event.id, acting.me())
                 .orElseThrow(() -> Problem.notFound("You have no offline exchange secret in this event; make one with POST."));
         return RestResponse.ResponseBuilder.ok(view(stored, event)).header(HttpHeaders.CACHE_CONTROL, NO_STORE).build();

@@ -3,15 +3,16 @@ package io.hallway.exchange;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
-import io.hallway.schedule.EventStatsSection;
+import io.hallway.schedule.EventSection;
 
 /** The "people" part of the organizer statistics: counts only, nothing that names or links anybody. */
-@ApplicationScoped
-class PeopleStats implements EventStatsSection {
+@Singleton
+class PeopleStats {
 
     record HourCount(Instant hour, long connections) {
     }
@@ -25,14 +26,15 @@ class PeopleStats implements EventStatsSection {
     @Inject
     EntityManager entityManager;
 
-    @Override
-    public String name() {
-        return "people";
+    @Produces
+    @Singleton
+    @EventSection.Stats
+    EventSection people() {
+        return new EventSection("people", this::figures);
     }
 
-    @Override
     @SuppressWarnings("unchecked")
-    public Object compute(long eventId) {
+    private Figures figures(long eventId) {
         var profiles = (ProfileCounts) entityManager.createNativeQuery(
                 "select count(*), count(*) filter (where in_directory) from profile where event_id = ?1",
                 ProfileCounts.class).setParameter(1, eventId).getSingleResult();

@@ -82,8 +82,13 @@ class TokenIssuer {
         if (Profile.of(event.id, me).isEmpty()) {
             throw Problem.of(ProblemType.PROFILE_NEEDED, profileNeeded);
         }
-        rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
+        countIssue(event, me);
         return me;
+    }
+
+    /** Counts a code issued to the person against their limit: a new code, or a new offline secret. */
+    void countIssue(Event event, long me) {
+        rateLimits.hit(me, event.id, RateLimits.Action.ISSUE, config.issuesPerMinute());
     }
 
     /** The caller's code that is still valid, derived again from its stored random input. */

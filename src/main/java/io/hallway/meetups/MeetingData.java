@@ -4,10 +4,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalSection;
 import io.hallway.schedule.Event;
 
 /**
@@ -18,8 +20,8 @@ import io.hallway.schedule.Event;
  * asked: a row naming me cannot outlive my erasure, and half a meeting means nothing; the other person's agenda
  * loses it, and their change feed keeps only the nameless news they already had.
  */
-@ApplicationScoped
-class MeetingData implements PersonalData {
+@Singleton
+class MeetingData {
 
     record Export(WhoMayAsk whoMayAsk, List<MeetingView> meetings, List<CausesTold> noLongerFitsCausesTold) {
     }
@@ -34,34 +36,20 @@ class MeetingData implements PersonalData {
     @Inject
     MeetingViews views;
 
-    @Override
-    public String section() {
-        return "meetings";
+    @Produces
+    @Singleton
+    PersonalData meetings() {
+        return new PersonalSection("meetings", meetings::holds, this::export, meetings::erase,
+                eventId -> Map.of("meetings", meetings.purge(eventId, "meeting"),
+                        "meetingSettings", meetings.purge(eventId, "meeting_setting"),
+                        "meetingRateLimits", meetings.purge(eventId, "meeting_rate_limit")));
     }
 
-    @Override
-    public boolean holds(long eventId, long userId) {
-        return meetings.holds(eventId, userId);
-    }
-
-    @Override
-    public Object export(long eventId, long userId) {
+    private Export export(long eventId, long userId) {
         ZoneId zone = Event.<Event> findById(eventId).zone();
         List<Meetings.Row> mine = meetings.of(eventId, userId);
         return new Export(meetings.whoMayAsk(eventId, userId), mine.stream().map(row -> views.of(row, userId, zone)).toList(),
                 mine.stream().filter(row -> !row.causesTold(userId).isEmpty())
                         .map(row -> new CausesTold(row.id(), row.causesTold(userId))).toList());
-    }
-
-    @Override
-    public void erase(long eventId, long userId) {
-        meetings.erase(eventId, userId);
-    }
-
-    @Override
-    public Map<String, Long> purge(long eventId) {
-        return Map.of("meetings", meetings.purge(eventId, "meeting"),
-                "meetingSettings", meetings.purge(eventId, "meeting_setting"),
-                "meetingRateLimits", meetings.purge(eventId, "meeting_rate_limit"));
     }
 }

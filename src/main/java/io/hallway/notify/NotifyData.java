@@ -3,18 +3,20 @@ package io.hallway.notify;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalSection;
 
 /**
  * The notifications feature's personal data: the person's push subscriptions, the kinds they chose, and the
  * notifications made for them with how far each got. An erasure deletes all three, and a notification not yet
  * sent with them: nothing more reaches the person's devices.
  */
-@ApplicationScoped
-class NotifyData implements PersonalData {
+@Singleton
+class NotifyData {
 
     record Export(List<PushSubscriptionResource.SubscriptionView> pushSubscriptions,
             NotificationPreferenceResource.Preferences preferences, List<Outbox.Sent> notifications) {
@@ -26,20 +28,19 @@ class NotifyData implements PersonalData {
     @Inject
     FanOuts fanOuts;
 
-    @Override
-    public String section() {
-        return "notifications";
+    @Produces
+    @Singleton
+    PersonalData notifications() {
+        return new PersonalSection("notifications", this::holds, this::export, this::erase, this::purge);
     }
 
-    @Override
-    public boolean holds(long eventId, long userId) {
+    private boolean holds(long eventId, long userId) {
         return PushSubscription.count("eventId = ?1 and userId = ?2", eventId, userId) > 0
                 || NotificationPreference.count("eventId = ?1 and userId = ?2", eventId, userId) > 0
                 || outbox.holds(eventId, userId);
     }
 
-    @Override
-    public Object export(long eventId, long userId) {
+    private Export export(long eventId, long userId) {
         if (!holds(eventId, userId)) {
             return null;
         }
@@ -49,16 +50,14 @@ class NotifyData implements PersonalData {
                 outbox.of(eventId, userId));
     }
 
-    @Override
-    public void erase(long eventId, long userId) {
+    private void erase(long eventId, long userId) {
         fanOuts.erase(eventId, userId);
         outbox.erase(eventId, userId);
         PushSubscription.delete("eventId = ?1 and userId = ?2", eventId, userId);
         NotificationPreference.delete("eventId = ?1 and userId = ?2", eventId, userId);
     }
 
-    @Override
-    public Map<String, Long> purge(long eventId) {
+    private Map<String, Long> purge(long eventId) {
         fanOuts.purge(eventId);
         return Map.of("notifications", outbox.purge(eventId), "pushSubscriptions",
                 PushSubscription.delete("eventId", eventId), "notificationPreferences",

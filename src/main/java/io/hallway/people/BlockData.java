@@ -2,8 +2,8 @@ package io.hallway.people;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import io.hallway.schedule.Event;
 
@@ -12,38 +12,15 @@ import io.hallway.schedule.Event;
  * against a person is not theirs and survives their erasure: it holds only user ids (nothing of their profile),
  * and it must keep protecting the blocker if the blocked person erases their data and makes a new profile.
  */
-@ApplicationScoped
-class BlockData implements PersonalData {
+@Singleton
+class BlockData {
 
-    @Inject
-    Blocks blocks;
-
-    @Inject
-    BlockList blockList;
-
-    @Override
-    public String section() {
-        return "blocks";
-    }
-
-    @Override
-    public boolean holds(long eventId, long userId) {
-        return blocks.madeAny(eventId, userId);
-    }
-
-    @Override
-    public Object export(long eventId, long userId) {
-        Event event = Event.findById(eventId);
-        return holds(eventId, userId) ? blockList.of(event, userId) : null;
-    }
-
-    @Override
-    public void erase(long eventId, long userId) {
-        blocks.eraseMadeBy(eventId, userId);
-    }
-
-    @Override
-    public Map<String, Long> purge(long eventId) {
-        return Map.of("blocks", blocks.purge(eventId));
+    @Produces
+    @Singleton
+    PersonalData blocks(Blocks blocks, BlockList blockList) {
+        return new PersonalSection("blocks", blocks::madeAny,
+                (eventId, userId) -> blocks.madeAny(eventId, userId)
+                        ? blockList.of(Event.findById(eventId), userId) : null,
+                blocks::eraseMadeBy, eventId -> Map.of("blocks", blocks.purge(eventId)));
     }
 }

@@ -4,10 +4,10 @@ import java.util.Map;
 
 /**
  * One feature's part of what the server keeps about a person in an event: every feature that stores rows
- * about a person implements it for its own tables, so "export my data", "erase my data" and the retention
- * purge ({@link MyDataResource}, {@link PersonalDataPurge}) reach a feature added later without a change
- * here. {@code PersonalDataCatalogueTest} finds the tables that refer to a person and fails for one that
- * keeps a row after an erasure.
+ * about a person produces one for its own tables (a {@link PersonalSection} bean), so "export my data", "erase
+ * my data" and the retention purge ({@link MyDataResource}, {@link PersonalDataPurge}) reach a feature added
+ * later without a change here. {@code PersonalDataCatalogueTest} finds the tables that refer to a person and
+ * fails for one that keeps a row after an erasure.
  */
 public interface PersonalData {
 

@@ -3,9 +3,11 @@ package io.hallway.safety;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalSection;
 import io.hallway.schedule.Event;
 
 /**
@@ -13,36 +15,23 @@ import io.hallway.schedule.Event;
  * them. A report about a person is not that person's: it survives their erasure, for the organizers' duty of care,
  * and never appears in their export. The retention purge deletes an event's reports with its other people data.
  */
-@ApplicationScoped
-class ReportData implements PersonalData {
+@Singleton
+class ReportData {
 
-    @Override
-    public String section() {
-        return "reports";
-    }
-
-    @Override
-    public boolean holds(long eventId, long userId) {
-        return ConductReport.count("eventId = ?1 and reporterId = ?2", eventId, userId) > 0;
-    }
-
-    @Override
-    public Object export(long eventId, long userId) {
-        List<ConductReport> mine = ConductReport.madeBy(eventId, userId);
-        if (mine.isEmpty()) {
-            return null;
-        }
-        Event event = Event.findById(eventId);
-        return mine.stream().map(r -> MyReportView.from(r, event)).toList();
-    }
-
-    @Override
-    public void erase(long eventId, long userId) {
-        ConductReport.delete("eventId = ?1 and reporterId = ?2", eventId, userId);
-    }
-
-    @Override
-    public Map<String, Long> purge(long eventId) {
-        return Map.of("conductReports", ConductReport.delete("eventId", eventId));
+    @Produces
+    @Singleton
+    PersonalData reports() {
+        return new PersonalSection("reports",
+                (eventId, userId) -> ConductReport.count("eventId = ?1 and reporterId = ?2", eventId, userId) > 0,
+                (eventId, userId) -> {
+                    List<ConductReport> mine = ConductReport.madeBy(eventId, userId);
+                    if (mine.isEmpty()) {
+                        return null;
+                    }
+                    Event event = Event.findById(eventId);
+                    return mine.stream().map(r -> MyReportView.from(r, event)).toList();
+                },
+                (eventId, userId) -> ConductReport.delete("eventId = ?1 and reporterId = ?2", eventId, userId),
+                eventId -> Map.of("conductReports", ConductReport.delete("eventId", eventId)));
     }
 }

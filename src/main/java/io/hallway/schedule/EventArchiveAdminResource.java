@@ -2,11 +2,11 @@ package io.hallway.schedule;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,39 +26,30 @@ import io.quarkus.security.Authenticated;
 public class EventArchiveAdminResource {
 
     @Inject
-    Instance<EventArchiveSection> sections;
+    @EventSection.Archive
+    Instance<EventSection> sections;
 
     @GET
     @Transactional
     @Operation(operationId = "adminGetEventArchive", summary = "Everything the organizers made for the event, in one document", description = "One member per feature: the schedule as it stands (drafts too), the team and its invitations (never their tokens), the audit log oldest first. For the owners, to keep a record of an edition or to move it; attendees' own data is in each person's own export, not here.")
     public Map<String, Object> archive(@PathParam("slug") String slug) {
-        Event event = Event.bySlugOr404(slug);
-        Map<String, Object> document = new TreeMap<>();
-        for (EventArchiveSection section : sections) {
-            document.put(section.name(), section.export(event.id));
-        }
-        return document;
+        return EventSection.document(sections, Event.bySlugOr404(slug).id);
     }
 
     /** The schedule as it stands, published or not, in the shape of the public snapshot. */
-    @ApplicationScoped
-    static class ScheduleSection implements EventArchiveSection {
+    record Schedule(EventView event, long scheduleVersion, List<RoomView> rooms, List<TrackView> tracks,
+            List<SpeakerView> speakers, List<SessionView> sessions, List<BlockView> blocks) {
+    }
 
-        record Schedule(EventView event, long scheduleVersion, List<RoomView> rooms, List<TrackView> tracks,
-                List<SpeakerView> speakers, List<SessionView> sessions, List<BlockView> blocks) {
-        }
-
-        @Override
-        public String name() {
-            return "schedule";
-        }
-
-        @Override
-        public Object export(long eventId) {
+    @Produces
+    @Singleton
+    @EventSection.Archive
+    static EventSection schedule() {
+        return new EventSection("schedule", eventId -> {
             Event event = Event.findById(eventId);
             ScheduleReader.Rows rows = ScheduleReader.changedSince(event, ScheduleReader.EVERYTHING);
             return new Schedule(EventView.from(event), event.scheduleVersion, rows.rooms(), rows.tracks(),
                     rows.speakers(), rows.sessions(), rows.blocks());
-        }
+        });
     }
 }

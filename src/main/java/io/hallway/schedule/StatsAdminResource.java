@@ -1,11 +1,11 @@
 package io.hallway.schedule;
 
 import java.util.Map;
-import java.util.TreeMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,37 +24,28 @@ import io.quarkus.security.Authenticated;
 public class StatsAdminResource {
 
     @Inject
-    Instance<EventStatsSection> sections;
+    @EventSection.Stats
+    Instance<EventSection> sections;
 
     @GET
     @Operation(operationId = "adminGetEventStats", summary = "Organizer statistics: one section per feature, counts only", description = "One member per feature (schedule, agenda, people, ...) with counts and rankings; never who did what.")
     public Map<String, Object> stats(@PathParam("slug") String slug) {
-        Event event = Event.bySlugOr404(slug);
-        Map<String, Object> document = new TreeMap<>();
-        for (EventStatsSection section : sections) {
-            document.put(section.name(), section.compute(event.id));
-        }
-        return document;
+        return EventSection.document(sections, Event.bySlugOr404(slug).id);
     }
 
     /** The schedule's own figures. */
-    @ApplicationScoped
-    static class ScheduleSection implements EventStatsSection {
+    record Figures(long sessions, long cancelledSessions, long speakers, long rooms, long scheduleVersion) {
+    }
 
-        record Figures(long sessions, long cancelledSessions, long speakers, long rooms, long scheduleVersion) {
-        }
-
-        @Override
-        public String name() {
-            return "schedule";
-        }
-
-        @Override
-        public Object compute(long eventId) {
+    @Produces
+    @Singleton
+    @EventSection.Stats
+    static EventSection schedule() {
+        return new EventSection("schedule", eventId -> {
             Event event = Event.findById(eventId);
             return new Figures(Session.count("event", event),
                     Session.count("event = ?1 and status = ?2", event, SessionStatus.CANCELLED),
                     Speaker.count("event", event), Room.count("event", event), event.scheduleVersion);
-        }
+        });
     }
 }

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalSection;
 import io.hallway.schedule.Speaker;
 
 /**
@@ -16,8 +18,8 @@ import io.hallway.schedule.Speaker;
  * stay) and takes them off the invitations, which stay as the organizers' record; the retention purge does both
  * for everyone.
  */
-@ApplicationScoped
-class SpeakerData implements PersonalData {
+@Singleton
+class SpeakerData {
 
     /** A speaker record I am linked to, by its id and name in the schedule. */
     record MyLink(long speakerId, String name, Instant linkedAt) {
@@ -37,18 +39,21 @@ class SpeakerData implements PersonalData {
     @Inject
     SpeakerInvitations invitations;
 
-    @Override
-    public String section() {
-        return "speaking";
+    @Produces
+    @Singleton
+    PersonalData speaking() {
+        return new PersonalSection("speaking", this::holds, this::export, (eventId, userId) -> {
+            links.erase(eventId, userId);
+            invitations.forget(eventId, userId);
+        }, eventId -> Map.of("speakerLinks", links.purge(eventId), "speakerInvitationsAnonymised",
+                invitations.forgetEveryone(eventId)));
     }
 
-    @Override
-    public boolean holds(long eventId, long userId) {
+    private boolean holds(long eventId, long userId) {
         return !links.of(eventId, userId).isEmpty() || !invitations.of(eventId, userId).isEmpty();
     }
 
-    @Override
-    public Object export(long eventId, long userId) {
+    private Export export(long eventId, long userId) {
         if (!holds(eventId, userId)) {
             return null;
         }
@@ -59,17 +64,5 @@ class SpeakerData implements PersonalData {
         return new Export(mine, invitations.of(eventId, userId).stream().map(invitation -> new MyInvitation(
                 invitation.speakerId, invitation.createdAt, invitation.expiresAt, me.equals(invitation.createdBy),
                 me.equals(invitation.redeemedBy), invitation.redeemedAt, invitation.revokedAt)).toList());
-    }
-
-    @Override
-    public void erase(long eventId, long userId) {
-        links.erase(eventId, userId);
-        invitations.forget(eventId, userId);
-    }
-
-    @Override
-    public Map<String, Long> purge(long eventId) {
-        return Map.of("speakerLinks", links.purge(eventId), "speakerInvitationsAnonymised",
-                invitations.forgetEveryone(eventId));
     }
 }

@@ -3,17 +3,19 @@ package io.hallway.suggestions;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalSection;
 
 /**
  * The hallway track's personal data: my opt-in with what it uses, the terms and the pool derived from it, and the
  * people I dismissed. An erasure deletes them, my place in other people's pools, and the dismissals that name me.
  */
-@ApplicationScoped
-class SuggestionData implements PersonalData {
+@Singleton
+class SuggestionData {
 
     record Export(SuggestionSettingsResource.Settings settings, List<Long> dismissedProfileIds) {
     }
@@ -27,18 +29,20 @@ class SuggestionData implements PersonalData {
     @Inject
     CandidatePool pools;
 
-    @Override
-    public String section() {
-        return "suggestions";
+    @Produces
+    @Singleton
+    PersonalData suggestions() {
+        return new PersonalSection("suggestions", this::holds, this::export, this::erase,
+                eventId -> Map.of("suggestionSettings", SuggestionSetting.delete("eventId", eventId), "suggestionTerms",
+                        terms.purge(eventId), "suggestionCandidates", pools.purge(eventId), "suggestionDismissals",
+                        dismissals.purge(eventId)));
     }
 
-    @Override
-    public boolean holds(long eventId, long userId) {
+    private boolean holds(long eventId, long userId) {
         return SuggestionSetting.optedIn(eventId, userId) || !dismissals.dismissedBy(eventId, userId).isEmpty();
     }
 
-    @Override
-    public Object export(long eventId, long userId) {
+    private Export export(long eventId, long userId) {
         if (!holds(eventId, userId)) {
             return null;
         }
@@ -46,18 +50,10 @@ class SuggestionData implements PersonalData {
                 .orElse(SuggestionSettingsResource.Settings.OFF), dismissals.dismissedBy(eventId, userId));
     }
 
-    @Override
-    public void erase(long eventId, long userId) {
+    private void erase(long eventId, long userId) {
         SuggestionSetting.delete("eventId = ?1 and userId = ?2", eventId, userId);
         terms.forget(eventId, userId);
         pools.forget(eventId, userId);
         dismissals.erase(eventId, userId);
-    }
-
-    @Override
-    public Map<String, Long> purge(long eventId) {
-        return Map.of("suggestionSettings", SuggestionSetting.delete("eventId", eventId), "suggestionTerms",
-                terms.purge(eventId), "suggestionCandidates", pools.purge(eventId), "suggestionDismissals",
-                dismissals.purge(eventId));
     }
 }

@@ -3,30 +3,27 @@ package io.hallway.team;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
-import io.hallway.schedule.EventArchiveSection;
+import io.hallway.schedule.EventSection;
 
 /** The team's part of an event's archive: its members and every invitation made, never a token. */
-@ApplicationScoped
-class TeamArchive implements EventArchiveSection {
+@Singleton
+class TeamArchive {
 
     record Team(List<Members.Member> members, List<InvitationView> invitations) {
     }
 
-    @Inject
-    Members members;
-
-    @Override
-    public String name() {
-        return "team";
-    }
-
-    @Override
-    public Object export(long eventId) {
-        Instant now = Instant.now();
-        return new Team(members.forEvent(eventId), Invitation.<Invitation> list("eventId = ?1 order by createdAt, id",
-                eventId).stream().map(invitation -> InvitationView.from(invitation, now)).toList());
+    @Produces
+    @Singleton
+    @EventSection.Archive
+    EventSection team(Members members) {
+        return new EventSection("team", eventId -> {
+            Instant now = Instant.now();
+            return new Team(members.forEvent(eventId), Invitation.<Invitation> list(
+                    "eventId = ?1 order by createdAt, id", eventId).stream()
+                    .map(invitation -> InvitationView.from(invitation, now)).toList());
+        });
     }
 }

@@ -2,10 +2,11 @@ package io.hallway.team;
 
 import java.util.Map;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalSection;
 
 /**
  * The team's personal data: the person's membership in the event (role, rooms, the name from their token). An
@@ -14,34 +15,14 @@ import io.hallway.people.PersonalData;
  * attendees left behind, and it goes when the event is deleted. Invitations (event_invitation) answer for
  * themselves.
  */
-@ApplicationScoped
-class TeamData implements PersonalData {
+@Singleton
+class TeamData {
 
-    @Inject
-    Members members;
-
-    @Override
-    public String section() {
-        return "team";
-    }
-
-    @Override
-    public boolean holds(long eventId, long userId) {
-        return members.holds(eventId, userId);
-    }
-
-    @Override
-    public Object export(long eventId, long userId) {
-        return members.member(eventId, userId).orElse(null);
-    }
-
-    @Override
-    public void erase(long eventId, long userId) {
-        members.erase(eventId, userId);
-    }
-
-    @Override
-    public Map<String, Long> purge(long eventId) {
-        return Map.of();
+    @Produces
+    @Singleton
+    PersonalData team(Members members) {
+        return new PersonalSection("team", members::holds,
+                (eventId, userId) -> members.member(eventId, userId).orElse(null), members::erase,
+                eventId -> Map.of());
     }
 }
