@@ -1,7 +1,6 @@
 package io.hallway.suggestions;
 
 import java.io.IOException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,9 +17,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import javax.sql.DataSource;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -114,7 +112,7 @@ class Suggestions {
     static final int SESSION_POINTS = 2;
 
     @Inject
-    DataSource dataSource;
+    Session session;
 
     /**
      * Reads the matched terms token by token: binding them to records cost a tenth of a request's CPU, more than
@@ -187,24 +185,27 @@ class Suggestions {
                 from mine left join ((pool full join speaking on speaking.user_id = pool.user_id)
                     join profile p on p.event_id = ?1 and p.user_id = coalesce(pool.user_id, speaking.user_id)) on true""");
 
+    /**
+     * On the session's own connection, through JDBC: a request that looked up its caller through the ORM first
+     * must not hold a second connection from the pool.
+     */
     private List<Ranked> ranked(long eventId, long me, int limit) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(RANKED.sql)) {
-            RANKED.bind(statement, eventId, me, limit, BookmarkedSpeakers.SPEAKER_POINTS,
-                    BookmarkedSpeakers.MEET_SPEAKERS_POINTS, BookmarkedSpeakers.MEETS_SPEAKERS);
-            List<Ranked> ranked = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ranked.add(new Ranked(nullableLong(rows, "user_id"), rows.getLong("score"), rows.getString("terms"),
-                            rows.getString("session_ids"), rows.getString("block_ids"),
-                            nullableLong(rows, "speaker_points_each"), rows.getString("speaker_session_ids"),
-                            rows.getString("card")));
+        return session.doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(RANKED.sql)) {
+                RANKED.bind(statement, eventId, me, limit, BookmarkedSpeakers.SPEAKER_POINTS,
+                        BookmarkedSpeakers.MEET_SPEAKERS_POINTS, BookmarkedSpeakers.MEETS_SPEAKERS);
+                List<Ranked> ranked = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        ranked.add(new Ranked(nullableLong(rows, "user_id"), rows.getLong("score"),
+                                rows.getString("terms"), rows.getString("session_ids"), rows.getString("block_ids"),
+                                nullableLong(rows, "speaker_points_each"), rows.getString("speaker_session_ids"),
+                                rows.getString("card")));
+                    }
                 }
+                return ranked;
             }
-            return ranked;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Ranking suggestions failed", e);
-        }
+        });
     }
 
     private static Long nullableLong(ResultSet rows, String column) throws SQLException {
