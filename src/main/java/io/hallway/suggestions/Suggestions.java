@@ -1,6 +1,5 @@
 package io.hallway.suggestions;
 
-import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,11 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Session;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.people.Audience;
 import io.hallway.people.Blocks;
@@ -89,10 +83,6 @@ class Suggestions {
             String speakerSessionIds, String card) {
     }
 
-    /** A matched term of theirs: its term, their role and their words. */
-    private record Matched(String term, String role, String label) {
-    }
-
     /** The published schedule's sessions and lightning blocks by id, kept with its snapshot. */
     private record Published(Map<Long, SessionView> sessions, Set<Long> blockIds) {
         static Published of(ScheduleSnapshot snapshot) {
@@ -113,17 +103,6 @@ class Suggestions {
 
     @Inject
     Session session;
-
-    /**
-     * Reads the matched terms token by token: binding them to records cost a tenth of a request's CPU, more than
-     * the reading itself.
-     */
-    private final JsonFactory json;
-
-    @Inject
-    Suggestions(ObjectMapper mapper) {
-        json = mapper.getFactory();
-    }
 
     /** My suggestions, best first; none when I have not opted in. */
     Optional<List<Suggestion>> forMe(ScheduleSnapshots.Built schedule, long me, int limit) {
@@ -232,9 +211,9 @@ class Suggestions {
                     + (named.isEmpty() ? "" : ", among them " + String.join(" and ", named));
             reasons.add(new Reason("sessions", text, null, sessionIds, blockIds));
         }
-        List<Matched> matched = matched(person.terms());
-        matched.sort(Comparator.comparing(Matched::term));
-        for (Matched term : matched) {
+        List<MatchedTerm> matched = MatchedTerm.read(person.terms());
+        matched.sort(Comparator.comparing(MatchedTerm::term));
+        for (MatchedTerm term : matched) {
             reason(term, matched).ifPresent(reasons::add);
         }
         return new Shown(person.score() - SESSION_POINTS * gone, reasons);
@@ -244,7 +223,7 @@ class Suggestions {
      * An intent without topics matches as "hiring"; with topics, as "hiring: Go". The plain one says nothing more
      * once a topic of the same intent matched.
      */
-    private static Optional<Reason> reason(Matched term, List<Matched> all) {
+    private static Optional<Reason> reason(MatchedTerm term, List<MatchedTerm> all) {
         String kind = term.term().substring(0, term.term().indexOf(':'));
         if (SuggestionTerms.SHARED.equals(term.role())) {
             return Optional.of(kind.equals("interest")
@@ -268,41 +247,6 @@ class Suggestions {
                     "meet-speakers is never a term: it weighs the speakers of my bookmarks");
         };
         return Optional.of(new Reason(theirs.wireName(), text, plain ? null : about, null, null));
-    }
-
-    private List<Matched> matched(String terms) {
-        if (terms == null) {
-            return new ArrayList<>();
-        }
-        List<Matched> matched = new ArrayList<>();
-        try (JsonParser parser = json.createParser(terms)) {
-            expect(parser.nextToken(), JsonToken.START_ARRAY);
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-                String term = null;
-                String role = null;
-                String label = null;
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String field = parser.currentName();
-                    parser.nextToken();
-                    switch (field) {
-                        case "term" -> term = parser.getText();
-                        case "role" -> role = parser.getText();
-                        case "label" -> label = parser.getText();
-                        default -> parser.skipChildren();
-                    }
-                }
-                matched.add(new Matched(term, role, label));
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("The ranking's matched terms could not be read", e);
-        }
-        return matched;
-    }
-
-    private static void expect(JsonToken token, JsonToken expected) throws JsonParseException {
-        if (token != expected) {
-            throw new JsonParseException(null, "Matched terms: " + expected + " expected, " + token + " found");
-        }
     }
 
     private static List<Long> ids(String commaSeparated) {
