@@ -165,8 +165,8 @@ class Suggestions {
                     join profile p on p.event_id = ?1 and p.user_id = coalesce(pool.user_id, speaking.user_id)) on true""");
 
     /**
-     * On the session's own connection, through JDBC: a request that looked up its caller through the ORM first
-     * must not hold a second connection from the pool.
+     * Through JDBC, on the connection the ORM session hands out like for its own reads (taken per statement outside
+     * a transaction, the transaction's inside one), so the ranking never holds a second connection of the pool.
      */
     private List<Ranked> ranked(long eventId, long me, int limit) {
         return session.doReturningWork(connection -> {
