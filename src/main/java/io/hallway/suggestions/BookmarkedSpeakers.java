@@ -37,7 +37,7 @@ final class BookmarkedSpeakers {
     }
 
     /**
-     * SQL returning {@code user_id, points_each, session_ids} (comma-separated): the speakers worth meeting for
+     * SQL returning {@code user_id, points_each, session_ids} (comma-separated) and {@code session_count}: the speakers worth meeting for
      * person {@code ?2} in event {@code ?1}. It reads the caller's CTEs {@code mine} ({@code use_bookmarks},
      * {@code meets_speakers}) and {@code hidden} ({@code ids}: the people not to suggest), and takes the points as
      * SQL expressions.
@@ -45,7 +45,7 @@ final class BookmarkedSpeakers {
     static String speaking(String speakerPoints, String meetSpeakersPoints) {
         return " " + """
                 select sp.user_id, cast(case when mine.meets_speakers then %2$s else %1$s end as bigint) as points_each,
-                    string_agg(cast(sp.session_id as text), ',') as session_ids
+                    string_agg(cast(sp.session_id as text), ',') as session_ids, count(*) as session_count
                 from (select distinct user_id, session_id from (%3$s) linked where linked.user_id <> ?2) sp
                 cross join mine cross join hidden
                 join suggestion_setting theirs on theirs.event_id = ?1 and theirs.user_id = sp.user_id

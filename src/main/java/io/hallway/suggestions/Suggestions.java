@@ -81,6 +81,12 @@ class Suggestions {
      */
     record Ranked(Long userId, long score, String terms, String sessionIds, String blockIds, Long speakerPointsEach,
             String speakerSessionIds, String card) {
+
+        /** The points the statement ranked them by: the pool's score and, per session they speak at, the speaker's. */
+        long rankedScore() {
+            return speakerSessionIds == null ? score
+                    : score + speakerPointsEach * (speakerSessionIds.chars().filter(c -> c == ',').count() + 1);
+        }
     }
 
     /** The published schedule's sessions and lightning blocks by id, kept with its snapshot. */
@@ -96,23 +102,50 @@ class Suggestions {
     }
 
     /** One person's place in my list, before it is cut to the limit. */
-    private record Placed(long userId, Suggestion suggestion) {
+    private record Placed(long userId, Suggestion suggestion, boolean lostPoints) {
     }
 
     static final int SESSION_POINTS = 2;
 
+    /** The statement's limit that keeps every row: a bigint sum with it cannot overflow. */
+    private static final int EVERY_ROW = Integer.MAX_VALUE;
+
     @Inject
     Session session;
 
-    /** My suggestions, best first; none when I have not opted in. */
+    /**
+     * My suggestions, best first; none when I have not opted in. The statement ranks by the points the pools were
+     * scored with; when someone it returned shares less now, everyone is ranked again, since someone it left out
+     * may now rank above them.
+     */
     Optional<List<Suggestion>> forMe(ScheduleSnapshots.Built schedule, long me, int limit) {
         long eventId = schedule.eventId();
         List<Ranked> rows = ranked(eventId, me, limit);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        List<Ranked> ranked = rows.stream().filter(person -> person.userId() != null).toList();
         Published published = schedule.derived(Published.class, Published::of);
+        List<Ranked> ranked = people(rows);
+        List<Placed> placed = placed(ranked, published);
+        if (ranked.size() == limit && placed.stream().anyMatch(Placed::lostPoints)) {
+            placed = placed(people(ranked(eventId, me, EVERY_ROW)), published);
+        }
+        return Optional.of(placed.stream().filter(person -> person.suggestion() != null)
+                .sorted(Comparator.comparingLong((Placed p) -> -p.suggestion().score()).thenComparingLong(Placed::userId))
+                .limit(limit).map(Placed::suggestion).toList());
+    }
+
+    /** The rows naming a person: the one without is there to say that I opted in. */
+    private static List<Ranked> people(List<Ranked> rows) {
+        return rows.stream().filter(person -> person.userId() != null).toList();
+    }
+
+    /**
+     * Each ranked person as shown now, with whether they lost points since their pool was scored: a session or
+     * block we shared, or one they speak at, left the published schedule (the suggestion is null when nothing
+     * we share is left).
+     */
+    private List<Placed> placed(List<Ranked> ranked, Published published) {
         List<Placed> placed = new ArrayList<>();
         for (Ranked person : ranked) {
             Optional<BookmarkedSpeakers.Speaker> speaker = person.speakerSessionIds() == null ? Optional.empty()
@@ -121,23 +154,23 @@ class Suggestions {
             List<Reason> reasons = new ArrayList<>();
             speaker.ifPresent(talks -> reasons.add(talks.reason()));
             reasons.addAll(shown.reasons());
-            if (reasons.isEmpty()) {
-                continue;
-            }
             long score = shown.score() + speaker.map(BookmarkedSpeakers.Speaker::score).orElse(0L);
-            placed.add(new Placed(person.userId(), new Suggestion(person.card(), score, reasons)));
+            placed.add(new Placed(person.userId(), reasons.isEmpty() ? null : new Suggestion(person.card(), score, reasons),
+                    score < person.rankedScore()));
         }
-        return Optional.of(placed.stream().sorted(Comparator.comparingLong((Placed p) -> -p.suggestion().score())
-                .thenComparingLong(Placed::userId)).limit(limit).map(Placed::suggestion).toList());
+        return placed;
     }
 
     /**
      * In one statement: no row when I have not opted in; one row without a person when I have and nobody is
-     * worth meeting; otherwise the best {@code limit} people of my pool who may be shown to me, best first, and
-     * the speakers of my bookmarks (as many more people as there are speakers: a speaker ranked lower in my pool
-     * still brings their other reasons), each with their card as everyone sees it (someone without a profile in
-     * the event is left out). The people I dismissed and those blocked either way ({@code hidden}) are read once,
-     * before the pool. Built once: building its text per request showed in the request's profile.
+     * worth meeting; otherwise the best {@code ?3} people who may be shown to me, from my pool and the speakers of
+     * my bookmarks, best first by the points their pools were scored with, each with their card as everyone sees
+     * it (opting in needs a profile: someone without one in the event is left out). A speaker's pool entry counts
+     * while it is among my best {@code ?3} entries plus as many as there are speakers. Only the people returned
+     * have their profile read and their card rendered: the rows a speaker of my bookmarks added, rarely among the
+     * best, were a fifth of the statement's cost. The people I dismissed and those blocked either way
+     * ({@code hidden}) are read once, before the pool. Built once: building its text per request showed in the
+     * request's profile.
      */
     private static final NumberedStatement RANKED = NumberedStatement.of("""
                 with mine as (
@@ -154,15 +187,21 @@ class Suggestions {
                     where c.event_id = ?1 and c.user_id = ?2 and c.points > 0 and c.candidate_id <> all (hidden.ids)
                     order by c.points desc, c.tiebreak
                     limit ?3 + (select count(*) from speaking)
+                ), ranked as (
+                    select coalesce(pool.user_id, speaking.user_id) as user_id, pool.points, pool.terms, pool.session_ids,
+                        pool.block_ids, speaking.points_each, speaking.session_ids as speaker_session_ids
+                    from pool full join speaking on speaking.user_id = pool.user_id
+                    order by coalesce(pool.points, 0) + coalesce(speaking.points_each * speaking.session_count, 0) desc,
+                        coalesce(pool.user_id, speaking.user_id)
+                    limit ?3
                 )
-                select coalesce(pool.user_id, speaking.user_id) as user_id, cast(coalesce(pool.points, 0) as bigint) as score,
-                    pool.terms, array_to_string(pool.session_ids, ',') as session_ids,
-                    array_to_string(pool.block_ids, ',') as block_ids,
-                    speaking.points_each as speaker_points_each, speaking.session_ids as speaker_session_ids,"""
+                select ranked.user_id, cast(coalesce(ranked.points, 0) as bigint) as score, ranked.terms,
+                    array_to_string(ranked.session_ids, ',') as session_ids,
+                    array_to_string(ranked.block_ids, ',') as block_ids,
+                    ranked.points_each as speaker_points_each, ranked.speaker_session_ids,"""
                 + AttendeeView.sql("p", Audience.STRANGER) + """
                 as card
-                from mine left join ((pool full join speaking on speaking.user_id = pool.user_id)
-                    join profile p on p.event_id = ?1 and p.user_id = coalesce(pool.user_id, speaking.user_id)) on true""");
+                from mine left join (ranked join profile p on p.event_id = ?1 and p.user_id = ranked.user_id) on true""");
 
     /**
      * Through JDBC, on the connection the ORM session hands out like for its own reads (taken per statement outside

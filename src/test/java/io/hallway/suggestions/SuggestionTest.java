@@ -187,6 +187,38 @@ class SuggestionTest {
     }
 
     @Test
+    void someone_who_shares_less_since_the_pools_were_built_falls_below_the_next_person_even_at_the_limit() {
+        String slug = newEvent("suggest-rerank");
+        long hall = room(slug, "Hall", 100);
+        long early = create(slug, talk("Early", hall, "09:00", "09:30")).getLong("id");
+        long late = create(slug, talk("Late", hall, "10:00", "10:30")).getLong("id");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        String zoe = Tokens.of("zoe");
+        profile(ada, slug, "Ada", List.of("Go"), null, PUBLIC);
+        profile(bruno, slug, "Bruno", List.of(), null, PUBLIC);
+        profile(zoe, slug, "Zoe", List.of("go"), null, PUBLIC);
+        for (String who : List.of(ada, bruno, zoe)) {
+            optIn(who, slug, List.of());
+        }
+        for (long talk : List.of(early, late)) {
+            bookmark(Api.as(ada), slug, talk);
+            bookmark(Api.as(bruno), slug, talk);
+        }
+        poolWorker.buildDue(Instant.now().plusSeconds(30));
+        Api.as(ada).queryParam("limit", 1).get(path(slug)).then().statusCode(200)
+                .body("person.displayName", contains("Bruno")).body("score", contains(4));
+
+        // Bruno's pool entry still counts both sessions; with one of them gone, Zoe's interest weighs more.
+        deleteSession(slug, late);
+
+        Api.as(ada).queryParam("limit", 1).get(path(slug)).then().statusCode(200)
+                .body("person.displayName", contains("Zoe")).body("score", contains(3));
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.displayName", contains("Zoe", "Bruno"))
+                .body("score", contains(3, 2));
+    }
+
+    @Test
     void a_field_made_private_later_stops_being_a_reason() {
         String slug = newEvent("suggest-private");
         String ada = Tokens.attendee();
