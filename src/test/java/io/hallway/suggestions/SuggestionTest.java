@@ -155,10 +155,10 @@ class SuggestionTest {
 
     @Test
     void a_session_taken_off_the_schedule_after_the_pools_were_built_is_no_longer_shared() {
-        String slug = newEvent("suggest-removed");
-        long hall = room(slug, "Hall", 100);
-        long early = create(slug, talk("Early", hall, "09:00", "09:30")).getLong("id");
-        long late = create(slug, talk("Late", hall, "10:00", "10:30")).getLong("id");
+        TwoTalks event = TwoTalks.in("suggest-removed");
+        String slug = event.slug();
+        long early = event.early();
+        long late = event.late();
         String ada = Tokens.attendee();
         String bruno = Tokens.otherAttendee();
         String zoe = Tokens.of("zoe");
@@ -188,10 +188,8 @@ class SuggestionTest {
 
     @Test
     void someone_who_shares_less_since_the_pools_were_built_falls_below_the_next_person_even_at_the_limit() {
-        String slug = newEvent("suggest-rerank");
-        long hall = room(slug, "Hall", 100);
-        long early = create(slug, talk("Early", hall, "09:00", "09:30")).getLong("id");
-        long late = create(slug, talk("Late", hall, "10:00", "10:30")).getLong("id");
+        TwoTalks event = TwoTalks.in("suggest-rerank");
+        String slug = event.slug();
         String ada = Tokens.attendee();
         String bruno = Tokens.otherAttendee();
         String zoe = Tokens.of("zoe");
@@ -201,7 +199,7 @@ class SuggestionTest {
         for (String who : List.of(ada, bruno, zoe)) {
             optIn(who, slug, List.of());
         }
-        for (long talk : List.of(early, late)) {
+        for (long talk : List.of(event.early(), event.late())) {
             bookmark(Api.as(ada), slug, talk);
             bookmark(Api.as(bruno), slug, talk);
         }
@@ -210,7 +208,7 @@ class SuggestionTest {
                 .body("person.displayName", contains("Bruno")).body("score", contains(4));
 
         // Bruno's pool entry still counts both sessions; with one of them gone, Zoe's interest weighs more.
-        deleteSession(slug, late);
+        deleteSession(slug, event.late());
 
         Api.as(ada).queryParam("limit", 1).get(path(slug)).then().statusCode(200)
                 .body("person.displayName", contains("Zoe")).body("score", contains(3));
@@ -353,6 +351,16 @@ class SuggestionTest {
             body.put("company", company);
         }
         return saveProfile(token, slug, body);
+    }
+
+    /** An event with two talks in one hall, an early one and a late one. */
+    private record TwoTalks(String slug, long early, long late) {
+        static TwoTalks in(String name) {
+            String slug = newEvent(name);
+            long hall = room(slug, "Hall", 100);
+            return new TwoTalks(slug, create(slug, talk("Early", hall, "09:00", "09:30")).getLong("id"),
+                    create(slug, talk("Late", hall, "10:00", "10:30")).getLong("id"));
+        }
     }
 
     private static void optIn(String token, String slug, List<Map<String, Object>> intents) {
