@@ -185,14 +185,20 @@ public class BookmarkStore {
 
     /**
      * A session left the public schedule: its bookmarks go, after the change log has told their owners (observers
-     * of the default priority run first).
+     * of the default priority run first), and so does whatever was matched on them.
      */
     void forgetRemoved(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) SessionsChanged changed) {
         List<Long> removed = changed.changes().stream().filter(change -> change.after() == null)
                 .map(SessionsChanged.Change::sessionId).toList();
-        if (!removed.isEmpty()) {
-            entityManager.createNativeQuery("delete from bookmark where session_id in (?1)")
-                    .setParameter(1, removed).executeUpdate();
+        if (removed.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> owners = entityManager.createNativeQuery("delete from bookmark where session_id in (?1) returning user_id")
+                .setParameter(1, removed).getResultList();
+        List<Long> people = owners.stream().map(Number::longValue).distinct().toList();
+        if (!people.isEmpty()) {
+            bookmarksChanged.fire(new BookmarksChanged(changed.eventId(), people));
         }
     }
 
@@ -292,7 +298,7 @@ public class BookmarkStore {
             int removed = entityManager.createNativeQuery("delete from bookmark where user_id = ?1 and event_id = ?2 and " + column + " = ?3")
                     .setParameter(1, userId.getAsLong()).setParameter(2, event.id).setParameter(3, id).executeUpdate();
             if (removed > 0) {
-                bookmarksChanged.fire(new BookmarksChanged(event.id, userId.getAsLong()));
+                bookmarksChanged.fire(new BookmarksChanged(event.id, List.of(userId.getAsLong())));
             }
         }
     }
@@ -303,7 +309,7 @@ public class BookmarkStore {
                 + ") values (?1, ?2, ?3) on conflict do nothing")
                 .setParameter(1, userId).setParameter(2, eventId).setParameter(3, id).executeUpdate();
         if (added > 0) {
-            bookmarksChanged.fire(new BookmarksChanged(eventId, userId));
+            bookmarksChanged.fire(new BookmarksChanged(eventId, List.of(userId)));
         }
     }
 }

@@ -1,9 +1,12 @@
 package io.hallway.agenda;
 
+import java.util.List;
+
 /**
- * Fired, inside the changing transaction, when a person added or removed a bookmark in an event (not for a no-op,
- * nor for the bookmarks a removed session takes with it). Features that match people on what they bookmarked
- * (the hallway track's pools) observe it rather than reach into the agenda's write paths.
+ * Fired, inside the changing transaction, when people's bookmarks in an event changed: one person added or removed
+ * one (not for a no-op), or a session left the public schedule and took its bookmarks with it (everyone who had
+ * bookmarked it, at once). Features that match people on what they bookmarked (the hallway track's pools) observe
+ * it rather than reach into the agenda's write paths.
  */
-public record BookmarksChanged(long eventId, long userId) {
+public record BookmarksChanged(long eventId, List<Long> userIds) {
 }

@@ -79,12 +79,16 @@ class CandidatePool {
         return due.size();
     }
 
-    /** A changed bookmark: the pool is due a minute later, however many more change in between. */
+    /**
+     * Changed bookmarks: each person's pool is due a minute later, however many more change in between. When a
+     * session left the schedule, that is everyone who had bookmarked it: until their pools are built again, a
+     * request that shows one of them ranks the whole pool ({@link Suggestions}).
+     */
     void bookmarksChanged(@Observes BookmarksChanged changed) {
         entityManager.createNativeQuery("""
                 update suggestion_setting set pool_due_at = ?3
-                where event_id = ?1 and user_id = ?2 and pool_due_at > ?3""")
-                .setParameter(1, changed.eventId()).setParameter(2, changed.userId())
+                where event_id = ?1 and user_id = any (cast(?2 as bigint[])) and pool_due_at > ?3""")
+                .setParameter(1, changed.eventId()).setParameter(2, SqlArrays.of(changed.userIds()))
                 .setParameter(3, Instant.now().plus(config.bookmarkDelay())).executeUpdate();
     }
 

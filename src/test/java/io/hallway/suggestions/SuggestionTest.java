@@ -6,12 +6,14 @@ import static io.hallway.testing.AgendaFixtures.updateSession;
 import static io.hallway.testing.PeopleFixtures.saveProfile;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -29,6 +31,9 @@ class SuggestionTest {
 
     @Inject
     PoolWorker poolWorker;
+
+    @Inject
+    EntityManager entityManager;
 
     private static final Map<String, String> PUBLIC = Map.of("displayName", "everyone", "interests", "everyone",
             "company", "everyone");
@@ -176,7 +181,7 @@ class SuggestionTest {
                 .body("score", contains(7, 2))
                 .body("[0].reasons[0].text", equalTo("You both bookmarked 2 sessions, among them \u201cEarly\u201d and \u201cLate\u201d"));
 
-        // Removing a session forgets its bookmarks without building anybody's pool again.
+        // Removing a session forgets its bookmarks; the pools naming it stay as they are until the worker builds them.
         deleteSession(slug, late);
 
         Api.as(ada).get(path(slug)).then().statusCode(200).body("person.displayName", contains("Bruno"))
@@ -214,6 +219,31 @@ class SuggestionTest {
                 .body("person.displayName", contains("Zoe")).body("score", contains(3));
         Api.as(ada).get(path(slug)).then().statusCode(200).body("person.displayName", contains("Zoe", "Bruno"))
                 .body("score", contains(3, 2));
+    }
+
+    @Test
+    void a_session_taken_off_the_schedule_makes_the_pools_of_everyone_who_bookmarked_it_due() {
+        TwoTalks event = TwoTalks.in("suggest-due");
+        String slug = event.slug();
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        String zoe = Tokens.of("zoe");
+        for (String who : List.of(ada, bruno, zoe)) {
+            profile(who, slug, "Someone", List.of("Go"), null, PUBLIC);
+            optIn(who, slug, List.of());
+        }
+        bookmark(Api.as(ada), slug, event.late());
+        bookmark(Api.as(bruno), slug, event.late());
+        bookmark(Api.as(zoe), slug, event.early());
+        poolWorker.buildDue(Instant.now().plusSeconds(30));
+        assertEquals(0, duePools(slug));
+
+        deleteSession(slug, event.late());
+
+        // Ada's and Bruno's, after the bookmark delay (none in tests); Zoe bookmarked only what stays.
+        assertEquals(2, duePools(slug));
+        poolWorker.buildDue(Instant.now().plusSeconds(30));
+        assertEquals(0, duePools(slug));
     }
 
     @Test
@@ -351,6 +381,12 @@ class SuggestionTest {
             body.put("company", company);
         }
         return saveProfile(token, slug, body);
+    }
+
+    private long duePools(String slug) {
+        return ((Number) entityManager.createNativeQuery("""
+                select count(*) from suggestion_setting s join event e on e.id = s.event_id
+                where e.slug = ?1 and s.pool_due_at <= now()""").setParameter(1, slug).getSingleResult()).longValue();
     }
 
     /** An event with two talks in one hall, an early one and a late one. */
