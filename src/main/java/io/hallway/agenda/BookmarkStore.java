@@ -185,7 +185,7 @@ public class BookmarkStore {
 
     /**
      * A session left the public schedule: its bookmarks go, after the change log has told their owners (observers
-     * of the default priority run first), and so does whatever was matched on them.
+     * of the default priority run first), and what matches people on bookmarks hears that theirs changed.
      */
     void forgetRemoved(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) SessionsChanged changed) {
         List<Long> removed = changed.changes().stream().filter(change -> change.after() == null)
