@@ -25,6 +25,7 @@ import io.hallway.common.Users;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.LightningBlock;
+import io.hallway.schedule.LightningBlockDeleting;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
 import io.hallway.schedule.SessionsChanged;
@@ -190,15 +191,24 @@ public class BookmarkStore {
     void forgetRemoved(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) SessionsChanged changed) {
         List<Long> removed = changed.changes().stream().filter(change -> change.after() == null)
                 .map(SessionsChanged.Change::sessionId).toList();
-        if (removed.isEmpty()) {
-            return;
+        if (!removed.isEmpty()) {
+            forget(changed.eventId(), "session_id in (?1)", removed);
         }
+    }
+
+    /** A lightning block is being deleted: its bookmarks go with it, and their owners' bookmarks changed. */
+    void forgetDeleted(@Observes LightningBlockDeleting deleting) {
+        forget(deleting.eventId(), "block_id = ?1", deleting.blockId());
+    }
+
+    /** Deletes the bookmarks {@code condition} (on {@code ?1}) names and says whose bookmarks changed. */
+    private void forget(long eventId, String condition, Object ids) {
         @SuppressWarnings("unchecked")
-        List<Number> owners = entityManager.createNativeQuery("delete from bookmark where session_id in (?1) returning user_id")
-                .setParameter(1, removed).getResultList();
+        List<Number> owners = entityManager.createNativeQuery("delete from bookmark where " + condition + " returning user_id")
+                .setParameter(1, ids).getResultList();
         List<Long> people = owners.stream().map(Number::longValue).distinct().toList();
         if (!people.isEmpty()) {
-            bookmarksChanged.fire(new BookmarksChanged(changed.eventId(), people));
+            bookmarksChanged.fire(new BookmarksChanged(eventId, people));
         }
     }
 

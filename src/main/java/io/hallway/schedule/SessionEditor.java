@@ -33,6 +33,9 @@ public class SessionEditor {
     ScheduleChanges changes;
 
     @Inject
+    jakarta.enterprise.event.Event<LightningBlockDeleting> blockDeleting;
+
+    @Inject
     BlockLayout layout;
 
     @Inject
@@ -155,6 +158,7 @@ public class SessionEditor {
             delete(change, talk);
         }
         long id = block.id;
+        blockDeleting.fire(new LightningBlockDeleting(change.event().id, id));
         block.delete();
         changes.deleted(change, ScheduleChanges.Kind.BLOCK, id);
     }

@@ -247,6 +247,35 @@ class SuggestionTest {
     }
 
     @Test
+    void a_deleted_lightning_block_makes_the_pools_of_everyone_who_bookmarked_it_due() {
+        String slug = newEvent("suggest-due-block");
+        long flex = room(slug, "Flex Space", 40);
+        long block = block(slug, "Lightning talks", flex, "13:00", "13:30");
+        lightningTalk(slug, block, "First spark");
+        long stays = create(slug, talk("Stays", flex, "10:00", "10:30")).getLong("id");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        String zoe = Tokens.of("zoe");
+        for (String who : List.of(ada, bruno, zoe)) {
+            profile(who, slug, "Someone", List.of("Go"), null, PUBLIC);
+            optIn(who, slug, List.of());
+        }
+        Api.as(ada).put("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
+        Api.as(bruno).put("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
+        bookmark(Api.as(zoe), slug, stays);
+        poolWorker.buildDue(Instant.now().plusSeconds(30));
+        assertEquals(0, duePools(slug));
+
+        Api.organizer().delete("/api/admin/events/" + slug + "/blocks/" + block).then().statusCode(204);
+
+        // Ada's and Bruno's, whose block bookmarks went with the block; Zoe bookmarked only what stays.
+        assertEquals(2, duePools(slug));
+        Api.as(ada).get("/api/events/" + slug + "/agenda").then().statusCode(200).body("items", empty());
+        poolWorker.buildDue(Instant.now().plusSeconds(30));
+        assertEquals(0, duePools(slug));
+    }
+
+    @Test
     void a_field_made_private_later_stops_being_a_reason() {
         String slug = newEvent("suggest-private");
         String ada = Tokens.attendee();
