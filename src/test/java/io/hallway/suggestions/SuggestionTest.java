@@ -225,16 +225,10 @@ class SuggestionTest {
     void a_session_taken_off_the_schedule_makes_the_pools_of_everyone_who_bookmarked_it_due() {
         TwoTalks event = TwoTalks.in("suggest-due");
         String slug = event.slug();
-        String ada = Tokens.attendee();
-        String bruno = Tokens.otherAttendee();
-        String zoe = Tokens.of("zoe");
-        for (String who : List.of(ada, bruno, zoe)) {
-            profile(who, slug, "Someone", List.of("Go"), null, PUBLIC);
-            optIn(who, slug, List.of());
-        }
-        bookmark(Api.as(ada), slug, event.late());
-        bookmark(Api.as(bruno), slug, event.late());
-        bookmark(Api.as(zoe), slug, event.early());
+        ThreeOptedIn people = ThreeOptedIn.in(slug);
+        bookmark(Api.as(people.ada()), slug, event.late());
+        bookmark(Api.as(people.bruno()), slug, event.late());
+        bookmark(Api.as(people.zoe()), slug, event.early());
         poolWorker.buildDue(Instant.now().plusSeconds(30));
         assertEquals(0, duePools(slug));
 
@@ -253,16 +247,10 @@ class SuggestionTest {
         long block = block(slug, "Lightning talks", flex, "13:00", "13:30");
         lightningTalk(slug, block, "First spark");
         long stays = create(slug, talk("Stays", flex, "10:00", "10:30")).getLong("id");
-        String ada = Tokens.attendee();
-        String bruno = Tokens.otherAttendee();
-        String zoe = Tokens.of("zoe");
-        for (String who : List.of(ada, bruno, zoe)) {
-            profile(who, slug, "Someone", List.of("Go"), null, PUBLIC);
-            optIn(who, slug, List.of());
-        }
-        Api.as(ada).put("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
-        Api.as(bruno).put("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
-        bookmark(Api.as(zoe), slug, stays);
+        ThreeOptedIn people = ThreeOptedIn.in(slug);
+        Api.as(people.ada()).put("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
+        Api.as(people.bruno()).put("/api/events/" + slug + "/agenda/blocks/" + block).then().statusCode(204);
+        bookmark(Api.as(people.zoe()), slug, stays);
         poolWorker.buildDue(Instant.now().plusSeconds(30));
         assertEquals(0, duePools(slug));
 
@@ -270,7 +258,7 @@ class SuggestionTest {
 
         // Ada's and Bruno's, whose block bookmarks went with the block; Zoe bookmarked only what stays.
         assertEquals(2, duePools(slug));
-        Api.as(ada).get("/api/events/" + slug + "/agenda").then().statusCode(200).body("items", empty());
+        Api.as(people.ada()).get("/api/events/" + slug + "/agenda").then().statusCode(200).body("items", empty());
         poolWorker.buildDue(Instant.now().plusSeconds(30));
         assertEquals(0, duePools(slug));
     }
@@ -425,6 +413,18 @@ class SuggestionTest {
             long hall = room(slug, "Hall", 100);
             return new TwoTalks(slug, create(slug, talk("Early", hall, "09:00", "09:30")).getLong("id"),
                     create(slug, talk("Late", hall, "10:00", "10:30")).getLong("id"));
+        }
+    }
+
+    /** Three people who show the same interest to everyone and opted in, so that each is in the others' pools. */
+    private record ThreeOptedIn(String ada, String bruno, String zoe) {
+        static ThreeOptedIn in(String slug) {
+            ThreeOptedIn people = new ThreeOptedIn(Tokens.attendee(), Tokens.otherAttendee(), Tokens.of("zoe"));
+            for (String who : List.of(people.ada(), people.bruno(), people.zoe())) {
+                profile(who, slug, "Someone", List.of("Go"), null, PUBLIC);
+                optIn(who, slug, List.of());
+            }
+            return people;
         }
     }
 
