@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.agenda.BookmarkStore;
 import io.hallway.agenda.BookmarksChanged;
-import io.hallway.common.OneReplicaAtATime;
 import io.hallway.common.SqlArrays;
 
 /**
@@ -29,7 +28,7 @@ import io.hallway.common.SqlArrays;
  * it matches at once. It runs in the writing request when a person opts in or changes their settings or profile,
  * a minute after their bookmarks change, every {@code rebuild-every}, and for the opt-ins nobody built yet; the
  * worker ({@link PoolWorker}) claims due people with {@code for update skip locked}, so replicas share the work.
- * Pool writes in an event take a transaction-level advisory lock on it: two builds add rows to each other's pools,
+ * Pool writes in an event take its lock ({@link SuggestionLocks#pools}): two builds add rows to each other's pools,
  * and one at a time cannot deadlock.
  */
 @ApplicationScoped
@@ -42,11 +41,14 @@ class CandidatePool {
     SuggestionsConfig config;
 
     @Inject
+    SuggestionLocks locks;
+
+    @Inject
     ObjectMapper json;
 
     /** Builds the person's pool now; they opted in. */
     void refresh(long eventId, long userId) {
-        lock(eventId);
+        locks.pools(eventId);
         build(eventId, userId);
     }
 
@@ -66,7 +68,7 @@ class CandidatePool {
             return 0;
         }
         long eventId = next.get(0).longValue();
-        lock(eventId);
+        locks.pools(eventId);
         @SuppressWarnings("unchecked")
         List<Number> due = entityManager.createNativeQuery("""
                 select user_id from suggestion_setting where event_id = ?1 and pool_due_at <= now()
@@ -252,15 +254,9 @@ class CandidatePool {
                 from""" + BookmarkStore.holders("?1") + "b").setParameter(1, eventId).executeUpdate();
     }
 
-    private void lock(long eventId) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
-                .setParameter(1, OneReplicaAtATime.LOCK_SPACE).setParameter(2, "suggestions.pools." + eventId)
-                .getSingleResult();
-    }
-
     /** Out of every pool: the person opted out or is erased. */
     void forget(long eventId, long userId) {
-        lock(eventId);
+        locks.pools(eventId);
         entityManager.createNativeQuery("""
                 delete from suggestion_candidate where event_id = ?1 and (user_id = ?2 or candidate_id = ?2)""")
                 .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
@@ -268,7 +264,7 @@ class CandidatePool {
 
     /** The event's pools, and its counts with them: how many pool entries went. */
     long purge(long eventId) {
-        lock(eventId);
+        locks.pools(eventId);
         entityManager.createNativeQuery("delete from suggestion_key_count where event_id = ?1")
                 .setParameter(1, eventId).executeUpdate();
         return entityManager.createNativeQuery("delete from suggestion_candidate where event_id = ?1")

@@ -29,6 +29,9 @@ class SuggestionData {
     @Inject
     CandidatePool pools;
 
+    @Inject
+    SuggestionLocks locks;
+
     @Produces
     @Singleton
     PersonalData suggestions() {
@@ -51,6 +54,7 @@ class SuggestionData {
     }
 
     private void erase(long eventId, long userId) {
+        locks.person(eventId, userId);
         SuggestionSetting.delete("eventId = ?1 and userId = ?2", eventId, userId);
         terms.forget(eventId, userId);
         pools.forget(eventId, userId);

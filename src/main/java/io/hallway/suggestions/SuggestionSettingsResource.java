@@ -68,6 +68,9 @@ public class SuggestionSettingsResource {
     @Inject
     CandidatePool pools;
 
+    @Inject
+    SuggestionLocks locks;
+
     @GET
     @Operation(operationId = "getMySuggestionSettings", summary = "Whether I take part in suggestions for the event, and with what", description = "Off (optedIn false) until I opt in.")
     public Settings mine(@PathParam("slug") String slug) {
@@ -83,6 +86,7 @@ public class SuggestionSettingsResource {
         var acting = selfService.acting(slug);
         Event event = acting.event();
         long me = acting.me();
+        locks.person(event.id, me);
         SuggestionSetting setting = SuggestionSetting.of(event.id, me).orElse(null);
         if (!request.optedIn()) {
             if (setting != null) {

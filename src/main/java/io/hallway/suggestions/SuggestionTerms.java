@@ -41,6 +41,9 @@ class SuggestionTerms {
     @Inject
     CandidatePool pools;
 
+    @Inject
+    SuggestionLocks locks;
+
     /** SQL: the role a term of role {@code role} (a column) matches: shared with shared, offers with seeks. */
     static String partnerRole(String role) {
         return " case %1$s when 'shared' then 'shared' when 'offers' then 'seeks' else 'offers' end ".formatted(role);
@@ -53,6 +56,7 @@ class SuggestionTerms {
 
     /** A changed profile can change what the person shows to everyone: their terms, and so their pool. */
     void profileSaved(@Observes ProfileSaved saved) {
+        locks.person(saved.eventId(), saved.userId());
         SuggestionSetting.of(saved.eventId(), saved.userId()).ifPresent(setting -> {
             rebuild(setting);
             pools.refresh(setting.eventId, setting.userId);
