@@ -18,7 +18,8 @@ import io.hallway.schedule.Event;
  * was told one no longer fits for (a kind of change of an item I follow, {@code delay:session-12}); the other
  * person's words and causes are theirs. My erasure deletes every meeting I am in, whoever
  * asked: a row naming me cannot outlive my erasure, and half a meeting means nothing; the other person's agenda
- * loses it, and their change feed keeps only the nameless news they already had.
+ * loses it, they are told it was cancelled (one pending or still to come), and their change feed keeps only
+ * nameless news.
  */
 @Singleton
 class MeetingData {
@@ -36,13 +37,21 @@ class MeetingData {
     @Inject
     MeetingViews views;
 
+    @Inject
+    MeetingRequests requests;
+
     @Produces
     @Singleton
     PersonalData meetings() {
-        return new PersonalSection("meetings", meetings::holds, this::export, meetings::erase,
+        return new PersonalSection("meetings", meetings::holds, this::export, this::erase,
                 eventId -> Map.of("meetings", meetings.purge(eventId, "meeting"),
                         "meetingSettings", meetings.purge(eventId, "meeting_setting"),
                         "meetingRateLimits", meetings.purge(eventId, "meeting_rate_limit")));
+    }
+
+    private void erase(long eventId, long userId) {
+        requests.erasing(eventId, userId);
+        meetings.erase(eventId, userId);
     }
 
     private Export export(long eventId, long userId) {

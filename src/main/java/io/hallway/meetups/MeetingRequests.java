@@ -3,6 +3,7 @@ package io.hallway.meetups;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -65,6 +66,10 @@ class MeetingRequests {
             throw Problem.invalid("minutes", "must be 15 or 30");
         }
         meetings.hit(event.id, me, config.requestsPerMinute());
+        if (Profile.of(event.id, me).isEmpty()) {
+            throw Problem.of(ProblemType.PROFILE_NEEDED,
+                    "Create your profile for this event first: the person you ask sees who asks, and may block or report them.");
+        }
         Profile invitee = Profile.inEvent(event.id, ask.profileId()).orElseThrow(MeetingRequests::notAvailable);
         if (invitee.userId == me) {
             throw Problem.invalid("profileId", "is your own profile");
@@ -108,6 +113,7 @@ class MeetingRequests {
 
     void accept(Event event, long me, long id, int slotIndex) {
         Meetings.Row row = awaitingMe(event, me, id);
+        refuseIfBlocked(row);
         List<Meetings.StoredSlot> slots = meetings.slots(row);
         if (slotIndex >= slots.size()) {
             throw Problem.invalid("slotIndex", "must be one of the slots' indexes, 0 to " + (slots.size() - 1));
@@ -124,13 +130,14 @@ class MeetingRequests {
 
     void decline(Event event, long me, long id) {
         Meetings.Row row = awaitingMe(event, me, id);
-        meetings.close(row.id(), Meetings.DECLINED);
+        meetings.decline(row.id(), me);
         // Whoever declines, the other side hears "not available", and nothing more.
         news.tell(event.id, row.other(me), new MeetingNews.News(row.id(), "not-available", NOT_AVAILABLE));
     }
 
     void propose(Event event, long me, long id, Instant startsAt, String placeId) {
         Meetings.Row row = awaitingMe(event, me, id);
+        refuseIfBlocked(row);
         if (placeId != null && venues.meetingPlaces(event.id).stream().noneMatch(p -> p.id().equals(placeId))) {
             throw Problem.invalid("placeId", "is not a meeting place of this venue");
         }
@@ -151,7 +158,33 @@ class MeetingRequests {
             throw Problem.of(ProblemType.MEETING_NOT_PENDING, "This meeting is no longer pending or accepted.");
         }
         meetings.close(row.id(), Meetings.CANCELLED);
-        news.tell(event.id, row.other(me), new MeetingNews.News(row.id(), "cancelled", "A meet-up was cancelled."));
+        tellCancelled(event.id, row, me);
+    }
+
+    /**
+     * Before an erasure takes away every meeting the person is in: the other person of each one pending or still to
+     * come hears it was cancelled, as when it is cancelled, and nothing of why.
+     */
+    void erasing(long eventId, long userId) {
+        Instant now = clock.now();
+        meetings.of(eventId, userId).stream()
+                .filter(row -> row.status().equals(Meetings.PENDING)
+                        || row.status().equals(Meetings.ACCEPTED) && row.endsAt().isAfter(now))
+                .forEach(row -> tellCancelled(eventId, row, userId));
+    }
+
+    private void tellCancelled(long eventId, Meetings.Row row, long by) {
+        news.tell(eventId, row.other(by), new MeetingNews.News(row.id(), "cancelled", "A meet-up was cancelled."));
+    }
+
+    /**
+     * A block made while a request was pending: neither side can set the meeting up any more (declining and
+     * cancelling still work). The blocked person hears the same "not available" as for any other reason.
+     */
+    private void refuseIfBlocked(Meetings.Row row) {
+        if (blocks.eitherBlocks(row.eventId(), row.requesterId(), row.inviteeId())) {
+            throw notAvailable();
+        }
     }
 
     private Meetings.Row awaitingMe(Event event, long me, long id) {
@@ -181,8 +214,19 @@ class MeetingRequests {
     }
 
     private Both both(Event event, long requesterId, long inviteeId) {
-        return new Both(busyTimes.of(event.slug, requesterId), busyTimes.of(event.slug, inviteeId),
-                venues.meetingPlaces(event.id));
+        return new Both(withMeetings(busyTimes.of(event.slug, requesterId), requesterId),
+                withMeetings(busyTimes.of(event.slug, inviteeId), inviteeId), venues.meetingPlaces(event.id));
+    }
+
+    /**
+     * The person's bookmarks and their accepted meet-ups: a meet-up takes their time as a session does. Its place
+     * is no schedule room, so the walk from or to it is not counted.
+     */
+    private BusyTimes.Plan withMeetings(BusyTimes.Plan plan, long userId) {
+        List<BusyTimes.Busy> busy = new ArrayList<>(plan.busy());
+        meetings.accepted(plan.eventId(), userId).forEach(accepted -> busy.add(
+                new BusyTimes.Busy("meeting:" + accepted.id(), accepted.startsAt(), accepted.endsAt(), null)));
+        return new BusyTimes.Plan(plan.eventId(), plan.zone(), busy, plan.days());
     }
 
     /** Walking times through the venue façade, each asked once per request. */

@@ -45,7 +45,7 @@ public class MeetingResource {
 
     @POST
     @Transactional(dontRollbackOn = Problem.class)
-    @Operation(operationId = "requestMeeting", summary = "Ask someone to meet, with up to three slots in both agendas' free time", description = "profileId names the person as the directory does; minutes is 15 or 30. The slots avoid both people's bookmarked sessions at their expected times (a room running late moves them), leave each one the walk from their previous session and on to their next, and lie between the day's first and last session. Each comes with the meeting point, coffee or lounge that makes the longer of the two walks shortest, with both walking times; without a venue map or meeting places, slots come without a place. A person whose setting does not let me ask, or who does not exist, is the same 409 not-available. At most hallway.meetups.pending-per-person requests wait for an answer at once (409), and hallway.meetups.requests-per-minute a minute (429 with Retry-After). No free time in common is a 409.")
+    @Operation(operationId = "requestMeeting", summary = "Ask someone to meet, with up to three slots in both agendas' free time", description = "profileId names the person as the directory does; minutes is 15 or 30. Asking needs my profile in the event (409 profile-needed): the person asked sees who asks, and may block or report them. The slots avoid both people's bookmarked sessions at their expected times (a room running late moves them) and their accepted meet-ups, leave each one the walk from their previous session and on to their next, and lie between the day's first and last session. Each comes with the meeting point, coffee or lounge that makes the longer of the two walks shortest, with both walking times; without a venue map or meeting places, slots come without a place. A person whose setting does not let me ask, or who does not exist, is the same 409 not-available. At most hallway.meetups.pending-per-person requests wait for an answer at once (409), and hallway.meetups.requests-per-minute a minute (429 with Retry-After). No free time in common is a 409.")
     public RestResponse<MeetingView> request(@PathParam("slug") String slug, @Valid @NotNull MeetingRequest.Ask ask) {
         var acting = selfService.acting(slug);
         long id = requests.request(acting.event(), acting.me(), ask);
@@ -80,7 +80,7 @@ public class MeetingResource {
     @POST
     @Path("{id}/accept")
     @Transactional
-    @Operation(operationId = "acceptMeeting", summary = "Accept one of the proposed slots", description = "Only the person whose answer is awaited. The slot is checked against both agendas again: one a delay or a new bookmark has taken since is a 409. Accepted, the meet-up is in both agendas and the other person is told.")
+    @Operation(operationId = "acceptMeeting", summary = "Accept one of the proposed slots", description = "Only the person whose answer is awaited. The slot is checked against both agendas again: one a delay, a new bookmark or another accepted meet-up has taken since is a 409. A block made since the request, either way, is the same 409 not-available as any other. Accepted, the meet-up is in both agendas and the other person is told.")
     public MeetingView accept(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull MeetingRequest.Accept accept) {
         var acting = selfService.acting(slug);
@@ -91,7 +91,7 @@ public class MeetingResource {
     @POST
     @Path("{id}/decline")
     @Transactional
-    @Operation(operationId = "declineMeeting", summary = "Decline a meet-up request", description = "The other person learns only that I am not available.")
+    @Operation(operationId = "declineMeeting", summary = "Decline a meet-up request", description = "Either side, whoever answers next. The other person learns only that I am not available: they read the meet-up as not-available, and only I read it as declined.")
     public MeetingView decline(@PathParam("slug") String slug, @PathParam("id") long id) {
         var acting = selfService.acting(slug);
         requests.decline(acting.event(), acting.me(), id);
@@ -101,7 +101,7 @@ public class MeetingResource {
     @POST
     @Path("{id}/propose")
     @Transactional
-    @Operation(operationId = "proposeMeetingTime", summary = "Propose another time, and optionally a place", description = "Checked against both agendas as the slots of a request are: a time when either is busy, or cannot walk to the place in time, is a 409. Without placeId the best place for both is taken. The proposal replaces the earlier slots, and the other person answers next.")
+    @Operation(operationId = "proposeMeetingTime", summary = "Propose another time, and optionally a place", description = "Checked against both agendas as the slots of a request are (a block made since the request is a 409 not-available): a time when either is busy, or cannot walk to the place in time, is a 409. Without placeId the best place for both is taken. The proposal replaces the earlier slots, and the other person answers next.")
     public MeetingView propose(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull MeetingRequest.Propose propose) {
         var acting = selfService.acting(slug);

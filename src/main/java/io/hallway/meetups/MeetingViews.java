@@ -26,8 +26,8 @@ class MeetingViews {
 
     MeetingView of(Meetings.Row row, long me, ZoneId zone) {
         boolean requester = row.requesterId() == me;
-        if (requester && row.status().equals(Meetings.DECLINED)) {
-            return new MeetingView(row.id(), "not-available", "requester", person(row, me), row.minutes(),
+        if (row.declinedByTheOther(me)) {
+            return new MeetingView(row.id(), "not-available", requester ? "requester" : "invitee", person(row, me), row.minutes(),
                     row.message(), false, List.of(), null, null, null, at(row.createdAt(), zone), null);
         }
         List<Meetings.StoredSlot> stored = meetings.slots(row);

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.query.NativeQuery;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +46,12 @@ class Meetings {
     record Row(long id, long eventId, long requesterId, long inviteeId, Long awaitingId, int minutes, String message,
             String status, String slots, Instant startsAt, Instant endsAt, String placeId, String placeName,
             Instant createdAt, Instant updatedAt, String requesterNoLongerFits, String inviteeNoLongerFits,
-            String requesterCausesTold, String inviteeCausesTold) {
+            String requesterCausesTold, String inviteeCausesTold, Long declinedBy) {
+
+        /** Declined by the other person: this one reads only "not available". */
+        boolean declinedByTheOther(long userId) {
+            return status.equals(DECLINED) && (declinedBy == null ? inviteeId : declinedBy) != userId;
+        }
 
         boolean involves(long userId) {
             return requesterId == userId || inviteeId == userId;
@@ -69,7 +76,8 @@ class Meetings {
     private static final String COLUMNS = """
             id, event_id, requester_id, invitee_id, awaiting_id, minutes, message, status, cast(slots as text),
             starts_at, ends_at, place_id, place_name, created_at, updated_at, requester_no_longer_fits,
-            invitee_no_longer_fits, array_to_string(requester_causes_told, ','), array_to_string(invitee_causes_told, ',')""";
+            invitee_no_longer_fits, array_to_string(requester_causes_told, ','), array_to_string(invitee_causes_told, ','),
+            declined_by""";
 
     private static final TypeReference<List<StoredSlot>> SLOTS = new TypeReference<>() {
     };
@@ -218,11 +226,21 @@ class Meetings {
 
     /** Declined or cancelled: the time and place are let go, so nothing of either agenda stays in it. */
     void close(long id, String status) {
+        close(id, status, null);
+    }
+
+    /** Declined by this one of its two people: only they read it as declined. */
+    void decline(long id, long by) {
+        close(id, DECLINED, by);
+    }
+
+    private void close(long id, String status, Long declinedBy) {
         entityManager.createNativeQuery("""
                 update meeting set status = ?2, awaiting_id = null, slots = '[]', starts_at = null, ends_at = null,
                     place_id = null, place_name = null, requester_no_longer_fits = null, invitee_no_longer_fits = null,
-                    requester_causes_told = '{}', invitee_causes_told = '{}', updated_at = now() where id = ?1""")
-                .setParameter(1, id).setParameter(2, status).executeUpdate();
+                    requester_causes_told = '{}', invitee_causes_told = '{}', declined_by = ?3, updated_at = now()
+                where id = ?1""").unwrap(NativeQuery.class)
+                .setParameter(1, id).setParameter(2, status).setParameter(3, declinedBy, Long.class).executeUpdate();
     }
 
     boolean holds(long eventId, long userId) {

@@ -91,8 +91,8 @@ class MeetingsAfterChanges {
     }
 
     /**
-     * A session still scheduled that moved room or time: a new session has no followers yet, a deleted or cancelled
-     * one only frees time.
+     * A session still scheduled that moved room or time, or a cancelled one that takes place after all: a new
+     * session has no followers yet, a deleted or cancelled one only frees time.
      */
     private static boolean movesOrRetimes(SessionsChanged.Change change) {
         SessionView before = change.before();
@@ -100,8 +100,12 @@ class MeetingsAfterChanges {
         if (before == null || after == null || after.startsAt() == null || after.status() != SessionStatus.SCHEDULED) {
             return false;
         }
-        return !Objects.equals(before.roomId(), after.roomId()) || !Objects.equals(before.startsAt(), after.startsAt())
-                || !Objects.equals(before.endsAt(), after.endsAt());
+        return reinstated(change) || !Objects.equals(before.roomId(), after.roomId())
+                || !Objects.equals(before.startsAt(), after.startsAt()) || !Objects.equals(before.endsAt(), after.endsAt());
+    }
+
+    private static boolean reinstated(SessionsChanged.Change change) {
+        return change.before().status() != SessionStatus.SCHEDULED && change.after().status() == SessionStatus.SCHEDULED;
     }
 
     private static String cause(SessionsChanged.Change change, ZoneId zone) {
@@ -109,6 +113,9 @@ class MeetingsAfterChanges {
         SessionView after = change.after();
         boolean moved = !Objects.equals(before.roomId(), after.roomId());
         boolean retimed = !Objects.equals(before.startsAt(), after.startsAt());
+        if (reinstated(change) && !moved && !retimed) {
+            return "'" + after.title() + "' takes place after all, at " + MeetingRequests.clock(zone, after.startsAt().toInstant());
+        }
         return "'" + after.title() + "'" + (moved ? " moved to " + roomName(after.roomId()) : "")
                 + (moved && retimed ? " and" : "")
                 + (retimed ? " now starts " + MeetingRequests.clock(zone, after.startsAt().toInstant()) : "")

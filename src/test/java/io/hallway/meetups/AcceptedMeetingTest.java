@@ -10,6 +10,7 @@ import static io.hallway.testing.AgendaFixtures.bookmark;
 import static io.hallway.testing.AgendaFixtures.updateSession;
 import static io.hallway.testing.LiveFixtures.clockAt;
 import static io.hallway.testing.LiveFixtures.runningLate;
+import static io.hallway.testing.PeopleFixtures.profile;
 import static io.hallway.testing.PeopleFixtures.saveProfile;
 import static io.hallway.testing.ScheduleFixtures.at;
 import static io.hallway.testing.ScheduleFixtures.create;
@@ -199,6 +200,7 @@ class AcceptedMeetingTest {
         Api.organizer().body(hallWithALoft()).put("/api/admin/events/" + slug + "/venue").then().statusCode(201);
         bookmark(Api.attendee(), slug, adasTalk);
         bookmark(Api.otherAttendee(), slug, brunosTalk);
+        profile(ADA, slug, "Ada");
         MeetingTest.Conference c = new MeetingTest.Conference(slug, theater, flex, adasTalk, brunosTalk);
         long id = accepted(c, 0);
         Db db = new Db(dataSource);

@@ -4,6 +4,7 @@ import static io.hallway.testing.AgendaFixtures.bookmark;
 import static io.hallway.testing.LiveFixtures.clockAt;
 import static io.hallway.testing.LiveFixtures.runningLate;
 import static io.hallway.testing.PeopleFixtures.connect;
+import static io.hallway.testing.PeopleFixtures.profile;
 import static io.hallway.testing.PeopleFixtures.saveProfile;
 import static io.hallway.testing.ScheduleFixtures.at;
 import static io.hallway.testing.ScheduleFixtures.create;
@@ -91,6 +92,8 @@ class MeetingTest {
         Api.organizer().body(hall()).put("/api/admin/events/" + slug + "/venue").then().log().ifValidationFails().statusCode(201);
         bookmark(Api.attendee(), slug, adasTalk);
         bookmark(Api.otherAttendee(), slug, brunosTalk);
+        // Ada asks in most tests: asking needs a profile, which the person asked sees.
+        profile(ADA, slug, "Ada");
         return new Conference(slug, theater, flex, adasTalk, brunosTalk);
     }
 
