@@ -222,7 +222,7 @@ class CandidatePool {
                 from suggestion_term t
                 cross join lateral (select""" + SuggestionTerms.partnerRole("t.role") + """
                 as role) p
-                left join suggestion_key_count k on k.event_id = t.event_id and k.key = 'term:' || t.term || '|' || p.role
+                left join suggestion_key_count k on k.event_id = t.event_id and k.key =""" + termKey("t.term", "p.role") + """
                 where t.event_id = ?1 and t.user_id = ?2
                 union all
                 select null, null, b.session_id, b.block_id, cast(?3 as int), cast(coalesce(k.holders, 0) as bigint)
@@ -247,11 +247,17 @@ class CandidatePool {
                 .setParameter(1, eventId).executeUpdate();
         entityManager.createNativeQuery("""
                 insert into suggestion_key_count (event_id, key, holders)
-                select ?1, 'term:' || term || '|' || role, count(*) from suggestion_term where event_id = ?1
+                select ?1,""" + termKey("term", "role") + """
+                as key, count(*) from suggestion_term where event_id = ?1
                 group by term, role
                 union all
                 select ?1, coalesce('session:' || b.session_id, 'block:' || b.block_id), b.holders
                 from""" + BookmarkStore.holders("?1") + "b").setParameter(1, eventId).executeUpdate();
+    }
+
+    /** SQL: the key the holders of a term of role {@code role} (columns) are counted under. */
+    private static String termKey(String term, String role) {
+        return " 'term:' || %s || '|' || %s ".formatted(term, role);
     }
 
     /** Out of every pool: the person opted out or is erased. */
