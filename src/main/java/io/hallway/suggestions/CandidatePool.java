@@ -260,12 +260,36 @@ class CandidatePool {
         return " 'term:' || %s || '|' || %s ".formatted(term, role);
     }
 
-    /** Out of every pool: the person opted out or is erased. */
-    void forget(long eventId, long userId) {
+    /**
+     * Out of every pool and out of the counts: the person opted out or is erased, and {@code forgotten} are the terms
+     * of theirs {@link SuggestionTerms#forget} deleted. A term key is the term in its holders' own words (a topic
+     * such as "Project Nimbus" may have one holder), so it cannot wait for the next count, which only a pool build in
+     * the event makes: each of their keys is counted again from who still holds it, and goes when nobody does.
+     */
+    void forget(long eventId, long userId, List<SuggestionTerms.Term> forgotten) {
         locks.pools(eventId);
         entityManager.createNativeQuery("""
                 delete from suggestion_candidate where event_id = ?1 and (user_id = ?2 or candidate_id = ?2)""")
                 .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
+        if (forgotten.isEmpty()) {
+            return;
+        }
+        // Only the keys counted already: one new since the count is taken as rare either way. counted_at stays,
+        // as it says when the whole event was counted, which decides when it is counted again.
+        entityManager.createNativeQuery("""
+                with counted as (
+                    select""" + termKey("f.term", "f.role") + """
+                as key, count(t.user_id) as holders
+                    from jsonb_to_recordset(cast(?2 as jsonb)) as f(term text, role text)
+                    left join suggestion_term t on t.event_id = ?1 and t.term = f.term and t.role = f.role
+                    group by f.term, f.role
+                ), gone as (
+                    delete from suggestion_key_count k using counted c
+                    where k.event_id = ?1 and k.key = c.key and c.holders = 0
+                )
+                update suggestion_key_count k set holders = c.holders from counted c
+                where k.event_id = ?1 and k.key = c.key and c.holders > 0""")
+                .setParameter(1, eventId).setParameter(2, toJson(forgotten)).executeUpdate();
     }
 
     /** The event's pools, and its counts with them: how many pool entries went. */
@@ -281,7 +305,7 @@ class CandidatePool {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The chosen keys could not be written", e);
+            throw new IllegalStateException("The keys could not be written", e);
         }
     }
 

@@ -12,7 +12,8 @@ import io.hallway.people.PersonalSection;
 
 /**
  * The hallway track's personal data: my opt-in with what it uses, the terms and the pool derived from it, and the
- * people I dismissed. An erasure deletes them, my place in other people's pools, and the dismissals that name me.
+ * people I dismissed. An erasure deletes them, my place in other people's pools, my terms from the counts of who holds
+ * each, and the dismissals that name me.
  */
 @Singleton
 class SuggestionData {
@@ -56,8 +57,7 @@ class SuggestionData {
     private void erase(long eventId, long userId) {
         locks.person(eventId, userId);
         SuggestionSetting.delete("eventId = ?1 and userId = ?2", eventId, userId);
-        terms.forget(eventId, userId);
-        pools.forget(eventId, userId);
+        pools.forget(eventId, userId, terms.forget(eventId, userId));
         dismissals.erase(eventId, userId);
     }
 }

@@ -91,8 +91,7 @@ public class SuggestionSettingsResource {
         if (!request.optedIn()) {
             if (setting != null) {
                 setting.delete();
-                terms.forget(event.id, me);
-                pools.forget(event.id, me);
+                pools.forget(event.id, me, terms.forget(event.id, me));
             }
             return Settings.OFF;
         }

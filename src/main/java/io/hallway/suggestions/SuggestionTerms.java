@@ -106,9 +106,13 @@ class SuggestionTerms {
         return text.strip().toLowerCase(Locale.ROOT);
     }
 
-    void forget(long eventId, long userId) {
-        entityManager.createNativeQuery("delete from suggestion_term where event_id = ?1 and user_id = ?2")
-                .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
+    /** Deletes the person's terms and returns them, for their keys to be counted again ({@link CandidatePool#forget}). */
+    List<Term> forget(long eventId, long userId) {
+        @SuppressWarnings("unchecked")
+        List<Term> forgotten = entityManager.createNativeQuery("""
+                delete from suggestion_term where event_id = ?1 and user_id = ?2 returning term, role, label""", Term.class)
+                .setParameter(1, eventId).setParameter(2, userId).getResultList();
+        return forgotten;
     }
 
     long purge(long eventId) {
