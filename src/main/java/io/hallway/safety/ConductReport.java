@@ -12,6 +12,7 @@ import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /**
  * A code-of-conduct report to an event's organizers. The reporter's data; the reported person's name and profile
@@ -41,8 +42,31 @@ public class ConductReport extends PanacheEntityBase {
     @Version
     public long version;
 
+    private static final String NOT_ABOUT_OWNER = "reportedUserId is distinct from ?2";
+
     static Optional<ConductReport> inEvent(long eventId, long id) {
         return find("eventId = ?1 and id = ?2", eventId, id).firstResultOptional();
+    }
+
+    /**
+     * The event's reports an owner handles, newest first; status null is every status. Reports about the owner are
+     * left out (see {@link #handledBy(long, Long, long)}).
+     */
+    static PanacheQuery<ConductReport> handledBy(long eventId, Long ownerId, ReportStatus status) {
+        return status == null
+                ? find("eventId = ?1 and " + NOT_ABOUT_OWNER + " order by createdAt desc, id desc", eventId, ownerId)
+                : find("eventId = ?1 and " + NOT_ABOUT_OWNER + " and status = ?3 order by createdAt desc, id desc",
+                        eventId, ownerId, status);
+    }
+
+    /**
+     * One report an owner handles. A report about an owner goes to the event's other owners only: the person it is
+     * about never reads it, and cannot tell it from a report that does not exist. ownerId is null for an operator
+     * who has no user id yet, and whom no report can be about.
+     */
+    static Optional<ConductReport> handledBy(long eventId, Long ownerId, long id) {
+        return find("eventId = ?1 and " + NOT_ABOUT_OWNER + " and id = ?3", eventId, ownerId, id)
+                .firstResultOptional();
     }
 
     static List<ConductReport> madeBy(long eventId, long reporterId) {

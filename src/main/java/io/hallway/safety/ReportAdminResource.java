@@ -27,17 +27,18 @@ import io.hallway.audit.AuditResource;
 import io.hallway.common.Page;
 import io.hallway.common.PageRequest;
 import io.hallway.common.Problem;
+import io.hallway.common.Users;
 import io.hallway.common.Versions;
 import io.hallway.common.WireEnum;
 import io.hallway.schedule.Event;
 import io.hallway.team.EventRole;
 import io.hallway.team.RequiresEventRole;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.security.Authenticated;
 
 /**
  * Code-of-conduct reports for the event's owners alone: editors and hosts run the programme, and a report names
- * people and what happened to them, so it goes no wider than the people answerable for the event.
+ * people and what happened to them, so it goes no wider than the people answerable for the event. A report about
+ * an owner goes to the event's other owners only.
  */
 @Path("/api/admin/events/{slug}/reports")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -49,21 +50,23 @@ public class ReportAdminResource {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Users users;
+
     @GET
-    @Operation(operationId = "adminListConductReports", summary = "The event's code-of-conduct reports, newest first", description = "Owners only. Each with the reporter and the reported person by profile id and display name, what happened, when and where, its status and the owners' note. status filters (open, in-progress, closed).")
+    @Operation(operationId = "adminListConductReports", summary = "The event's code-of-conduct reports, newest first", description = "Owners only. Each with the reporter and the reported person by profile id and display name, what happened, when and where, its status and the owners' note. status filters (open, in-progress, closed). Reports about me are left out: the event's other owners handle them.")
     public Page<ReportAdminView> list(@PathParam("slug") String slug, @QueryParam("status") String status,
             @Valid @BeanParam PageRequest page) {
         Event event = Event.bySlugOr404(slug);
-        PanacheQuery<ConductReport> query = status == null || status.isBlank()
-                ? ConductReport.find("eventId = ?1 order by createdAt desc, id desc", event.id)
-                : ConductReport.find("eventId = ?1 and status = ?2 order by createdAt desc, id desc", event.id,
-                        WireEnum.parseField(ReportStatus.class, "status", status));
-        return Page.of(query, page, report -> ReportAdminView.from(report, event));
+        ReportStatus wanted = status == null || status.isBlank() ? null
+                : WireEnum.parseField(ReportStatus.class, "status", status);
+        return Page.of(ConductReport.handledBy(event.id, me(), wanted), page,
+                report -> ReportAdminView.from(report, event));
     }
 
     @GET
     @Path("{id}")
-    @Operation(operationId = "adminGetConductReport", summary = "One code-of-conduct report", description = "Owners only. The ETag is its version, for If-Match on the update.")
+    @Operation(operationId = "adminGetConductReport", summary = "One code-of-conduct report", description = "Owners only. The ETag is its version, for If-Match on the update. A report about me is a 404, as for one that does not exist.")
     public Response report(@PathParam("slug") String slug, @PathParam("id") long id) {
         Event event = Event.bySlugOr404(slug);
         ConductReport report = reportOr404(event, id);
@@ -73,7 +76,7 @@ public class ReportAdminResource {
     @PUT
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminUpdateConductReport", summary = "Set a report's status and the owners' note", description = "Owners only. status is open, in-progress or closed; internalNote is for the owners alone (the reporter sees the status, never the note). Send the version you read (If-Match or \"version\"): none is a 428, a stale one a 409. The audit log records the change of status, never the report's content.")
+    @Operation(operationId = "adminUpdateConductReport", summary = "Set a report's status and the owners' note", description = "Owners only. status is open, in-progress or closed; internalNote is for the owners alone (the reporter sees the status, never the note). Send the version you read (If-Match or \"version\"): none is a 428, a stale one a 409. The audit log records the change of status, never the report's content. A report about me is a 404, as for one that does not exist.")
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ReportUpdate change) {
         long expected = Versions.expected(ifMatch, change.version());
@@ -92,8 +95,12 @@ public class ReportAdminResource {
         return Versions.tagged(ReportAdminView.from(report, event), report.version);
     }
 
-    private static ConductReport reportOr404(Event event, long id) {
-        return ConductReport.inEvent(event.id, id)
+    private ConductReport reportOr404(Event event, long id) {
+        return ConductReport.handledBy(event.id, me(), id)
                 .orElseThrow(() -> Problem.notFound("No report " + id + " in this event."));
+    }
+
+    private Long me() {
+        return users.existingId().stream().boxed().findFirst().orElse(null);
     }
 }

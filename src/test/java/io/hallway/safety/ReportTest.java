@@ -84,6 +84,33 @@ class ReportTest {
     }
 
     @Test
+    void a_report_about_an_owner_goes_to_the_events_other_owners_only() {
+        String slug = ScheduleFixtures.newEvent("reports");
+        String olivia = Tokens.organizer();
+        String otto = Tokens.of("otto");
+        long oliviaId = profile(olivia, slug, "Olivia");
+        TeamFixtures.join(slug, otto, EventRole.OWNER, null);
+        long id = Api.as(ada).body(report(oliviaId, WHAT, ScheduleFixtures.at("10:15"), null, null))
+                .post(reports(slug)).then().statusCode(201).extract().jsonPath().getLong("id");
+
+        Api.as(otto).get(admin(slug)).then().statusCode(200).body("totalItems", is(1))
+                .body("items[0].reported.profileId", is((int) oliviaId));
+        Api.as(otto).get(admin(slug) + "/" + id).then().statusCode(200).body("whatHappened", is(WHAT));
+        Api.as(Tokens.admin()).get(admin(slug)).then().statusCode(200).body("totalItems", is(1));
+
+        // Olivia is told what she would be told of a report that does not exist
+        Api.as(olivia).get(admin(slug)).then().statusCode(200).body("totalItems", is(0));
+        Api.as(olivia).get(admin(slug) + "?status=open").then().statusCode(200).body("totalItems", is(0));
+        String missing = Api.as(olivia).get(admin(slug) + "/" + (id + 1000)).then().statusCode(404)
+                .extract().path("title");
+        Api.as(olivia).get(admin(slug) + "/" + id).then().statusCode(404).contentType("application/problem+json")
+                .body("title", is(missing));
+        Api.as(olivia).body(Map.of("status", "closed", "version", 0)).put(admin(slug) + "/" + id).then()
+                .statusCode(404);
+        Api.as(otto).get(admin(slug) + "/" + id).then().statusCode(200).body("status", is("open"));
+    }
+
+    @Test
     void owners_move_a_report_on_with_a_note_the_reporter_never_sees_and_the_audit_log_records_the_status() {
         String slug = ScheduleFixtures.newEvent("reports");
         long brunoId = profile(bruno, slug, "Bruno");
