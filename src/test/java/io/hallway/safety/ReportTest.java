@@ -164,6 +164,8 @@ class ReportTest {
         refused.put("whatHappened", report(null, null, at, null, null));
         refused.put("whatHappened ", report(null, "   ", at, null, null));
         refused.put("whatHappened  ", report(null, "x".repeat(4001), at, null, null));
+        // @NotBlank is String.isBlank() (Hibernate Validator 9): all the white space that strip() removes
+        refused.put("whatHappened   ", report(null, "\u2003\u2003", at, null, null));
         refused.put("happenedAt", report(null, WHAT, null, null, null));
         refused.put("happenedAt ", report(null, WHAT, "2024-11-12T10:00:00-07:00", null, null));
         refused.put("happenedAt  ", report(null, WHAT, "2024-11-08T10:00:00-07:00", null, null));
