@@ -16,7 +16,7 @@ public record ReportRequest(
         @Schema(description = "What happened, in the reporter's words")
         @NotBlank(message = "must not be blank") @Size(max = 4000, message = "must be at most 4000 characters")
         @Pattern(regexp = "[^\\u0000]*", message = "must not contain NUL characters") String whatHappened,
-        @Schema(description = "When it happened: within the event's days, a day either side")
+        @Schema(description = "When it happened: within the event's days, a day either side (calendar days in the event's time zone)")
         @NotNull(message = "must be given") OffsetDateTime happenedAt,
         @Schema(description = "A session of the event it happened in or around")
         Long sessionId,

@@ -3,6 +3,7 @@ package io.hallway.safety;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +40,7 @@ import io.hallway.schedule.Session;
 public class ReportResource {
 
     /** Reports come after the fact, and from people who arrived early or left late: a day either side. */
-    private static final Duration AROUND_THE_EVENT = Duration.ofDays(1);
+    private static final int DAYS_AROUND_THE_EVENT = 1;
 
     /** A phone's clock may run a little ahead of ours; a report about the future is a mistake. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
@@ -50,7 +51,7 @@ public class ReportResource {
     @POST
     @Path("reports")
     @Transactional
-    @Operation(operationId = "createConductReport", summary = "Report a person or a situation to the event's organizers (code of conduct)", description = "Only the event's owners see reports; the person reported is never shown it, nor told who reported them. reportedProfileId is their attendee id (left out for a situation); happenedAt lies within the event's days, a day either side, and not in the future; sessionId, if given, is a session of the event. 201 with the report as I see it. The report is my data (export, erasure) and outlives the reported person's erasure.")
+    @Operation(operationId = "createConductReport", summary = "Report a person or a situation to the event's organizers (code of conduct)", description = "Only the event's owners see reports; the person reported is never shown it, nor told who reported them. reportedProfileId is their attendee id (left out for a situation); happenedAt lies within the event's days, a day either side (calendar days in the event's time zone), and not in the future; sessionId, if given, is a session of the event. 201 with the report as I see it. The report is my data (export, erasure) and outlives the reported person's erasure.")
     public RestResponse<MyReportView> create(@PathParam("slug") String slug, @Valid @NotNull ReportRequest request) {
         var acting = selfService.acting(slug);
         Event event = acting.event();
@@ -104,9 +105,13 @@ public class ReportResource {
 
     private static Instant happenedAt(Event event, ReportRequest request) {
         Instant at = request.happenedAt().toInstant();
-        if (at.isBefore(event.opensAt().minus(AROUND_THE_EVENT)) || !at.isBefore(event.closesAt().plus(AROUND_THE_EVENT))) {
-            throw Problem.invalid("happenedAt", "must lie within the event's days, a day either side ("
-                    + event.startDate.minusDays(1) + " to " + event.endDate.plusDays(1) + ")");
+        // Calendar days in the event's zone: the day a clock change falls on is not 24 hours long
+        LocalDate firstDay = event.startDate.minusDays(DAYS_AROUND_THE_EVENT);
+        LocalDate lastDay = event.endDate.plusDays(DAYS_AROUND_THE_EVENT);
+        if (at.isBefore(firstDay.atStartOfDay(event.zone()).toInstant())
+                || !at.isBefore(lastDay.plusDays(1).atStartOfDay(event.zone()).toInstant())) {
+            throw Problem.invalid("happenedAt",
+                    "must lie within the event's days, a day either side (" + firstDay + " to " + lastDay + ")");
         }
         if (at.isAfter(Instant.now().plus(CLOCK_SKEW))) {
             throw Problem.invalid("happenedAt", "must not be in the future");

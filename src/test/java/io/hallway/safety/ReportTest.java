@@ -189,6 +189,18 @@ class ReportTest {
     }
 
     @Test
+    void the_day_before_an_event_is_a_calendar_day_even_when_the_clocks_go_back_on_it() {
+        // Denver leaves daylight saving time at 02:00 on 2024-11-03: that Sunday is 25 hours long
+        String slug = ScheduleFixtures.newEvent("reports", "America/Denver", "2024-11-04", "2024-11-04");
+
+        Api.as(ada).body(report(null, WHAT, "2024-11-03T00:30:00-06:00", null, null)).post(reports(slug)).then()
+                .statusCode(201).body("happenedAt", is("2024-11-03T00:30:00-06:00"));
+        Api.as(ada).body(report(null, WHAT, "2024-11-02T23:30:00-06:00", null, null)).post(reports(slug)).then()
+                .statusCode(400).body("violations.field", contains("happenedAt"))
+                .body("detail", containsString("2024-11-03 to 2024-11-05"));
+    }
+
+    @Test
     void a_report_outlives_the_reported_persons_erasure_and_goes_with_the_reporters() {
         String slug = ScheduleFixtures.newEvent("reports");
         long brunoId = profile(bruno, slug, "Bruno");

@@ -24,9 +24,14 @@ public final class ScheduleFixtures {
     }
 
     public static String newEvent(String prefix) {
+        return newEvent(prefix, ZONE, DAY, DAY);
+    }
+
+    /** A published event on other days or in another zone than the tests' usual day. */
+    public static String newEvent(String prefix, String zone, String startDate, String endDate) {
         String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Api.organizer().body(Map.of("slug", slug, "name", "Test " + prefix, "timeZone", ZONE, "startDate", DAY,
-                "endDate", DAY, "published", true))
+        Api.organizer().body(Map.of("slug", slug, "name", "Test " + prefix, "timeZone", zone, "startDate", startDate,
+                "endDate", endDate, "published", true))
                 .post("/api/admin/events").then().statusCode(201);
         return slug;
     }
