@@ -42,7 +42,8 @@ public class ConductReport extends PanacheEntityBase {
     @Version
     public long version;
 
-    private static final String NOT_ABOUT_OWNER = "reportedUserId is distinct from ?2";
+    /** A report about nobody (a situation) is about no owner either: "distinct from", not "<>". */
+    private static final String NOT_ABOUT_OWNER = "(?2 is null or reportedUserId is distinct from ?2)";
 
     static Optional<ConductReport> inEvent(long eventId, long id) {
         return find("eventId = ?1 and id = ?2", eventId, id).firstResultOptional();
