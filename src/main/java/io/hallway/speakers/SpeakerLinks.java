@@ -27,14 +27,16 @@ public class SpeakerLinks {
     EntityManager entityManager;
 
     /**
-     * SQL returning {@code session_id, user_id}: the accounts linked to the speakers of the sessions that
-     * {@code sessionIds} (a subquery of the caller's, or a list of SQL expressions) names, one row per session and
-     * account. Reads the schedule's {@code session_speaker} by its indexes.
+     * SQL returning {@code session_id, speaker_id, user_id}: the accounts linked to the speakers of the sessions
+     * that {@code sessionIds} (a subquery of the caller's, or a list of SQL expressions) names, one row per session,
+     * speaker record and account. Reads the schedule's {@code session_speaker} by its indexes: the draft, in an
+     * event that releases by hand, so a caller showing the result to attendees keeps only the speakers the released
+     * schedule has at the session.
      */
     public static String linkedSpeakersOf(String sessionIds) {
         // Spaced on both sides: a text block around it loses the space its line ended with.
         return " " + """
-                select ss.session_id, sl.user_id from session_speaker ss
+                select ss.session_id, ss.speaker_id, sl.user_id from session_speaker ss
                 join speaker_link sl on sl.speaker_id = ss.speaker_id
                 where ss.session_id in (%s)""".formatted(sessionIds) + " ";
     }

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import io.hallway.agenda.BookmarkStore;
@@ -25,6 +24,23 @@ final class BookmarkedSpeakers {
     record Speaker(long score, Suggestions.Reason reason) {
     }
 
+    /** A session they speak at through one of their speaker records, read from a {@code session:speaker} pair. */
+    record Talk(long sessionId, long speakerId) {
+
+        static List<Talk> all(String pairs) {
+            return Arrays.stream(pairs.split(",")).map(pair -> {
+                int colon = pair.indexOf(':');
+                return new Talk(Long.parseLong(pair.substring(0, colon)), Long.parseLong(pair.substring(colon + 1)));
+            }).toList();
+        }
+
+        /** The session as released, if the released session has this speaker record. */
+        Optional<SessionView> released(Map<Long, SessionView> published) {
+            return Optional.ofNullable(published.get(sessionId))
+                    .filter(session -> session.speakers().stream().anyMatch(speaker -> speaker.id() == speakerId));
+        }
+    }
+
     /** Per session of mine they speak at: more than a bookmark we share, since they are why the session exists. */
     static final int SPEAKER_POINTS = 4;
     /** ...and when I said I am here to meet speakers. */
@@ -37,16 +53,18 @@ final class BookmarkedSpeakers {
     }
 
     /**
-     * SQL returning {@code user_id, points_each, session_ids} (comma-separated) and {@code session_count}: the speakers worth meeting for
-     * person {@code ?2} in event {@code ?1}. It reads the caller's CTEs {@code mine} ({@code use_bookmarks},
-     * {@code meets_speakers}) and {@code hidden} ({@code ids}: the people not to suggest), and takes the points as
-     * SQL expressions.
+     * SQL returning {@code user_id, points_each, talks} and {@code session_count}: the speakers worth meeting for
+     * person {@code ?2} in event {@code ?1}, each with the sessions they speak at as {@code session:speaker} pairs
+     * (comma-separated; the speaker record through which their account speaks there, as the draft has it). It reads
+     * the caller's CTEs {@code mine} ({@code use_bookmarks}, {@code meets_speakers}) and {@code hidden} ({@code ids}:
+     * the people not to suggest), and takes the points as SQL expressions.
      */
     static String speaking(String speakerPoints, String meetSpeakersPoints) {
         return " " + """
                 select sp.user_id, cast(case when mine.meets_speakers then %2$s else %1$s end as bigint) as points_each,
-                    string_agg(cast(sp.session_id as text), ',') as session_ids, count(*) as session_count
-                from (select distinct user_id, session_id from (%3$s) linked where linked.user_id <> ?2) sp
+                    string_agg(sp.session_id || ':' || sp.speaker_id, ',') as talks,
+                    count(distinct sp.session_id) as session_count
+                from (select distinct user_id, session_id, speaker_id from (%3$s) linked where linked.user_id <> ?2) sp
                 cross join mine cross join hidden
                 join suggestion_setting theirs on theirs.event_id = ?1 and theirs.user_id = sp.user_id
                 where mine.use_bookmarks and sp.user_id <> all (hidden.ids)
@@ -55,12 +73,13 @@ final class BookmarkedSpeakers {
     }
 
     /**
-     * The speaker as I see them, their sessions named as the published schedule has them (in release mode a draft
-     * retitle or move must not show before it is released); none when none of their sessions is published.
+     * The speaker as I see them, as the published schedule has it: their sessions named as released, and only
+     * those where the released session has their speaker record (in release mode a draft retitle, move or change
+     * of speakers must not show before it is released); none when none of their sessions is published so.
      */
-    static Optional<Speaker> of(long pointsEach, String sessionIds, Map<Long, SessionView> published) {
-        List<SessionView> talks = Arrays.stream(sessionIds.split(",")).map(Long::valueOf).map(published::get)
-                .filter(Objects::nonNull)
+    static Optional<Speaker> of(long pointsEach, String talkPairs, Map<Long, SessionView> published) {
+        List<SessionView> talks = Talk.all(talkPairs).stream().map(talk -> talk.released(published))
+                .flatMap(Optional::stream).distinct()
                 .sorted(Comparator.comparing(SessionView::startsAt).thenComparingLong(SessionView::id)).toList();
         if (talks.isEmpty()) {
             return Optional.empty();

@@ -77,15 +77,17 @@ class Suggestions {
     /**
      * A ranked person with what we share, as the ranking statement returns them: from my pool (score, terms,
      * sessions and blocks; score 0 and the rest null when only a speaker), as a speaker of my bookmarks (the
-     * points each of those sessions is worth and their ids; null when not one), and their card as JSON.
+     * points each of those sessions is worth and the sessions as {@link BookmarkedSpeakers.Talk} pairs; null when
+     * not one), and their card as JSON.
      */
     record Ranked(Long userId, long score, String terms, String sessionIds, String blockIds, Long speakerPointsEach,
-            String speakerSessionIds, String card) {
+            String speakerTalks, String card) {
 
         /** The points the statement ranked them by: the pool's score and, per session they speak at, the speaker's. */
         long rankedScore() {
-            return speakerSessionIds == null ? score
-                    : score + speakerPointsEach * (speakerSessionIds.chars().filter(c -> c == ',').count() + 1);
+            return speakerTalks == null ? score : score + speakerPointsEach
+                    * BookmarkedSpeakers.Talk.all(speakerTalks).stream().mapToLong(BookmarkedSpeakers.Talk::sessionId)
+                            .distinct().count();
         }
     }
 
@@ -141,15 +143,16 @@ class Suggestions {
     }
 
     /**
-     * Each ranked person as shown now, with whether they lost points since their pool was scored: a session or
-     * block we shared, or one they speak at, left the published schedule (the suggestion is null when nothing
+     * Each ranked person as shown now, with whether they lost points since their pool was scored or the statement
+     * counted them: a session or block we shared, or one they speak at, left the published schedule, or they are
+     * not among the released speakers of a session they speak at in the draft (the suggestion is null when nothing
      * we share is left).
      */
     private List<Placed> placed(List<Ranked> ranked, Published published) {
         List<Placed> placed = new ArrayList<>();
         for (Ranked person : ranked) {
-            Optional<BookmarkedSpeakers.Speaker> speaker = person.speakerSessionIds() == null ? Optional.empty()
-                    : BookmarkedSpeakers.of(person.speakerPointsEach(), person.speakerSessionIds(), published.sessions());
+            Optional<BookmarkedSpeakers.Speaker> speaker = person.speakerTalks() == null ? Optional.empty()
+                    : BookmarkedSpeakers.of(person.speakerPointsEach(), person.speakerTalks(), published.sessions());
             Shown shown = shown(person, published);
             List<Reason> reasons = new ArrayList<>();
             speaker.ifPresent(talks -> reasons.add(talks.reason()));
@@ -189,7 +192,7 @@ class Suggestions {
                     limit ?3 + (select count(*) from speaking)
                 ), ranked as (
                     select coalesce(pool.user_id, speaking.user_id) as user_id, pool.points, pool.terms, pool.session_ids,
-                        pool.block_ids, speaking.points_each, speaking.session_ids as speaker_session_ids
+                        pool.block_ids, speaking.points_each, speaking.talks as speaker_talks
                     from pool full join speaking on speaking.user_id = pool.user_id
                     order by coalesce(pool.points, 0) + coalesce(speaking.points_each * speaking.session_count, 0) desc,
                         coalesce(pool.user_id, speaking.user_id)
@@ -198,7 +201,7 @@ class Suggestions {
                 select ranked.user_id, cast(coalesce(ranked.points, 0) as bigint) as score, ranked.terms,
                     array_to_string(ranked.session_ids, ',') as session_ids,
                     array_to_string(ranked.block_ids, ',') as block_ids,
-                    ranked.points_each as speaker_points_each, ranked.speaker_session_ids,"""
+                    ranked.points_each as speaker_points_each, ranked.speaker_talks,"""
                 + AttendeeView.sql("p", Audience.STRANGER) + """
                 as card
                 from mine left join (ranked join profile p on p.event_id = ?1 and p.user_id = ranked.user_id) on true""");
@@ -217,7 +220,7 @@ class Suggestions {
                     while (rows.next()) {
                         ranked.add(new Ranked(nullableLong(rows, "user_id"), rows.getLong("score"),
                                 rows.getString("terms"), rows.getString("session_ids"), rows.getString("block_ids"),
-                                nullableLong(rows, "speaker_points_each"), rows.getString("speaker_session_ids"),
+                                nullableLong(rows, "speaker_points_each"), rows.getString("speaker_talks"),
                                 rows.getString("card")));
                     }
                 }

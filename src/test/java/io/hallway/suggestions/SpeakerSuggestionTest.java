@@ -1,0 +1,159 @@
+package io.hallway.suggestions;
+
+import static io.hallway.suggestions.SuggestionTest.PUBLIC;
+import static io.hallway.suggestions.SuggestionTest.optIn;
+import static io.hallway.suggestions.SuggestionTest.path;
+import static io.hallway.suggestions.SuggestionTest.profile;
+import static io.hallway.testing.AgendaFixtures.bookmark;
+import static io.hallway.testing.AgendaFixtures.updateSession;
+import static io.hallway.testing.ScheduleFixtures.*;
+import static org.hamcrest.Matchers.*;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import io.hallway.testing.Api;
+import io.hallway.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The speakers of the sessions I bookmarked who linked their account, as the released schedule has them. */
+@QuarkusTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SpeakerSuggestionTest {
+
+    @Test
+    void a_linked_speaker_of_a_session_i_bookmarked_ranks_above_someone_sharing_a_bookmark_if_they_opted_in() {
+        String slug = newEvent("suggest-speaker");
+        long theater = room(slug, "Theater", 100);
+        long kelsey = speaker(slug, "Kelsey");
+        long liz = speaker(slug, "Liz");
+        long operators = create(slug, talk("Operators", theater, "09:00", "09:30", kelsey, liz)).getLong("id");
+        long other = create(slug, talk("Other", theater, "10:00", "10:30")).getLong("id");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        String zoe = Tokens.of("zoe");
+        String hana = Tokens.of("hana");
+        profile(ada, slug, "Ada", List.of(), null, PUBLIC);
+        long brunoProfile = profile(bruno, slug, "Bruno", List.of(), null, PUBLIC);
+        long zoeProfile = profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
+        profile(hana, slug, "Hana", List.of(), null, PUBLIC);
+        bookmark(Api.as(ada), slug, operators);
+        bookmark(Api.as(ada), slug, other);
+        bookmark(Api.as(bruno), slug, other);
+        linkSpeaker(zoe, slug, kelsey);
+        // Hana speaks at the talk too but did not opt in: she is never suggested.
+        linkSpeaker(hana, slug, liz);
+        for (String person : List.of(ada, bruno, zoe)) {
+            optIn(person, slug, List.of());
+        }
+
+        Api.as(ada).get(path(slug)).then().statusCode(200)
+                .body("person.id", contains((int) zoeProfile, (int) brunoProfile))
+                .body("score", contains(4, 2))
+                .body("[0].reasons.kind", contains("speaker"))
+                .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators\u201d, which you bookmarked"))
+                .body("[0].reasons[0].sessionIds", contains((int) operators));
+
+        Api.as(ada).put(path(slug) + "/dismissed/" + zoeProfile).then().statusCode(204);
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) brunoProfile));
+        Api.as(ada).delete(path(slug) + "/dismissed/" + zoeProfile).then().statusCode(204);
+        Api.as(ada).put("/api/events/" + slug + "/me/blocks/" + zoeProfile).then().statusCode(204);
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) brunoProfile));
+    }
+
+    @Test
+    void a_speaker_reason_names_the_released_title_until_a_draft_retitle_is_released() {
+        String slug = newEvent("suggest-speaker-draft");
+        long theater = room(slug, "Theater", 100);
+        long kelsey = speaker(slug, "Kelsey");
+        long operators = create(slug, talk("Operators", theater, "09:00", "09:30", kelsey)).getLong("id");
+        String ada = Tokens.attendee();
+        String zoe = Tokens.of("zoe");
+        profile(ada, slug, "Ada", List.of(), null, PUBLIC);
+        profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
+        bookmark(Api.as(ada), slug, operators);
+        linkSpeaker(zoe, slug, kelsey);
+        optIn(ada, slug, List.of());
+        optIn(zoe, slug, List.of());
+        releaseMode(slug, "manual").statusCode(200);
+
+        updateSession(slug, operators, Map.of("title", "Operators, the secret sequel"));
+
+        Api.as(ada).get(path(slug)).then().statusCode(200)
+                .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators\u201d, which you bookmarked"));
+        release(slug, "v2", null).statusCode(201);
+        Api.as(ada).get(path(slug)).then().statusCode(200)
+                .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators, the secret sequel\u201d, which you bookmarked"));
+    }
+
+    @Test
+    void choosing_to_meet_speakers_raises_a_linked_speaker_above_a_matching_intent() {
+        String slug = newEvent("suggest-meet-speakers");
+        long theater = room(slug, "Theater", 100);
+        long kelsey = speaker(slug, "Kelsey");
+        long operators = create(slug, talk("Operators", theater, "09:00", "09:30", kelsey)).getLong("id");
+        String ada = Tokens.attendee();
+        String bruno = Tokens.otherAttendee();
+        String zoe = Tokens.of("zoe");
+        profile(ada, slug, "Ada", List.of(), null, PUBLIC);
+        long brunoProfile = profile(bruno, slug, "Bruno", List.of(), null, PUBLIC);
+        long zoeProfile = profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
+        bookmark(Api.as(ada), slug, operators);
+        linkSpeaker(zoe, slug, kelsey);
+        optIn(bruno, slug, List.of(Map.of("intent", "looking-for-work")));
+        optIn(zoe, slug, List.of());
+
+        optIn(ada, slug, List.of(Map.of("intent", "hiring")));
+        Api.as(ada).get(path(slug)).then().statusCode(200)
+                .body("person.id", contains((int) brunoProfile, (int) zoeProfile)).body("score", contains(5, 4));
+
+        optIn(ada, slug, List.of(Map.of("intent", "hiring"), Map.of("intent", "meet-speakers")));
+        Api.as(ada).get(path(slug)).then().statusCode(200)
+                .body("person.id", contains((int) zoeProfile, (int) brunoProfile)).body("score", contains(8, 5))
+                .body("[0].reasons.kind", contains("speaker"));
+    }
+
+    @Test
+    void a_speaker_changed_in_the_draft_is_suggested_as_the_speaker_only_once_released() {
+        String slug = newEvent("suggest-speaker-swap");
+        long theater = room(slug, "Theater", 100);
+        long kelsey = speaker(slug, "Kelsey");
+        long liz = speaker(slug, "Liz");
+        long operators = create(slug, talk("Operators", theater, "09:00", "09:30", kelsey)).getLong("id");
+        String ada = Tokens.attendee();
+        String zoe = Tokens.of("zoe");
+        String hana = Tokens.of("hana");
+        profile(ada, slug, "Ada", List.of(), null, PUBLIC);
+        long zoeProfile = profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
+        long hanaProfile = profile(hana, slug, "Hana", List.of(), null, PUBLIC);
+        bookmark(Api.as(ada), slug, operators);
+        linkSpeaker(zoe, slug, kelsey);
+        linkSpeaker(hana, slug, liz);
+        for (String who : List.of(ada, zoe, hana)) {
+            optIn(who, slug, List.of());
+        }
+        releaseMode(slug, "manual").statusCode(200);
+
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) zoeProfile))
+                .body("[0].reasons.kind", contains("speaker"));
+
+        // Liz takes over from Kelsey in the draft. A speaker counts where the draft and the released schedule
+        // agree: Liz not before the release, and Kelsey no longer.
+        updateSession(slug, operators, Map.of("speakerIds", List.of(liz)));
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", empty());
+
+        release(slug, "v2", null).statusCode(201);
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) hanaProfile))
+                .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators\u201d, which you bookmarked"));
+    }
+
+    private static void linkSpeaker(String token, String slug, long speakerId) {
+        String invitation = Api.organizer().body("{}").post("/api/admin/events/" + slug + "/speakers/" + speakerId
+                + "/invitations").then().statusCode(201).extract().jsonPath().getString("token");
+        Api.as(token).post("/api/speaker-invitations/" + invitation + "/redeem").then().statusCode(200);
+    }
+}
