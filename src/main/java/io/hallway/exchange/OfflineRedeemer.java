@@ -57,8 +57,12 @@ class OfflineRedeemer {
             admit(eventId, me, scannedAt);
             throw Problem.notFound(UNKNOWN);
         }
+        // A scan time within the clock skew ahead of ours is recorded as now: a connection made in the future
+        // would read wrong in both people's lists. The step check keeps the phone's own clock, the shower's twin.
+        Instant now = Instant.now();
+        Instant recorded = scannedAt.isAfter(now) ? now : scannedAt;
         return redeemer.redeemOnce(eventId, me, code.get().hash(), idempotencyKey,
-                new Redeemer.Origin(ConnectionVia.OFFLINE, scannedAt), () -> win(eventId, me, code.get(), scannedAt));
+                new Redeemer.Origin(ConnectionVia.OFFLINE, recorded), () -> win(eventId, me, code.get(), scannedAt));
     }
 
     /**
