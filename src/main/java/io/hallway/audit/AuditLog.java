@@ -147,17 +147,27 @@ public class AuditLog {
         return rows;
     }
 
+    /** Whether entries name the person: as who acted, or as the team member an entry is about. */
     boolean holds(long eventId, long userId) {
-        return (Boolean) entityManager.createNativeQuery(
-                "select exists (select 1 from audit_entry where event_id = ?1 and actor_user_id = ?2)")
-                .setParameter(1, eventId).setParameter(2, userId).getSingleResult();
+        return (Boolean) entityManager.createNativeQuery("""
+                select exists (select 1 from audit_entry where event_id = ?1
+                    and (actor_user_id = ?2 or resource = ?3 and resource_id = ?2))""")
+                .setParameter(1, eventId).setParameter(2, userId).setParameter(3, AuditResource.MEMBER.wireName())
+                .getSingleResult();
     }
 
-    /** Takes the person's name and id off their entries; the entries stay, as the team's record of its work. */
+    /**
+     * Takes the person's name and id off their entries, and their user id off the entries about their membership
+     * (a member entry's id is the member's user id); the entries stay, as the team's record of its work.
+     */
     void anonymise(long eventId, long userId) {
         entityManager.createNativeQuery(
                 "update audit_entry set actor_user_id = null, actor_name = ?3 where event_id = ?1 and actor_user_id = ?2")
                 .setParameter(1, eventId).setParameter(2, userId).setParameter(3, ERASED).executeUpdate();
+        entityManager.createNativeQuery(
+                "update audit_entry set resource_id = null where event_id = ?1 and resource = ?3 and resource_id = ?2")
+                .setParameter(1, eventId).setParameter(2, userId).setParameter(3, AuditResource.MEMBER.wireName())
+                .executeUpdate();
     }
 
     private static String where(Filter filter) {

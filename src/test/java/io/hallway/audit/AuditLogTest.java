@@ -240,6 +240,8 @@ class AuditLogTest {
         assertEquals(List.of("room", "member", "event"), log.getList("items.resource"));
         assertEquals(List.of("erased"), log.getList("items.actor.name", String.class).stream().distinct().toList());
         assertEquals(Collections.singletonList(null), log.getList("items.actor.userId").stream().distinct().toList());
+        // The entry about her joining the team named her by her user id: not any more.
+        assertNull(log.get("items[1].resourceId"));
         Api.organizer().get("/api/events/" + slug + "/me/export").then().statusCode(200).body("$", not(hasKey("audit")));
     }
 
