@@ -18,7 +18,13 @@ import io.hallway.people.PersonalSection;
 @Singleton
 class SuggestionData {
 
-    record Export(SuggestionSettingsResource.Settings settings, List<Long> dismissedProfileIds) {
+    /**
+     * My settings, the terms made from them (what I can be matched on), and whom I dismissed. My pool is not in it:
+     * an index derived from my terms and bookmarks that names other people, which {@code GET /me/suggestions} shows
+     * me as far as their settings let it.
+     */
+    record Export(SuggestionSettingsResource.Settings settings, List<SuggestionTerms.Term> terms,
+            List<Long> dismissedProfileIds) {
     }
 
     @Inject
@@ -51,7 +57,8 @@ class SuggestionData {
             return null;
         }
         return new Export(SuggestionSetting.of(eventId, userId).map(SuggestionSettingsResource.Settings::of)
-                .orElse(SuggestionSettingsResource.Settings.OFF), dismissals.dismissedBy(eventId, userId));
+                .orElse(SuggestionSettingsResource.Settings.OFF), terms.of(eventId, userId),
+                dismissals.dismissedBy(eventId, userId));
     }
 
     private void erase(long eventId, long userId) {

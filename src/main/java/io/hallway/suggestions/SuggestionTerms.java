@@ -107,6 +107,14 @@ class SuggestionTerms {
     }
 
     /** Deletes the person's terms and returns them, for their keys to be counted again ({@link CandidatePool#forget}). */
+    /** The person's terms, for their export: what they can be matched on, in their own words. */
+    @SuppressWarnings("unchecked")
+    List<Term> of(long eventId, long userId) {
+        return entityManager.createNativeQuery("""
+                select term, role, label from suggestion_term where event_id = ?1 and user_id = ?2 order by term, role""",
+                Term.class).setParameter(1, eventId).setParameter(2, userId).getResultList();
+    }
+
     List<Term> forget(long eventId, long userId) {
         @SuppressWarnings("unchecked")
         List<Term> forgotten = entityManager.createNativeQuery("""

@@ -3,6 +3,7 @@ package io.hallway.suggestions;
 import static io.hallway.testing.AgendaFixtures.bookmark;
 import static io.hallway.testing.PeopleFixtures.profile;
 import static io.hallway.testing.ScheduleFixtures.*;
+import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -22,13 +23,14 @@ import io.hallway.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The holders counted for each key a pool build fans out from: a term key is a term in its holders' own words, so a
- * person who erases their data or opts out leaves the counts at once, not at the next count (which only a pool
- * build makes, and maybe never again in the event).
+ * What the hallway track keeps of a person, in their export and out of the counts. The holders counted for each key
+ * a pool build fans out from: a term key is a term in its holders' own words, so a person who erases their data or
+ * opts out leaves the counts at once, not at the next count (which only a pool build makes, and maybe never again in
+ * the event).
  */
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class KeyCountTest {
+class SuggestionDataTest {
 
     /** Looking for work on Project Nimbus, as the counts key it. */
     private static final String NIMBUS = "term:work:project nimbus|seeks";
@@ -38,6 +40,18 @@ class KeyCountTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Test
+    void my_export_holds_the_terms_i_can_be_matched_on_in_my_own_words() {
+        String ada = Tokens.attendee();
+        String slug = nimbusCounted("keys-export", ada);
+
+        Api.as(ada).get("/api/events/" + slug + "/me/export").then().statusCode(200)
+                .body("suggestions.settings.optedIn", equalTo(true))
+                .body("suggestions.terms.term", contains("work:", "work:project nimbus"))
+                .body("suggestions.terms.label", contains("", "Project Nimbus"))
+                .body("suggestions.terms.role", everyItem(equalTo("seeks")));
+    }
 
     @Test
     void a_topic_only_i_chose_leaves_the_counts_when_i_erase_my_data() {
