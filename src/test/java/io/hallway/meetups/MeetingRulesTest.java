@@ -41,8 +41,7 @@ class MeetingRulesTest {
     @Test
     void a_block_made_while_a_request_waits_stops_it_being_accepted_or_moved_by_either_side() {
         MeetingTest.Conference c = conference("block-pending");
-        long bruno = listedProfile(BRUNO, c.slug(), "Bruno");
-        whoMayAsk(BRUNO, c.slug(), "anyone");
+        long bruno = brunoTakesAnyone(c);
         String refusal = ask(ADA, c.slug(), 999_999_999L, 15).statusCode(409).extract().path("detail");
         long id = ask(ADA, c.slug(), bruno, 15).statusCode(201).extract().jsonPath().getLong("id");
         String meeting = "/api/events/" + c.slug() + "/meetings/" + id;
@@ -63,19 +62,16 @@ class MeetingRulesTest {
     @Test
     void an_accepted_meeting_takes_its_time_from_the_slots_of_other_requests() {
         MeetingTest.Conference c = conference("busy-meeting");
-        long bruno = listedProfile(BRUNO, c.slug(), "Bruno");
         String hana = Tokens.of("hana");
         String hugo = Tokens.of("hugo");
         long hanasProfile = listedProfile(hana, c.slug(), "Hana");
         long hugosProfile = listedProfile(hugo, c.slug(), "Hugo");
-        for (String who : new String[] { BRUNO, hana, hugo }) {
-            whoMayAsk(who, c.slug(), "anyone");
-        }
+        whoMayAsk(hana, c.slug(), "anyone");
+        whoMayAsk(hugo, c.slug(), "anyone");
         // Right after Ada's workshop and her four minutes' walk: 10:05, for Hana as for Bruno.
         long toHana = ask(ADA, c.slug(), hanasProfile, 15).statusCode(201).body("slots[0].startsAt", equalTo(at("10:05")))
                 .extract().jsonPath().getLong("id");
-        long toBruno = ask(ADA, c.slug(), bruno, 15).statusCode(201).body("slots[0].startsAt", equalTo(at("10:05")))
-                .extract().jsonPath().getLong("id");
+        long toBruno = adaAsksBruno(c);
         Api.otherAttendee().body(Map.of("slotIndex", 0)).post("/api/events/" + c.slug() + "/meetings/" + toBruno + "/accept")
                 .then().statusCode(200);
 
@@ -88,8 +84,7 @@ class MeetingRulesTest {
     @Test
     void asking_needs_a_profile_the_person_asked_can_block() {
         MeetingTest.Conference c = conference("ask-profile");
-        long bruno = listedProfile(BRUNO, c.slug(), "Bruno");
-        whoMayAsk(BRUNO, c.slug(), "anyone");
+        long bruno = brunoTakesAnyone(c);
         String zoe = Tokens.of("zoe");
 
         ask(zoe, c.slug(), bruno, 15).statusCode(409).body("type", equalTo("urn:hallway:problem:profile-needed"));
@@ -101,9 +96,7 @@ class MeetingRulesTest {
     @Test
     void a_requester_declining_a_counter_proposal_reads_declined_and_the_invitee_only_not_available() {
         MeetingTest.Conference c = conference("decline-back");
-        long bruno = listedProfile(BRUNO, c.slug(), "Bruno");
-        whoMayAsk(BRUNO, c.slug(), "anyone");
-        long id = ask(ADA, c.slug(), bruno, 15).statusCode(201).extract().jsonPath().getLong("id");
+        long id = adaAsksBruno(c);
         String meeting = "/api/events/" + c.slug() + "/meetings/" + id;
         Api.otherAttendee().body(Map.of("startsAt", at("10:40"), "placeId", "sofas")).post(meeting + "/propose").then()
                 .statusCode(200);
@@ -117,9 +110,7 @@ class MeetingRulesTest {
     @Test
     void erasing_my_data_tells_the_other_person_our_meeting_is_cancelled() {
         MeetingTest.Conference c = conference("erase-meeting");
-        long bruno = listedProfile(BRUNO, c.slug(), "Bruno");
-        whoMayAsk(BRUNO, c.slug(), "anyone");
-        long id = ask(ADA, c.slug(), bruno, 15).statusCode(201).extract().jsonPath().getLong("id");
+        long id = adaAsksBruno(c);
         Api.otherAttendee().body(Map.of("slotIndex", 0)).post("/api/events/" + c.slug() + "/meetings/" + id + "/accept")
                 .then().statusCode(200);
         String since = cursor(c.slug());
@@ -138,10 +129,7 @@ class MeetingRulesTest {
         long popUp = create(c.slug(), talk("Pop-up talk", c.theater(), "10:10", "10:30")).getLong("id");
         bookmark(Api.attendee(), c.slug(), popUp);
         updateSession(c.slug(), popUp, Map.of("status", "cancelled"));
-        long bruno = listedProfile(BRUNO, c.slug(), "Bruno");
-        whoMayAsk(BRUNO, c.slug(), "anyone");
-        long id = ask(ADA, c.slug(), bruno, 15).statusCode(201).body("slots[0].startsAt", equalTo(at("10:05")))
-                .extract().jsonPath().getLong("id");
+        long id = adaAsksBruno(c);
         String meeting = "/api/events/" + c.slug() + "/meetings/" + id;
         Api.otherAttendee().body(Map.of("slotIndex", 0)).post(meeting + "/accept").then().statusCode(200);
 
@@ -149,5 +137,18 @@ class MeetingRulesTest {
 
         Api.attendee().get(meeting).then().statusCode(200).body("noLongerFits", notNullValue());
         Api.otherAttendee().get(meeting).then().statusCode(200).body("noLongerFits", notNullValue());
+    }
+
+    /** Bruno, in the directory and asked by anyone: his profile id. */
+    private static long brunoTakesAnyone(MeetingTest.Conference c) {
+        long bruno = listedProfile(BRUNO, c.slug(), "Bruno");
+        whoMayAsk(BRUNO, c.slug(), "anyone");
+        return bruno;
+    }
+
+    /** Ada asks Bruno for 15 minutes, first proposed right after her workshop: the meeting's id. */
+    private static long adaAsksBruno(MeetingTest.Conference c) {
+        return ask(ADA, c.slug(), brunoTakesAnyone(c), 15).statusCode(201).body("slots[0].startsAt", equalTo(at("10:05")))
+                .extract().jsonPath().getLong("id");
     }
 }

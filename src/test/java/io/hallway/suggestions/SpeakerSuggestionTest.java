@@ -67,88 +67,79 @@ class SpeakerSuggestionTest {
 
     @Test
     void a_speaker_reason_names_the_released_title_until_a_draft_retitle_is_released() {
-        String slug = newEvent("suggest-speaker-draft");
-        long theater = room(slug, "Theater", 100);
-        long kelsey = speaker(slug, "Kelsey");
-        long operators = create(slug, talk("Operators", theater, "09:00", "09:30", kelsey)).getLong("id");
-        String ada = Tokens.attendee();
-        String zoe = Tokens.of("zoe");
-        profile(ada, slug, "Ada", List.of(), null, PUBLIC);
-        profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
-        bookmark(Api.as(ada), slug, operators);
-        linkSpeaker(zoe, slug, kelsey);
-        optIn(ada, slug, List.of());
-        optIn(zoe, slug, List.of());
-        releaseMode(slug, "manual").statusCode(200);
+        KelseysTalk talk = KelseysTalk.in("suggest-speaker-draft");
+        optIn(talk.ada(), talk.slug(), List.of());
+        optIn(talk.zoe(), talk.slug(), List.of());
+        releaseMode(talk.slug(), "manual").statusCode(200);
 
-        updateSession(slug, operators, Map.of("title", "Operators, the secret sequel"));
+        updateSession(talk.slug(), talk.operators(), Map.of("title", "Operators, the secret sequel"));
 
-        Api.as(ada).get(path(slug)).then().statusCode(200)
+        Api.as(talk.ada()).get(path(talk.slug())).then().statusCode(200)
                 .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators\u201d, which you bookmarked"));
-        release(slug, "v2", null).statusCode(201);
-        Api.as(ada).get(path(slug)).then().statusCode(200)
+        release(talk.slug(), "v2", null).statusCode(201);
+        Api.as(talk.ada()).get(path(talk.slug())).then().statusCode(200)
                 .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators, the secret sequel\u201d, which you bookmarked"));
     }
 
     @Test
     void choosing_to_meet_speakers_raises_a_linked_speaker_above_a_matching_intent() {
-        String slug = newEvent("suggest-meet-speakers");
-        long theater = room(slug, "Theater", 100);
-        long kelsey = speaker(slug, "Kelsey");
-        long operators = create(slug, talk("Operators", theater, "09:00", "09:30", kelsey)).getLong("id");
-        String ada = Tokens.attendee();
+        KelseysTalk talk = KelseysTalk.in("suggest-meet-speakers");
+        String slug = talk.slug();
         String bruno = Tokens.otherAttendee();
-        String zoe = Tokens.of("zoe");
-        profile(ada, slug, "Ada", List.of(), null, PUBLIC);
         long brunoProfile = profile(bruno, slug, "Bruno", List.of(), null, PUBLIC);
-        long zoeProfile = profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
-        bookmark(Api.as(ada), slug, operators);
-        linkSpeaker(zoe, slug, kelsey);
         optIn(bruno, slug, List.of(Map.of("intent", "looking-for-work")));
-        optIn(zoe, slug, List.of());
+        optIn(talk.zoe(), slug, List.of());
 
-        optIn(ada, slug, List.of(Map.of("intent", "hiring")));
-        Api.as(ada).get(path(slug)).then().statusCode(200)
-                .body("person.id", contains((int) brunoProfile, (int) zoeProfile)).body("score", contains(5, 4));
+        optIn(talk.ada(), slug, List.of(Map.of("intent", "hiring")));
+        Api.as(talk.ada()).get(path(slug)).then().statusCode(200)
+                .body("person.id", contains((int) brunoProfile, (int) talk.zoeProfile())).body("score", contains(5, 4));
 
-        optIn(ada, slug, List.of(Map.of("intent", "hiring"), Map.of("intent", "meet-speakers")));
-        Api.as(ada).get(path(slug)).then().statusCode(200)
-                .body("person.id", contains((int) zoeProfile, (int) brunoProfile)).body("score", contains(8, 5))
+        optIn(talk.ada(), slug, List.of(Map.of("intent", "hiring"), Map.of("intent", "meet-speakers")));
+        Api.as(talk.ada()).get(path(slug)).then().statusCode(200)
+                .body("person.id", contains((int) talk.zoeProfile(), (int) brunoProfile)).body("score", contains(8, 5))
                 .body("[0].reasons.kind", contains("speaker"));
     }
 
     @Test
     void a_speaker_changed_in_the_draft_is_suggested_as_the_speaker_only_once_released() {
-        String slug = newEvent("suggest-speaker-swap");
-        long theater = room(slug, "Theater", 100);
-        long kelsey = speaker(slug, "Kelsey");
+        KelseysTalk talk = KelseysTalk.in("suggest-speaker-swap");
+        String slug = talk.slug();
         long liz = speaker(slug, "Liz");
-        long operators = create(slug, talk("Operators", theater, "09:00", "09:30", kelsey)).getLong("id");
-        String ada = Tokens.attendee();
-        String zoe = Tokens.of("zoe");
         String hana = Tokens.of("hana");
-        profile(ada, slug, "Ada", List.of(), null, PUBLIC);
-        long zoeProfile = profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
         long hanaProfile = profile(hana, slug, "Hana", List.of(), null, PUBLIC);
-        bookmark(Api.as(ada), slug, operators);
-        linkSpeaker(zoe, slug, kelsey);
         linkSpeaker(hana, slug, liz);
-        for (String who : List.of(ada, zoe, hana)) {
+        for (String who : List.of(talk.ada(), talk.zoe(), hana)) {
             optIn(who, slug, List.of());
         }
         releaseMode(slug, "manual").statusCode(200);
-
-        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) zoeProfile))
+        Api.as(talk.ada()).get(path(slug)).then().statusCode(200).body("person.id", contains((int) talk.zoeProfile()))
                 .body("[0].reasons.kind", contains("speaker"));
 
         // Liz takes over from Kelsey in the draft. A speaker counts where the draft and the released schedule
         // agree: Liz not before the release, and Kelsey no longer.
-        updateSession(slug, operators, Map.of("speakerIds", List.of(liz)));
-        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", empty());
+        updateSession(slug, talk.operators(), Map.of("speakerIds", List.of(liz)));
+        Api.as(talk.ada()).get(path(slug)).then().statusCode(200).body("person.id", empty());
 
         release(slug, "v2", null).statusCode(201);
-        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) hanaProfile))
+        Api.as(talk.ada()).get(path(slug)).then().statusCode(200).body("person.id", contains((int) hanaProfile))
                 .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators\u201d, which you bookmarked"));
+    }
+
+    /** "Operators", by Kelsey, whose account Zoe linked, bookmarked by Ada; both show their name to everyone. */
+    private record KelseysTalk(String slug, long operators, String ada, String zoe, long zoeProfile) {
+        static KelseysTalk in(String name) {
+            String slug = newEvent(name);
+            long kelsey = speaker(slug, "Kelsey");
+            long operators = create(slug, talk("Operators", room(slug, "Theater", 100), "09:00", "09:30", kelsey))
+                    .getLong("id");
+            String ada = Tokens.attendee();
+            String zoe = Tokens.of("zoe");
+            profile(ada, slug, "Ada", List.of(), null, PUBLIC);
+            long zoeProfile = profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
+            bookmark(Api.as(ada), slug, operators);
+            linkSpeaker(zoe, slug, kelsey);
+            return new KelseysTalk(slug, operators, ada, zoe, zoeProfile);
+        }
     }
 
     private static void linkSpeaker(String token, String slug, long speakerId) {
