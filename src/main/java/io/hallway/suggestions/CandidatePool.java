@@ -19,8 +19,8 @@ import io.hallway.agenda.BookmarksChanged;
 import io.hallway.common.SqlArrays;
 
 /**
- * Each person's pool of people worth meeting: the only code that writes {@code suggestion_candidate},
- * {@code suggestion_key_count} and {@code suggestion_setting.pool_due_at}.
+ * Each person's pool of people worth meeting: the only code that writes {@code suggestion_candidate} and
+ * {@code suggestion_setting.pool_due_at}; it reads the holders of each key from {@link KeyCounts}.
  * <p>
  * A build fans out from the person's rarest keys ({@link FanOut}) through the per-event indexes (the people who
  * bookmarked the same sessions, the people holding the same terms), keeps the {@code pool-size} people sharing the
@@ -42,6 +42,9 @@ class CandidatePool {
 
     @Inject
     SuggestionLocks locks;
+
+    @Inject
+    KeyCounts counts;
 
     @Inject
     ObjectMapper json;
@@ -75,7 +78,7 @@ class CandidatePool {
                 order by pool_due_at limit ?2 for update skip locked""")
                 .setParameter(1, eventId).setParameter(2, config.refreshBatch()).getResultList();
         if (!due.isEmpty()) {
-            countIfStale(eventId);
+            counts.countIfStale(eventId);
             due.forEach(person -> build(eventId, person.longValue()));
         }
         return due.size();
@@ -222,7 +225,7 @@ class CandidatePool {
                 from suggestion_term t
                 cross join lateral (select""" + SuggestionTerms.partnerRole("t.role") + """
                 as role) p
-                left join suggestion_key_count k on k.event_id = t.event_id and k.key =""" + termKey("t.term", "p.role") + """
+                left join suggestion_key_count k on k.event_id = t.event_id and k.key =""" + KeyCounts.termKey("t.term", "p.role") + """
                 where t.event_id = ?1 and t.user_id = ?2
                 union all
                 select null, null, b.session_id, b.block_id, cast(?3 as int), cast(coalesce(k.holders, 0) as bigint)
@@ -236,67 +239,22 @@ class CandidatePool {
         return keys;
     }
 
-    private void countIfStale(long eventId) {
-        boolean stale = (Boolean) entityManager.createNativeQuery("""
-                select coalesce(min(counted_at) < ?2, true) from suggestion_key_count where event_id = ?1""")
-                .setParameter(1, eventId).setParameter(2, Instant.now().minus(config.countEvery())).getSingleResult();
-        if (!stale) {
-            return;
-        }
-        entityManager.createNativeQuery("delete from suggestion_key_count where event_id = ?1")
-                .setParameter(1, eventId).executeUpdate();
-        entityManager.createNativeQuery("""
-                insert into suggestion_key_count (event_id, key, holders)
-                select ?1,""" + termKey("term", "role") + """
-                as key, count(*) from suggestion_term where event_id = ?1
-                group by term, role
-                union all
-                select ?1, coalesce('session:' || b.session_id, 'block:' || b.block_id), b.holders
-                from""" + BookmarkStore.holders("?1") + "b").setParameter(1, eventId).executeUpdate();
-    }
-
-    /** SQL: the key the holders of a term of role {@code role} (columns) are counted under. */
-    private static String termKey(String term, String role) {
-        return " 'term:' || %s || '|' || %s ".formatted(term, role);
-    }
-
     /**
      * Out of every pool and out of the counts: the person opted out or is erased, and {@code forgotten} are the terms
-     * of theirs {@link SuggestionTerms#forget} deleted. A term key is the term in its holders' own words (a topic
-     * such as "Project Nimbus" may have one holder), so it cannot wait for the next count, which only a pool build in
-     * the event makes: each of their keys is counted again from who still holds it, and goes when nobody does.
+     * of theirs {@link SuggestionTerms#forget} deleted.
      */
     void forget(long eventId, long userId, List<SuggestionTerms.Term> forgotten) {
         locks.pools(eventId);
         entityManager.createNativeQuery("""
                 delete from suggestion_candidate where event_id = ?1 and (user_id = ?2 or candidate_id = ?2)""")
                 .setParameter(1, eventId).setParameter(2, userId).executeUpdate();
-        if (forgotten.isEmpty()) {
-            return;
-        }
-        // Only the keys counted already: one new since the count is taken as rare either way. counted_at stays,
-        // as it says when the whole event was counted, which decides when it is counted again.
-        entityManager.createNativeQuery("""
-                with counted as (
-                    select""" + termKey("f.term", "f.role") + """
-                as key, count(t.user_id) as holders
-                    from jsonb_to_recordset(cast(?2 as jsonb)) as f(term text, role text)
-                    left join suggestion_term t on t.event_id = ?1 and t.term = f.term and t.role = f.role
-                    group by f.term, f.role
-                ), gone as (
-                    delete from suggestion_key_count k using counted c
-                    where k.event_id = ?1 and k.key = c.key and c.holders = 0
-                )
-                update suggestion_key_count k set holders = c.holders from counted c
-                where k.event_id = ?1 and k.key = c.key and c.holders > 0""")
-                .setParameter(1, eventId).setParameter(2, toJson(forgotten)).executeUpdate();
+        counts.recount(eventId, forgotten);
     }
 
     /** The event's pools, and its counts with them: how many pool entries went. */
     long purge(long eventId) {
         locks.pools(eventId);
-        entityManager.createNativeQuery("delete from suggestion_key_count where event_id = ?1")
-                .setParameter(1, eventId).executeUpdate();
+        counts.purge(eventId);
         return entityManager.createNativeQuery("delete from suggestion_candidate where event_id = ?1")
                 .setParameter(1, eventId).executeUpdate();
     }
@@ -305,7 +263,7 @@ class CandidatePool {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("The keys could not be written", e);
+            throw new IllegalStateException("The chosen keys could not be written", e);
         }
     }
 
