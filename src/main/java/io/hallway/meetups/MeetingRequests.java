@@ -225,7 +225,7 @@ class MeetingRequests {
     private BusyTimes.Plan withMeetings(BusyTimes.Plan plan, long userId) {
         List<BusyTimes.Busy> busy = new ArrayList<>(plan.busy());
         meetings.accepted(plan.eventId(), userId).forEach(accepted -> busy.add(
-                new BusyTimes.Busy("meeting:" + accepted.id(), accepted.startsAt(), accepted.endsAt(), null)));
+                new BusyTimes.Busy("meeting-" + accepted.id(), accepted.startsAt(), accepted.endsAt(), null)));
         return new BusyTimes.Plan(plan.eventId(), plan.zone(), busy, plan.days());
     }
 

@@ -27,8 +27,8 @@ class MeetingViews {
     MeetingView of(Meetings.Row row, long me, ZoneId zone) {
         boolean requester = row.requesterId() == me;
         if (row.declinedByTheOther(me)) {
-            return new MeetingView(row.id(), "not-available", requester ? "requester" : "invitee", person(row, me), row.minutes(),
-                    row.message(), false, List.of(), null, null, null, at(row.createdAt(), zone), null);
+            return new MeetingView(row.id(), "not-available", requester ? "requester" : "invitee", person(row, me),
+                    row.minutes(), row.message(), false, List.of(), null, null, null, at(row.createdAt(), zone), null);
         }
         List<Meetings.StoredSlot> stored = meetings.slots(row);
         List<MeetingView.Slot> slots = new ArrayList<>();
