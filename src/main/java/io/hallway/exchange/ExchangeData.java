@@ -15,8 +15,8 @@ import io.hallway.people.PersonalData;
 import io.hallway.people.PersonalSection;
 
 /**
- * The exchange's personal data: my side of each connection (with my note and star), my codes, and the
- * rate-limit windows and idempotency keys of my scans. Erasing a connection erases it for both sides.
+ * The exchange's personal data: my side of each connection (with my note and star), the connections I removed that
+ * the other person kept, my codes, and the rate-limit windows and idempotency keys of my scans. Erasing a connection erases it for both sides.
  */
 @Singleton
 class ExchangeData {
@@ -32,7 +32,16 @@ class ExchangeData {
     record MyToken(Instant issuedAt, Instant expiresAt, Instant redeemedAt, Instant revokedAt) {
     }
 
-    record Export(List<MyConnection> connections, List<MyToken> exchangeTokens) {
+    /**
+     * A connection I removed while the other person kept it: the pair still names me until they remove it too or
+     * one of us erases their data. When and how we met only; who it was is theirs to keep.
+     */
+    record RemovedConnection(long id, Instant connectedAt, String via,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Instant scannedAt) {
+    }
+
+    record Export(List<MyConnection> connections, List<RemovedConnection> removedConnections,
+            List<MyToken> exchangeTokens) {
     }
 
     @Inject
@@ -60,11 +69,18 @@ class ExchangeData {
         List<MyConnection> mine = connections.list(eventId, userId).stream().map(Connections.Row::view)
                 .map(c -> new MyConnection(c.id(), c.connectedAt(), c.via(), c.scannedAt(), c.where(), c.sharingBack(), c.note(), c.starred()))
                 .toList();
+        @SuppressWarnings("unchecked")
+        List<RemovedConnection> removed = entityManager.createNativeQuery("""
+                select c.id, c.created_at, c.via, c.scanned_at from connection c
+                where c.event_id = ?1 and (c.user_low = ?2 or c.user_high = ?2)
+                    and not exists (select 1 from connection_member m where m.connection_id = c.id and m.user_id = ?2)
+                order by c.created_at, c.id""", RemovedConnection.class)
+                .setParameter(1, eventId).setParameter(2, userId).getResultList();
         List<MyToken> tokens = entityManager.createNativeQuery("""
                 select issued_at, expires_at, redeemed_at, revoked_at from exchange_token
                 where event_id = ?1 and owner_id = ?2 order by issued_at""", MyToken.class)
                 .setParameter(1, eventId).setParameter(2, userId).getResultList();
-        return new Export(mine, tokens);
+        return new Export(mine, removed, tokens);
     }
 
     private void erase(long eventId, long userId) {

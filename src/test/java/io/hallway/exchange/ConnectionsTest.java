@@ -96,6 +96,14 @@ class ConnectionsTest {
                 .body("sharedWithMe", is(false)).body("$", not(hasKey("person")));
         Api.otherAttendee().get(connectionsPath(slug) + ".vcf").then().statusCode(200).body(not(containsString("Ada")));
         Api.attendee().delete(connectionsPath(slug) + "/" + id).then().statusCode(404);
+        // Bruno keeps it, so the pair still names Ada: her export says when and how they met, and not who it was.
+        String export = Api.attendee().get("/api/events/" + slug + "/me/export").then().statusCode(200)
+                .body("exchange.connections", empty())
+                .body("exchange.removedConnections.id", contains((int) id))
+                .body("exchange.removedConnections[0].via", is("qr"))
+                .body("exchange.removedConnections[0].connectedAt", notNullValue())
+                .extract().asString();
+        assertFalse(export.contains("Bruno"), export);
     }
 
     @Test
