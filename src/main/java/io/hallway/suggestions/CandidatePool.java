@@ -49,9 +49,10 @@ class CandidatePool {
     @Inject
     ObjectMapper json;
 
-    /** Builds the person's pool now; they opted in. */
-    void refresh(long eventId, long userId) {
+    /** Builds the person's pool now; they opted in, and no longer hold the terms {@code dropped}. */
+    void refresh(long eventId, long userId, List<SuggestionTerms.Term> dropped) {
         locks.pools(eventId);
+        counts.recount(eventId, dropped);
         build(eventId, userId);
     }
 

@@ -17,7 +17,7 @@ import io.hallway.agenda.BookmarkStore;
  * {@code suggestion_key_count}. A pool build reads it to fan out from the rarest keys first ({@link CandidatePool}).
  * Keys are {@code term:<term>|<role>} (the term in its holders' own words, lower-cased), {@code session:<id>} and
  * {@code block:<id>}. Counted again as a whole when the count is older than {@code count-every}, and at once for the
- * terms of someone who leaves.
+ * terms someone no longer holds.
  */
 @ApplicationScoped
 class KeyCounts {
@@ -57,7 +57,8 @@ class KeyCounts {
     }
 
     /**
-     * The keys of terms someone no longer holds (they opted out or are erased), counted again from who still holds
+     * The keys of terms someone no longer holds (they opted out, are erased, or changed what they chose or show),
+     * counted again from who still holds
      * them; a key nobody holds goes. A term key may name one person's own words (a topic such as "Project Nimbus"),
      * so it cannot wait for the next count, which only a pool build in the event makes.
      */

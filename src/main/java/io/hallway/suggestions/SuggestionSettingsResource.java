@@ -111,7 +111,6 @@ public class SuggestionSettingsResource {
         setting.updatedAt = Instant.now();
         setting.persist();
         terms.rebuild(setting);
-        pools.refresh(event.id, me);
         return Settings.of(setting);
     }
 

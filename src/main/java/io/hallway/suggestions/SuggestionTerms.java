@@ -57,14 +57,15 @@ class SuggestionTerms {
     /** A changed profile can change what the person shows to everyone: their terms, and so their pool. */
     void profileSaved(@Observes ProfileSaved saved) {
         locks.person(saved.eventId(), saved.userId());
-        SuggestionSetting.of(saved.eventId(), saved.userId()).ifPresent(setting -> {
-            rebuild(setting);
-            pools.refresh(setting.eventId, setting.userId);
-        });
+        SuggestionSetting.of(saved.eventId(), saved.userId()).ifPresent(this::rebuild);
     }
 
+    /**
+     * The person's terms from their settings and profile as they are now, then their pool; the terms they no longer
+     * hold leave the key counts with it ({@link CandidatePool#refresh}).
+     */
     void rebuild(SuggestionSetting setting) {
-        forget(setting.eventId, setting.userId);
+        List<Term> before = forget(setting.eventId, setting.userId);
         List<Term> terms = terms(setting, Profile.of(setting.eventId, setting.userId));
         for (Term term : terms) {
             entityManager.createNativeQuery("""
@@ -73,6 +74,9 @@ class SuggestionTerms {
                     .setParameter(1, setting.eventId).setParameter(2, setting.userId).setParameter(3, term.term())
                     .setParameter(4, term.role()).setParameter(5, term.label()).executeUpdate();
         }
+        List<Term> dropped = before.stream().filter(old -> terms.stream()
+                .noneMatch(kept -> kept.term().equals(old.term()) && kept.role().equals(old.role()))).toList();
+        pools.refresh(setting.eventId, setting.userId, dropped);
     }
 
     static List<Term> terms(SuggestionSetting setting, Optional<Profile> profile) {

@@ -76,6 +76,19 @@ class SuggestionDataTest {
     }
 
     @Test
+    void a_topic_only_i_chose_leaves_the_counts_when_i_choose_another() {
+        String ada = Tokens.attendee();
+        String slug = nimbusCounted("keys-change", ada);
+        assertEquals(List.of(1), holders(slug, NIMBUS));
+
+        Api.as(ada).body(Map.of("optedIn", true, "useIntents", true, "intents",
+                List.of(Map.of("intent", "looking-for-work", "topics", List.of("Project Cumulus")))))
+                .put(settings(slug)).then().statusCode(200);
+
+        assertEquals(List.of(), holders(slug, NIMBUS));
+    }
+
+    @Test
     void a_topic_someone_else_chose_too_stays_counted_for_them_when_i_erase_my_data() {
         String ada = Tokens.attendee();
         String slug = nimbusCounted("keys-shared", ada, Tokens.otherAttendee());
