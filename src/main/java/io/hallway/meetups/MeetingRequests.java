@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 
 import io.hallway.agenda.BusyTimes;
 import io.hallway.agenda.MeetingNews;
+import io.hallway.common.NamedLocks;
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.live.LiveClock;
@@ -37,6 +38,9 @@ class MeetingRequests {
 
     @Inject
     Meetings meetings;
+
+    @Inject
+    NamedLocks locks;
 
     @Inject
     BusyTimes busyTimes;
@@ -114,6 +118,10 @@ class MeetingRequests {
     void accept(Event event, long me, long id, int slotIndex) {
         Meetings.Row row = awaitingMe(event, me, id);
         refuseIfBlocked(row);
+        // Two acceptances for one person at once would each find the time free and both take it: the people's
+        // locks, always in the same order, let one commit before the other reads their agendas.
+        locks.hold("meetups.person." + event.id + "." + Math.min(row.requesterId(), row.inviteeId()));
+        locks.hold("meetups.person." + event.id + "." + Math.max(row.requesterId(), row.inviteeId()));
         List<Meetings.StoredSlot> slots = meetings.slots(row);
         if (slotIndex >= slots.size()) {
             throw Problem.invalid("slotIndex", "must be one of the slots' indexes, 0 to " + (slots.size() - 1));

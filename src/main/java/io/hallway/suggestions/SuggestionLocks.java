@@ -2,9 +2,8 @@ package io.hallway.suggestions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
-import io.hallway.common.OneReplicaAtATime;
+import io.hallway.common.NamedLocks;
 
 /**
  * The transaction-level advisory locks that keep suggestion writes from interleaving, across replicas. Each is
@@ -14,13 +13,13 @@ import io.hallway.common.OneReplicaAtATime;
 class SuggestionLocks {
 
     @Inject
-    EntityManager entityManager;
+    NamedLocks locks;
 
     /**
      * Pool writes in an event: two builds add rows to each other's pools, and one at a time cannot deadlock.
      */
     void pools(long eventId) {
-        lock("suggestions.pools." + eventId);
+        locks.hold("suggestions.pools." + eventId);
     }
 
     /**
@@ -30,11 +29,6 @@ class SuggestionLocks {
      * stopped showing.
      */
     void person(long eventId, long userId) {
-        lock("suggestions.person." + eventId + "." + userId);
-    }
-
-    private void lock(String name) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1, hashtext(?2))")
-                .setParameter(1, OneReplicaAtATime.LOCK_SPACE).setParameter(2, name).getSingleResult();
+        locks.hold("suggestions.person." + eventId + "." + userId);
     }
 }

@@ -15,7 +15,10 @@ import static io.hallway.testing.ScheduleFixtures.talk;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.hallway.testing.Api;
+import io.hallway.testing.AtOnce;
 import io.hallway.testing.Db;
 import io.hallway.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -79,6 +83,27 @@ class MeetingRulesTest {
         Api.as(hana).body(Map.of("slotIndex", 0)).post("/api/events/" + c.slug() + "/meetings/" + toHana + "/accept")
                 .then().statusCode(409).body("type", equalTo("urn:hallway:problem:slot-not-free"));
         ask(ADA, c.slug(), hugosProfile, 15).statusCode(201).body("slots[0].startsAt", equalTo(at("10:20")));
+    }
+
+    @Test
+    void three_people_accepting_the_same_time_with_me_at_once_leave_one_meet_up_at_it() throws Exception {
+        MeetingTest.Conference c = conference("accept-race");
+        List<String> invitees = List.of(BRUNO, Tokens.of("hana"), Tokens.of("hugo"));
+        List<Long> asked = new ArrayList<>();
+        for (String invitee : invitees) {
+            long profile = listedProfile(invitee, c.slug(), "Someone");
+            whoMayAsk(invitee, c.slug(), "anyone");
+            asked.add(ask(ADA, c.slug(), profile, 15).statusCode(201).body("slots[0].startsAt", equalTo(at("10:05")))
+                    .extract().jsonPath().getLong("id"));
+        }
+
+        List<Integer> statuses = AtOnce.statuses(List.of(0, 1, 2).stream().<Callable<Integer>> map(i -> () -> Api
+                .as(invitees.get(i)).body(Map.of("slotIndex", 0))
+                .post("/api/events/" + c.slug() + "/meetings/" + asked.get(i) + "/accept").then().extract().statusCode())
+                .toList());
+
+        assertEquals(List.of(200, 409, 409), statuses.stream().sorted().toList());
+        Api.attendee().get("/api/events/" + c.slug() + "/agenda").then().body("meetings", hasSize(1));
     }
 
     @Test
