@@ -236,6 +236,16 @@ class Outbox {
                 .setParameter(5, status).setParameter(6, error).executeUpdate() == 1;
     }
 
+    /**
+     * A browser that changed hands: the deliveries still waiting to go to it carry the previous person's news, and
+     * must not reach the next person's screen. How many went.
+     */
+    int forgetPendingTo(long subscriptionId) {
+        return entityManager.createNativeQuery("""
+                delete from notification_delivery where subscription_id = ?1 and state = 'pending'""")
+                .setParameter(1, subscriptionId).executeUpdate();
+    }
+
     /** Deletes notifications sealed before {@code cutoff} with nothing left to deliver; their deliveries go with them. */
     int prune(Instant cutoff) {
         return entityManager.createNativeQuery("""

@@ -75,6 +75,9 @@ public class PushSubscriptionResource {
     @Inject
     VapidKeys vapid;
 
+    @Inject
+    Outbox outbox;
+
     @GET
     @Operation(operationId = "listMyPushSubscriptions", summary = "My browsers' push subscriptions for the event", description = "Oldest first. The keys are not shown again.")
     public List<SubscriptionView> mine(@PathParam("slug") String slug) {
@@ -111,6 +114,8 @@ public class PushSubscriptionResource {
             subscription = new PushSubscription();
             subscription.eventId = event.id;
             subscription.endpoint = endpoint;
+        } else if (subscription.userId != me) {
+            outbox.forgetPendingTo(subscription.id);
         }
         subscription.userId = me;
         subscription.p256dh = request.keys().p256dh().strip();

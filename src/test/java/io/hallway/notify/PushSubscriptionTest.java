@@ -1,18 +1,32 @@
 package io.hallway.notify;
 
+import static io.hallway.testing.LiveFixtures.clockAt;
+import static io.hallway.testing.PeopleFixtures.profile;
+import static io.hallway.testing.PeopleFixtures.saveProfile;
+import static io.hallway.testing.ScheduleFixtures.create;
 import static io.hallway.testing.ScheduleFixtures.newEvent;
+import static io.hallway.testing.ScheduleFixtures.room;
+import static io.hallway.testing.ScheduleFixtures.talk;
 import static org.hamcrest.Matchers.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import io.hallway.testing.Api;
+import io.hallway.testing.Db;
 import io.hallway.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
@@ -21,6 +35,18 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PushSubscriptionTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    QueuedNotifications queuedNotifications;
+
+    @Inject
+    DeliveryWorker worker;
+
+    @Inject
+    NotifyConfig config;
 
     private static final String POINT = key(65, (byte) 0x04);
     private static final String AUTH = key(16, (byte) 0x01);
@@ -44,13 +70,35 @@ class PushSubscriptionTest {
     }
 
     @Test
-    void a_browser_someone_else_signs_in_on_becomes_theirs() {
+    void a_browser_someone_else_signs_in_on_becomes_theirs_without_what_still_waited_for_me() {
         String slug = newEvent("push-handover");
         String endpoint = endpoint();
         subscribe(Api.attendee(), slug, body(endpoint, POINT, AUTH)).statusCode(201);
+        // Hana asks Ada to meet: news for Ada, waiting to go to her browser.
+        clockAt("08:00");
+        create(slug, talk("Later on", room(slug, "Hall", 100), "10:00", "10:30"));
+        long ada = saveProfile(Tokens.attendee(), slug, Map.of("displayName", "Ada", "inDirectory", true));
+        Api.attendee().body(Map.of("whoMayAsk", "anyone")).put("/api/events/" + slug + "/me/meeting-settings").then()
+                .statusCode(200);
+        profile(Tokens.of("hana"), slug, "Hana");
+        Api.as(Tokens.of("hana")).body(Map.of("profileId", ada, "minutes", 15)).post("/api/events/" + slug + "/meetings")
+                .then().statusCode(201);
+        queuedNotifications.write();
+        worker.seal(Instant.now().plus(config.collectWindow()).plusSeconds(1));
+        Db db = new Db(dataSource);
+        assertTrue(pendingTo(db, endpoint) > 0, "a delivery waits for Ada's browser");
+
         subscribe(Api.otherAttendee(), slug, body(endpoint, POINT, AUTH)).statusCode(200);
+
         Api.attendee().get(path(slug)).then().statusCode(200).body("", hasSize(0));
         Api.otherAttendee().get(path(slug)).then().statusCode(200).body("endpoint", contains(endpoint));
+        assertEquals(0, pendingTo(db, endpoint), "none of Ada's news reaches Bruno's screen");
+    }
+
+    private static long pendingTo(Db db, String endpoint) {
+        return db.count("""
+                select count(*) from notification_delivery d join push_subscription s on s.id = d.subscription_id
+                where s.endpoint = ? and d.state = 'pending'""", endpoint);
     }
 
     @Test
