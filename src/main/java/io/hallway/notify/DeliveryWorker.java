@@ -211,7 +211,7 @@ class DeliveryWorker {
         int claimed = 0;
         while (!stopping.getAsBoolean()) {
             List<DeliveryMessages.Prepared> batch = QuarkusTransaction.requiringNew().call(
-                    () -> messages.prepare(outbox.claim(worker, asOf, asOf.plus(config.lease()), config.batchSize())));
+                    () -> messages.prepare(outbox.claim(worker, asOf, config.lease(), config.batchSize())));
             List<CompletableFuture<Attempt>> sending = batch.stream().map(prepared -> CompletableFuture.supplyAsync(
                     () -> stopping.getAsBoolean() ? new Attempt(prepared.delivery(), null) : attempt(prepared),
                     senders())).toList();

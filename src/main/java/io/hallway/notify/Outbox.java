@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -153,10 +154,14 @@ class Outbox {
     }
 
     /**
-     * Claims up to {@code limit} deliveries due by {@code asOf} that no live lease holds, for {@code worker}
-     * until {@code leaseUntil}; each claim counts as an attempt.
+     * Claims up to {@code limit} deliveries due by {@code asOf} that no live lease holds, for {@code worker}, each
+     * claim counting as an attempt. The lease runs {@code lease} from the claim, not from {@code asOf}: a round that
+     * began long ago (many batches, a slow push service) would otherwise claim rows whose lease has already run
+     * out, and another replica would send them too.
      */
-    List<Claimed> claim(String worker, Instant asOf, Instant leaseUntil, int limit) {
+    List<Claimed> claim(String worker, Instant asOf, Duration lease, int limit) {
+        Instant now = Instant.now();
+        Instant leaseUntil = (asOf.isAfter(now) ? asOf : now).plus(lease);
         @SuppressWarnings("unchecked")
         List<Claimed> claimed = entityManager.createNativeQuery("""
                 with due as (

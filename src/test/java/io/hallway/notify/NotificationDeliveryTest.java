@@ -376,7 +376,7 @@ class NotificationDeliveryTest {
         // A replica claims everything due and dies before sending any of it.
         Instant leaseEnds = sealedAt.plus(config.lease());
         int claimed = QuarkusTransaction.requiringNew()
-                .call(() -> outbox.claim("replica-that-died", sealedAt, leaseEnds, 10_000).size());
+                .call(() -> outbox.claim("replica-that-died", sealedAt, config.lease(), 10_000).size());
         assertTrue(claimed >= 2, "the push and the relay delivery");
 
         worker.deliver(worker.replica, leaseEnds.minusSeconds(1));
@@ -385,6 +385,31 @@ class NotificationDeliveryTest {
         worker.deliver(worker.replica, leaseEnds.plusSeconds(1));
         assertEquals(1, pushService.received(mine).size(), "delivered after the lease");
         assertEquals(1, relayedFor(slug).size());
+    }
+
+    @Test
+    void a_delivery_claimed_late_in_a_long_round_holds_its_lease_from_its_claim() {
+        String slug = newEvent("notify-late-claim");
+        long theater = room(slug, "Theater", 100);
+        long talk = create(slug, talk("Slow push service", theater, "09:00", "09:30")).getLong("id");
+        bookmark(Api.attendee(), slug, talk);
+        subscribe(Api.attendee(), slug);
+        updateSession(slug, talk, Map.of("startsAt", at("10:00"), "endsAt", at("10:30")));
+        worker.seal(afterTheWindow());
+        Db db = new Db(dataSource);
+        String ofThisEvent = " from notification_delivery d join notification n on n.id = d.notification_id"
+                + " join event e on e.id = n.event_id where e.slug = ?";
+        db.update("update notification_delivery set due_at = now() - interval '10 minutes' where id in (select d.id"
+                + ofThisEvent + ")", slug);
+
+        // The round began five minutes ago, and only now gets to this batch.
+        Instant roundBegan = Instant.now().minus(Duration.ofMinutes(5));
+        int claimed = QuarkusTransaction.requiringNew()
+                .call(() -> outbox.claim("slow-replica", roundBegan, config.lease(), 10_000).size());
+
+        assertTrue(claimed >= 1);
+        assertEquals(0, db.count("select count(*)" + ofThisEvent + " and d.lease_until <= now()", slug),
+                "no lease has run out the moment it was taken");
     }
 
     @Test
