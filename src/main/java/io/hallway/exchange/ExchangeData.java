@@ -16,7 +16,8 @@ import io.hallway.people.PersonalSection;
 
 /**
  * The exchange's personal data: my side of each connection (with my note and star), the connections I removed that
- * the other person kept, my codes, and the rate-limit windows and idempotency keys of my scans. Erasing a connection erases it for both sides.
+ * the other person kept, my codes, and the rate-limit windows and idempotency keys of my scans. Erasing a connection
+ * erases it for both sides.
  */
 @Singleton
 class ExchangeData {

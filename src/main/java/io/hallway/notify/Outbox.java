@@ -243,10 +243,10 @@ class Outbox {
 
     /**
      * A browser that changed hands: the deliveries still waiting to go to it carry the previous person's news, and
-     * must not reach the next person's screen. How many went.
+     * must not reach the next person's screen.
      */
-    int forgetPendingTo(long subscriptionId) {
-        return entityManager.createNativeQuery("""
+    void forgetPendingTo(long subscriptionId) {
+        entityManager.createNativeQuery("""
                 delete from notification_delivery where subscription_id = ?1 and state = 'pending'""")
                 .setParameter(1, subscriptionId).executeUpdate();
     }
