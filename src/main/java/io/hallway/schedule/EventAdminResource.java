@@ -2,6 +2,7 @@ package io.hallway.schedule;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.TreeMap;
@@ -53,6 +54,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Tag(name = "Admin: events")
 public class EventAdminResource {
 
+    /**
+     * Exports and calendars walk an event day by day, and its times must stay within what Java and PostgreSQL
+     * store: a century-long event once exhausted a replica's heap, and the last day of year 999999999 was a 500.
+     */
+    static final int LONGEST_EVENT_DAYS = 31;
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2100;
+
     @Inject
     ScheduleChanges changes;
 
@@ -102,7 +111,7 @@ public class EventAdminResource {
     @POST
     @Transactional
     @RolesAllowed({ Roles.ORGANIZER, Roles.ADMIN })
-    @Operation(operationId = "adminCreateEvent", summary = "Create an event; I become its owner", description = "201 with its Location. It is a draft, invisible to the public API, until published is true. A slug already taken is a 409. Needs the organizer (or admin) realm role. With releaseMode manual its public schedule stays empty until the team's first release.")
+    @Operation(operationId = "adminCreateEvent", summary = "Create an event; I become its owner", description = "201 with its Location. It is a draft, invisible to the public API, until published is true. It lasts from startDate to endDate in its timeZone, at most 31 days, in the years 2000 to 2100 (400 naming the date otherwise). A slug already taken is a 409. Needs the organizer (or admin) realm role. With releaseMode manual its public schedule stays empty until the team's first release.")
     public RestResponse<EventView> create(@Valid @NotNull EventRequest request) {
         if (Event.findBySlug(request.slug()).isPresent()) {
             throw Problem.of(ProblemType.SLUG_TAKEN, "An event with slug '" + request.slug() + "' already exists.");
@@ -181,8 +190,13 @@ public class EventAdminResource {
     }
 
     private static void apply(Event event, EventRequest request) {
+        checkYear("startDate", request.startDate());
+        checkYear("endDate", request.endDate());
         if (request.endDate().isBefore(request.startDate())) {
             throw Problem.invalid("endDate", "must not be before startDate");
+        }
+        if (request.endDate().isAfter(request.startDate().plusDays(LONGEST_EVENT_DAYS - 1))) {
+            throw Problem.invalid("endDate", "must be within " + LONGEST_EVENT_DAYS + " days of startDate");
         }
         event.updatedAt = Instant.now();
         event.name = request.name();
@@ -208,6 +222,12 @@ public class EventAdminResource {
     private static void switchMode(Event event, ReleaseMode mode) {
         event.releaseMode = mode;
         event.releasedVersion = mode == ReleaseMode.MANUAL ? event.scheduleVersion : null;
+    }
+
+    private static void checkYear(String field, LocalDate date) {
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw Problem.invalid(field, "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
     }
 
     private static String validZone(String zone) {

@@ -102,6 +102,38 @@ class EventAdminTest {
         Api.organizer().body(badKind).post("/api/admin/events").then().statusCode(400);
     }
 
+    /** An export walks the event day by day: a century-long event once held a replica's heap until it died. */
+    @Test
+    void an_event_lasts_at_most_a_month_within_this_century_or_the_next() {
+        String slug = freshSlug();
+        var tooLong = event(slug);
+        tooLong.put("endDate", "2025-05-01");
+        Api.organizer().body(tooLong).post("/api/admin/events").then().statusCode(400)
+                .body("violations[0].field", equalTo("endDate"))
+                .body("violations[0].message", containsString("31 days"));
+        var farFuture = event(slug);
+        farFuture.put("startDate", "+300000-01-01");
+        farFuture.put("endDate", "+300000-01-02");
+        Api.organizer().body(farFuture).post("/api/admin/events").then().statusCode(400)
+                .body("violations[0].field", equalTo("startDate"));
+        var farPast = event(slug);
+        farPast.put("startDate", "0000-01-01");
+        Api.organizer().body(farPast).post("/api/admin/events").then().statusCode(400)
+                .body("violations[0].field", equalTo("startDate"));
+        Api.organizer().get("/api/admin/events/" + slug).then().statusCode(404);
+
+        var month = event(slug);
+        month.put("endDate", "2025-04-29");
+        Api.organizer().body(month).post("/api/admin/events").then().statusCode(201);
+        var lastDayOfTime = event(slug);
+        lastDayOfTime.put("endDate", "+999999999-12-31");
+        lastDayOfTime.put("version", 0);
+        Api.organizer().body(lastDayOfTime).put("/api/admin/events/" + slug).then().statusCode(400)
+                .body("violations[0].field", equalTo("endDate"));
+        Api.organizer().get("/api/admin/events/" + slug).then().statusCode(200)
+                .body("endDate", equalTo("2025-04-29")).body("version", equalTo(0));
+    }
+
     @Test
     void dates_cannot_shrink_past_sessions_already_scheduled() {
         String slug = newEvent("shrink");
