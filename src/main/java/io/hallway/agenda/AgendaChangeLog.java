@@ -133,6 +133,13 @@ class AgendaChangeLog {
             select reached.user_id, ?1, ?2, ?3, array_agg(distinct reached.news_id order by reached.news_id)
             from (""";
 
+    /** Whether {@code people.user_id} has an entry naming news of the announcement ?8 in the event ?1. */
+    private static final String REACHED_BY_ANNOUNCEMENT = """
+            select 1 from agenda_change c
+            where c.event_id = ?1 and c.user_id = people.user_id and c.kind = 'announcement'
+                and c.news_ids && array(select n.id from agenda_news n where n.event_id = ?1 and n.kind = 'announcement'
+                    and cast(n.details ->> 'id' as bigint) = ?8)""";
+
     private static final String GROUPED_BY_PERSON = """
             ) reached group by reached.user_id
             returning user_id, id, array_to_string(news_ids, ',') as news_ids""";
@@ -197,8 +204,8 @@ class AgendaChangeLog {
     }
 
     /**
-     * An announcement started showing: news for each person it is for, with no session. Everyone means everyone
-     * with an agenda in the event.
+     * An announcement started showing, or was corrected since: news for each person it is for and had no news of it
+     * yet, with no session. Everyone means everyone with an agenda in the event.
      */
     void record(@Observes AnnouncementStarted started) {
         if (!started.everyone() && started.sessionIds().isEmpty() && started.blockIds().isEmpty()) {
@@ -210,9 +217,10 @@ class AgendaChangeLog {
         long newsId = write(started.eventId(), started.revision(), ANNOUNCEMENT, List.of(news)).get(0);
         tell(started.eventId(), started.revision(), ANNOUNCEMENT, Map.of(newsId, news), entityManager.createNativeQuery(
                 REACHED + "select user_id, cast(?7 as bigint) as news_id from (" + BookmarkStore.ADDRESSED + ") people"
-                        + GROUPED_BY_PERSON, Reached.class)
+                        + " where not exists (" + REACHED_BY_ANNOUNCEMENT + ")" + GROUPED_BY_PERSON, Reached.class)
                 .setParameter(4, started.everyone()).setParameter(5, orNone(started.sessionIds()))
-                .setParameter(6, orNone(started.blockIds())).setParameter(7, newsId));
+                .setParameter(6, orNone(started.blockIds())).setParameter(7, newsId)
+                .setParameter(8, started.announcementId()));
     }
 
     /**

@@ -33,8 +33,9 @@ class Announcement extends PanacheEntityBase {
     public Instant endsAt;
     public Instant postedAt;
     /**
-     * Null until it reached its audience's change feeds, at its start. Not part of the version an organizer reads:
-     * the delivery job must not make their If-Match stale.
+     * Null until it reached its audience's change feeds, at its start, and from a correction until the corrected one
+     * reached whom it adds. Not part of the version an organizer reads: the delivery job must not make their If-Match
+     * stale.
      */
     @OptimisticLock(excluded = true)
     public Instant deliveredAt;

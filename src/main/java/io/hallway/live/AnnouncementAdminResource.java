@@ -71,7 +71,7 @@ public class AnnouncementAdminResource {
     @PUT
     @Path("{id}")
     @Transactional
-    @Operation(operationId = "adminUpdateAnnouncement", summary = "Correct an announcement, or show it for longer", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409, and nothing changes.")
+    @Operation(operationId = "adminUpdateAnnouncement", summary = "Correct an announcement, or show it for longer", description = "Send the version you read, as If-Match (the ETag of the GET) or as version in the body: none is a 428, a stale one a 409, and nothing changes. Once it has started, it reaches the change feed (getMyChanges) of the people it is now for and had not reached, as corrected (a wider audience reaches those it adds); what a feed already carried stays.")
     public Response update(@PathParam("slug") String slug, @PathParam("id") long id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AnnouncementRequest request) {
         long expected = Versions.expected(ifMatch, request.version());

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Fired once per announcement, inside the transaction that marks it delivered, when it starts showing. Features
- * that keep something per person (the attendees' change feeds) observe it to reach its audience: everyone with an
+ * Fired inside the transaction that marks an announcement delivered: when it starts showing, and again, as
+ * corrected, after each correction of one that has started. Features that keep something per person (the attendees'
+ * change feeds) observe it to reach its audience, each person once however often it is fired: everyone with an
  * agenda in the event, or the people who bookmarked one of {@code sessionIds} (alone or through one of
  * {@code blockIds}) in the published schedule of version {@code revision}.
  */

@@ -83,8 +83,15 @@ class Announcements {
     Announcement change(Event event, Announcement announcement, AnnouncementRequest request) {
         mayAddress(event, announcement);
         long versionBefore = announcement.version;
-        apply(event, announcement, request, now());
+        Instant now = now();
+        apply(event, announcement, request, now);
         Announcement.flush();
+        // Delivered again as corrected, at once or at its new start: the change feeds skip whom it reached before, so
+        // only the people a correction adds to its audience hear of it.
+        announcement.deliveredAt = null;
+        if (!announcement.startsAt.isAfter(now)) {
+            deliver(announcement, now);
+        }
         audit.record(event.id, AuditAction.UPDATE, AuditResource.ANNOUNCEMENT, announcement.id, versionBefore,
                 announcement.version);
         showChanges(event);
@@ -106,9 +113,10 @@ class Announcements {
     }
 
     /**
-     * Hands the announcement to its audience's change feeds and marks it delivered. Its audience is read from the
-     * published schedule: for a room or a level, the sessions there that overlap its time. One whose time has passed
-     * unseen (the service was down all along), or of an unpublished event, is marked without a feed entry.
+     * Hands the announcement to its audience's change feeds (those it has not reached yet) and marks it delivered.
+     * Its audience is read from the published schedule: for a room or a level, the sessions there that overlap its
+     * time. One whose time has passed unseen (the service was down all along), or of an unpublished event, is marked
+     * without a feed entry.
      */
     void deliver(Announcement announcement, Instant now) {
         announcement.deliveredAt = now;

@@ -172,6 +172,30 @@ class AnnouncementDeliveryTest {
     }
 
     @Test
+    void a_correction_that_widens_the_audience_reaches_those_newly_in_it_once_and_one_that_narrows_it_takes_nothing_back() {
+        Day day = day();
+        String since = cursor(day.slug());
+        clockAt("14:10");
+        long id = post(day, Map.of("kind", "room", "roomId", day.theater()), "Theater mic is out", null, at("14:40"));
+
+        correct(day, id, 0, Map.of("kind", "everyone"), "Every mic is out", at("14:10"), at("16:00"));
+
+        // hana had it already and keeps what she had; the others are new to it and get it as corrected.
+        changes(as("hana"), day, since).body("changes.announcement.title", contains("Theater mic is out"));
+        for (RequestSpecification newcomer : new RequestSpecification[] { as("hugo"), as("edith"), Api.attendee() }) {
+            changes(newcomer, day, since).body("changes.announcement.title", contains("Every mic is out"));
+        }
+
+        // Corrected again for the same people, and then for the Flex space only: nobody gets it twice, nobody loses it.
+        correct(day, id, 1, Map.of("kind", "everyone"), "Every mic is out, back at 15:00", at("14:10"), at("16:00"));
+        correct(day, id, 2, Map.of("kind", "room", "roomId", day.flex()), "Flex mic is out", at("14:10"), at("16:00"));
+        changes(as("hana"), day, since).body("changes.announcement.title", contains("Theater mic is out"));
+        for (RequestSpecification newcomer : new RequestSpecification[] { as("hugo"), as("edith"), Api.attendee() }) {
+            changes(newcomer, day, since).body("changes.announcement.title", contains("Every mic is out"));
+        }
+    }
+
+    @Test
     void the_announcements_and_delays_that_reached_me_are_in_my_export_and_go_with_my_erasure() {
         Day day = day();
         clockAt("14:10");
@@ -194,6 +218,19 @@ class AnnouncementDeliveryTest {
     }
 
     private static long post(Day day, Map<String, Object> audience, String title, String startsAt, String endsAt) {
+        return Api.organizer().body(announcement(audience, title, startsAt, endsAt))
+                .post("/api/admin/events/" + day.slug() + "/announcements").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+    }
+
+    private static void correct(Day day, long id, long version, Map<String, Object> audience, String title,
+            String startsAt, String endsAt) {
+        Api.organizer().header("If-Match", "\"" + version + "\"").body(announcement(audience, title, startsAt, endsAt))
+                .put("/api/admin/events/" + day.slug() + "/announcements/" + id).then().statusCode(200);
+    }
+
+    private static Map<String, Object> announcement(Map<String, Object> audience, String title, String startsAt,
+            String endsAt) {
         Map<String, Object> body = new HashMap<>();
         body.put("title", title);
         body.put("body", "Details at the front desk.");
@@ -203,8 +240,7 @@ class AnnouncementDeliveryTest {
             body.put("startsAt", startsAt);
         }
         body.put("endsAt", endsAt);
-        return Api.organizer().body(body).post("/api/admin/events/" + day.slug() + "/announcements").then()
-                .statusCode(201).extract().jsonPath().getLong("id");
+        return body;
     }
 
     private static ValidatableResponse live(Day day) {
