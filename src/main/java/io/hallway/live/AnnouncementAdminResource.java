@@ -60,7 +60,7 @@ public class AnnouncementAdminResource {
 
     @POST
     @Transactional
-    @Operation(operationId = "adminPostAnnouncement", summary = "Announce something to everyone, a room, a level or a session's audience", description = "201 with its Location. It shows in the live document (getLiveDocument) from startsAt (default now) until endsAt, and reaches the change feed (getMyChanges) of the people it is for: everyone; for a room or level, who bookmarked a session there while it shows; for a session, who bookmarked it. A host limited to rooms may address only the people of those rooms.")
+    @Operation(operationId = "adminPostAnnouncement", summary = "Announce something to everyone, a room, a level or a session's audience", description = "201 with its Location. It shows in the live document (getLiveDocument) from startsAt (default now) until endsAt, and reaches the change feed (getMyChanges) of the people it is for: everyone; for a room or level, who bookmarked a session there expected (by the hosts' reports) to run while it shows; for a session, who bookmarked it. A host limited to rooms may address only the people of those rooms.")
     public Response post(@PathParam("slug") String slug, @Valid @NotNull AnnouncementRequest request) {
         Event event = Event.bySlugOr404(slug);
         Announcement announcement = announcements.post(event, request);

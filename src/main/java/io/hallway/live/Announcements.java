@@ -53,6 +53,9 @@ class Announcements {
     ScheduleSnapshots snapshots;
 
     @Inject
+    LiveTimes times;
+
+    @Inject
     LiveClock clock;
 
     @Inject
@@ -114,9 +117,10 @@ class Announcements {
 
     /**
      * Hands the announcement to its audience's change feeds (those it has not reached yet) and marks it delivered.
-     * Its audience is read from the published schedule: for a room or a level, the sessions there that overlap its
-     * time. One whose time has passed unseen (the service was down all along), or of an unpublished event, is marked
-     * without a feed entry.
+     * Its audience is read from the published schedule: for a room or a level, the sessions there whose expected
+     * times, with the hosts' reports as stored now, overlap its time (when a room runs late, those are the people in
+     * it or on their way). One whose time has passed unseen (the service was down all along), or of an unpublished
+     * event, is marked without a feed entry.
      */
     void deliver(Announcement announcement, Instant now) {
         announcement.deliveredAt = now;
@@ -129,7 +133,8 @@ class Announcements {
         if (published.isEmpty()) {
             return;
         }
-        ScheduleSnapshot schedule = snapshots.current(published.get()).snapshot();
+        ScheduleSnapshots.Built built = snapshots.current(published.get());
+        ScheduleSnapshot schedule = built.snapshot();
         List<SessionView> addressed = switch (announcement.audience) {
             case EVERYONE -> List.of();
             case SESSION -> schedule.sessions().stream().filter(s -> s.id() == announcement.sessionId).toList();
@@ -137,9 +142,10 @@ class Announcements {
                 Set<Long> rooms = schedule.rooms().stream().filter(room -> announcement.audience == AudienceKind.ROOM
                         ? room.id() == announcement.roomId
                         : announcement.levelName.equals(room.levelName())).map(RoomView::id).collect(Collectors.toSet());
+                ExpectedTimes expected = times.fresh(built);
                 yield schedule.sessions().stream().filter(s -> s.roomId() != null && rooms.contains(s.roomId())
-                        && s.startsAt().toInstant().isBefore(announcement.endsAt)
-                        && s.endsAt().toInstant().isAfter(announcement.startsAt)).toList();
+                        && expected.session(s.id()).filter(timing -> timing.expectedStart().isBefore(announcement.endsAt)
+                                && timing.expectedEnd().isAfter(announcement.startsAt)).isPresent()).toList();
             }
         };
         started.fire(new AnnouncementStarted(announcement.eventId, published.get().scheduleVersion(), announcement.id,

@@ -130,6 +130,25 @@ class AnnouncementDeliveryTest {
     }
 
     @Test
+    void one_for_a_room_reaches_who_bookmarked_a_session_there_by_its_expected_times_when_the_room_runs_late() {
+        Day day = day();
+        String since = cursor(day.slug());
+        clockAt("14:10");
+        // The Theater talk runs 40 minutes late: 14:40-15:10; the lightning block follows it, 15:10-15:20.
+        LiveFixtures.runningLate(Api.organizer(), day.slug(), day.theater(), 40).statusCode(200);
+        post(day, Map.of("kind", "room", "roomId", day.theater()), "Theater doors stay shut", at("15:00"), at("15:05"));
+
+        clockAt("15:00");
+        deliverStarted();
+
+        // By the plan the block would be on now and the talk long over; in the room it is the other way round.
+        String announced = "changes.findAll { it.kind == 'announcement' }.announcement.title";
+        changes(as("hana"), day, since).body(announced, contains("Theater doors stay shut"));
+        changes(as("edith"), day, since).body(announced, empty());
+        changes(Api.attendee(), day, since).body(announced, empty());
+    }
+
+    @Test
     void one_for_a_level_reaches_the_people_of_its_rooms_and_one_for_a_session_its_followers_and_its_blocks() {
         Day day = day();
         String since = cursor(day.slug());
