@@ -37,7 +37,7 @@ public class ActualTimesAdminResource {
     HostReports reports;
 
     @PUT
-    @Operation(operationId = "adminReportActualTimes", summary = "Say when a session or lightning block actually started or ended", description = "Name either sessionId or blockId, and startedAt, endedAt or both; what is left out keeps what was said before. The sessions after it start at the later of their planned start and its expected end: one that ended early pulls nothing earlier than planned. Times must lie within 4 hours of the planned ones. 404 for a session or block of no room of this event, 409 session-in-another-room for one of another room, 409 talk-in-a-block for a lightning talk in a block. Answers the room as the live document shows it.")
+    @Operation(operationId = "adminReportActualTimes", summary = "Say when a session or lightning block actually started or ended", description = "Name either sessionId or blockId, and startedAt, endedAt or both; what is left out keeps what was said before. A start replaces a delay said before it: the session then runs its planned length from it, unless an end is reported. The sessions after it start at the later of their planned start and its expected end: one that ended early pulls nothing earlier than planned. Times must lie within 4 hours of the planned ones. 404 for a session or block of no room of this event, 409 session-in-another-room for one of another room, 409 talk-in-a-block for a lightning talk in a block. Answers the room as the live document shows it.")
     public LiveDocument.RoomLive report(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull ActualTimesRequest request) {
         if ((request.sessionId() == null) == (request.blockId() == null)) {

@@ -120,6 +120,9 @@ class HostReports {
         LiveReport report = LiveReport.about(locked.event().id, unit);
         if (startedAt != null) {
             report.startedAt = checked("startedAt", startedAt.toInstant(), planned.plannedStart(), locked.now());
+            // Said last, the start replaces what a delay said before it: the session runs its planned length from
+            // there. A delay said after it is kept next to it and moves only the end (see Propagation).
+            report.delayMinutes = null;
         }
         if (endedAt != null) {
             report.endedAt = checked("endedAt", endedAt.toInstant(), planned.plannedEnd(), locked.now());

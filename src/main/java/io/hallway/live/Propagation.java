@@ -15,9 +15,12 @@ import java.util.Map;
  * the one before ended early. A unit's own report overrides that for the unit itself:
  * <ul>
  * <li>"running N minutes late": it runs N minutes behind its plan, start and end;</li>
- * <li>"started at": its start, and its end its planned length later unless it runs late;</li>
+ * <li>"started at": its start, and its end its planned length later, unless it was said to run late since: then
+ * its end is N minutes behind the planned one;</li>
  * <li>"ended at": its end.</li>
  * </ul>
+ * What the host said last wins: a report holds a delay next to a start only when the delay was said after the start
+ * ({@link HostReports} drops a delay when a start is reported).
  */
 final class Propagation {
 
@@ -42,7 +45,10 @@ final class Propagation {
     record Unit(UnitId id, Instant plannedStart, Instant plannedEnd) {
     }
 
-    /** What the host said about one unit; any member may be null, not all of them. */
+    /**
+     * What the host said about one unit; any member may be null, not all of them. A delay next to a start was said
+     * after it.
+     */
     record Report(Integer delayMinutes, Instant startedAt, Instant endedAt) {
     }
 

@@ -125,6 +125,31 @@ class HostReportsTest {
     }
 
     @Test
+    void what_the_host_said_last_wins_a_start_after_a_delay_runs_the_planned_length_a_delay_after_a_start_moves_the_end() {
+        var day = day();
+        clockAt("09:20");
+        runningLate(Api.organizer(), day.slug(), day.theater(), 20).statusCode(200);
+
+        // The opening in fact started at 09:12: it runs its 30 minutes from there, the delay said before is spent.
+        actualTimes(Api.organizer(), day.slug(), day.theater(), Map.of("sessionId", day.opening(), "startedAt", at("09:12")))
+                .statusCode(200);
+        Api.anonymous().get(day.session(day.opening())).then().body("expectedStartsAt", is(at("09:12")))
+                .body("expectedEndsAt", is(at("09:42")));
+
+        // Then it overruns: 15 late moves its end to 09:45, its start stays the one reported.
+        clockAt("09:25");
+        runningLate(Api.organizer(), day.slug(), day.theater(), 15).statusCode(200);
+        Api.anonymous().get(day.session(day.opening())).then().body("expectedStartsAt", is(at("09:12")))
+                .body("expectedEndsAt", is(at("09:45")));
+
+        // A corrected start, said last, runs the planned length from it again.
+        actualTimes(Api.organizer(), day.slug(), day.theater(), Map.of("sessionId", day.opening(), "startedAt", at("09:10")))
+                .statusCode(200);
+        Api.anonymous().get(day.session(day.opening())).then().body("expectedStartsAt", is(at("09:10")))
+                .body("expectedEndsAt", is(at("09:40")));
+    }
+
+    @Test
     void reports_that_make_no_sense_are_refused_naming_the_field() {
         var day = day();
         clockAt("09:20");
