@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 import io.hallway.schedule.Event;
 
@@ -48,7 +49,9 @@ class AgendaData {
     @Produces
     @Singleton
     PersonalData agenda() {
-        return new PersonalSection("agenda", this::holds, this::export, this::erase, this::purge);
+        return new PersonalSection("agenda", Map.of("bookmark", AfterPurge.NONE, "calendar_link", AfterPurge.NONE,
+                "agenda_change", AfterPurge.NONE, "agenda_news", AfterPurge.NONE, "session_feedback", AfterPurge.NONE),
+                this::holds, this::export, this::erase, this::purge);
     }
 
     private boolean holds(long eventId, long userId) {

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 import io.hallway.schedule.Event;
 
@@ -24,7 +25,7 @@ class AuditData {
     @Produces
     @Singleton
     PersonalData audit(AuditLog log, ObjectMapper json) {
-        return new PersonalSection("audit", log::holds, (eventId, userId) -> {
+        return new PersonalSection("audit", Map.of("audit_entry", AfterPurge.ALL), log::holds, (eventId, userId) -> {
             List<AuditLog.Row> mine = log.madeBy(eventId, userId);
             if (mine.isEmpty()) {
                 return null;

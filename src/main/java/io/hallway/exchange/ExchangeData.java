@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 
 /**
@@ -54,7 +55,9 @@ class ExchangeData {
     @Produces
     @Singleton
     PersonalData exchange() {
-        return new PersonalSection("exchange", this::holds, this::export, this::erase, this::purge);
+        return new PersonalSection("exchange", Map.of("connection", AfterPurge.NONE, "connection_member",
+                AfterPurge.NONE, "exchange_token", AfterPurge.NONE, "exchange_idempotency", AfterPurge.NONE,
+                "exchange_rate_limit", AfterPurge.NONE), this::holds, this::export, this::erase, this::purge);
     }
 
     private boolean holds(long eventId, long userId) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 
 /**
@@ -20,6 +21,7 @@ class OfflineExchangeData {
     @Singleton
     PersonalData offlineExchange(OfflineSecrets secrets) {
         return new PersonalSection("offlineExchange",
+                Map.of("offline_exchange_secret", AfterPurge.NONE, "offline_code_use", AfterPurge.NONE),
                 (eventId, userId) -> secrets.dates(eventId, userId).isPresent(),
                 (eventId, userId) -> secrets.dates(eventId, userId).orElse(null), secrets::erase,
                 eventId -> Map.of("offlineExchangeSecrets", secrets.purge(eventId)));

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 import io.hallway.schedule.Event;
 
@@ -43,7 +44,8 @@ class MeetingData {
     @Produces
     @Singleton
     PersonalData meetings() {
-        return new PersonalSection("meetings", meetings::holds, this::export, this::erase,
+        return new PersonalSection("meetings", Map.of("meeting", AfterPurge.NONE, "meeting_setting", AfterPurge.NONE,
+                "meeting_rate_limit", AfterPurge.NONE), meetings::holds, this::export, this::erase,
                 eventId -> Map.of("meetings", meetings.purge(eventId, "meeting"),
                         "meetingSettings", meetings.purge(eventId, "meeting_setting"),
                         "meetingRateLimits", meetings.purge(eventId, "meeting_rate_limit")));

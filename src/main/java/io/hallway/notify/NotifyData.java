@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 
 /**
@@ -31,7 +32,10 @@ class NotifyData {
     @Produces
     @Singleton
     PersonalData notifications() {
-        return new PersonalSection("notifications", this::holds, this::export, this::erase, this::purge);
+        return new PersonalSection("notifications", Map.of("push_subscription", AfterPurge.NONE,
+                "notification_preference", AfterPurge.NONE, "notification", AfterPurge.NONE, "notification_delivery",
+                AfterPurge.NONE, "notification_fan_out", AfterPurge.NONE),
+                this::holds, this::export, this::erase, this::purge);
     }
 
     private boolean holds(long eventId, long userId) {

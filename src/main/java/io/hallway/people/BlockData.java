@@ -18,7 +18,7 @@ class BlockData {
     @Produces
     @Singleton
     PersonalData blocks(Blocks blocks, BlockList blockList) {
-        return new PersonalSection("blocks", blocks::madeAny,
+        return new PersonalSection("blocks", Map.of("person_block", PersonalData.AfterPurge.NONE), blocks::madeAny,
                 (eventId, userId) -> blocks.madeAny(eventId, userId)
                         ? blockList.of(Event.findById(eventId), userId) : null,
                 blocks::eraseMadeBy, eventId -> Map.of("blocks", blocks.purge(eventId)));

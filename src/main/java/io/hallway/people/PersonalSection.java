@@ -15,15 +15,17 @@ import java.util.function.LongFunction;
 public final class PersonalSection implements PersonalData {
 
     private final String section;
+    private final Map<String, AfterPurge> tables;
     private final BiPredicate<Long, Long> holds;
     private final BiFunction<Long, Long, ?> export;
     private final BiConsumer<Long, Long> erase;
     private final LongFunction<Map<String, Long>> purge;
 
     /** Each function takes the event id and, but for {@code purge}, the user id, as {@link PersonalData} does. */
-    public PersonalSection(String section, BiPredicate<Long, Long> holds, BiFunction<Long, Long, ?> export,
-            BiConsumer<Long, Long> erase, LongFunction<Map<String, Long>> purge) {
+    public PersonalSection(String section, Map<String, AfterPurge> tables, BiPredicate<Long, Long> holds,
+            BiFunction<Long, Long, ?> export, BiConsumer<Long, Long> erase, LongFunction<Map<String, Long>> purge) {
         this.section = Objects.requireNonNull(section, "section");
+        this.tables = Map.copyOf(Objects.requireNonNull(tables, "tables"));
         this.holds = Objects.requireNonNull(holds, "holds");
         this.export = Objects.requireNonNull(export, "export");
         this.erase = Objects.requireNonNull(erase, "erase");
@@ -33,6 +35,11 @@ public final class PersonalSection implements PersonalData {
     @Override
     public String section() {
         return section;
+    }
+
+    @Override
+    public Map<String, AfterPurge> tables() {
+        return tables;
     }
 
     @Override

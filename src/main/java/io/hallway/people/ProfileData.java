@@ -12,7 +12,7 @@ class ProfileData {
     @Produces
     @Singleton
     PersonalData profile() {
-        return new PersonalSection("profile",
+        return new PersonalSection("profile", Map.of("profile", PersonalData.AfterPurge.NONE),
                 (eventId, userId) -> Profile.count("eventId = ?1 and userId = ?2", eventId, userId) > 0,
                 (eventId, userId) -> Profile.of(eventId, userId).map(ProfileView::from).orElse(null),
                 (eventId, userId) -> Profile.delete("eventId = ?1 and userId = ?2", eventId, userId),

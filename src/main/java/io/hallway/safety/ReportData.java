@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 import io.hallway.schedule.Event;
 
@@ -21,7 +22,7 @@ class ReportData {
     @Produces
     @Singleton
     PersonalData reports() {
-        return new PersonalSection("reports",
+        return new PersonalSection("reports", Map.of("conduct_report", AfterPurge.NONE),
                 (eventId, userId) -> ConductReport.count("eventId = ?1 and reporterId = ?2", eventId, userId) > 0,
                 (eventId, userId) -> {
                     List<ConductReport> mine = ConductReport.madeBy(eventId, userId);

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 import io.hallway.schedule.Speaker;
 
@@ -42,11 +43,13 @@ class SpeakerData {
     @Produces
     @Singleton
     PersonalData speaking() {
-        return new PersonalSection("speaking", this::holds, this::export, (eventId, userId) -> {
-            links.erase(eventId, userId);
-            invitations.forget(eventId, userId);
-        }, eventId -> Map.of("speakerLinks", links.purge(eventId), "speakerInvitationsAnonymised",
-                invitations.forgetEveryone(eventId)));
+        return new PersonalSection("speaking",
+                Map.of("speaker_link", AfterPurge.NONE, "speaker_invitation", AfterPurge.ROWS_WITHOUT_PEOPLE),
+                this::holds, this::export, (eventId, userId) -> {
+                    links.erase(eventId, userId);
+                    invitations.forget(eventId, userId);
+                }, eventId -> Map.of("speakerLinks", links.purge(eventId), "speakerInvitationsAnonymised",
+                        invitations.forgetEveryone(eventId)));
     }
 
     private boolean holds(long eventId, long userId) {

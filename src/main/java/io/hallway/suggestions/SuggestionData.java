@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 
 /**
@@ -42,7 +43,9 @@ class SuggestionData {
     @Produces
     @Singleton
     PersonalData suggestions() {
-        return new PersonalSection("suggestions", this::holds, this::export, this::erase,
+        return new PersonalSection("suggestions", Map.of("suggestion_setting", AfterPurge.NONE,
+                "suggestion_term", AfterPurge.NONE, "suggestion_candidate", AfterPurge.NONE, "suggestion_dismissal",
+                AfterPurge.NONE), this::holds, this::export, this::erase,
                 eventId -> Map.of("suggestionSettings", SuggestionSetting.delete("eventId", eventId), "suggestionTerms",
                         terms.purge(eventId), "suggestionCandidates", pools.purge(eventId), "suggestionDismissals",
                         dismissals.purge(eventId)));

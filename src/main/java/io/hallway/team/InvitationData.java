@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 
 /**
@@ -32,7 +33,8 @@ class InvitationData {
     @Produces
     @Singleton
     PersonalData invitations(Invitations invitations) {
-        return new PersonalSection("invitations", invitations::refersTo,
+        return new PersonalSection("invitations", Map.of("event_invitation", AfterPurge.ROWS_WITHOUT_PEOPLE),
+                invitations::refersTo,
                 (eventId, userId) -> invitations.of(eventId, userId).stream()
                         .map(invitation -> MyInvitation.of(invitation, userId)).toList(),
                 invitations::forget, eventId -> Map.of("invitationsAnonymised", invitations.forgetEveryone(eventId)));

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.hallway.people.PersonalData;
+import io.hallway.people.PersonalData.AfterPurge;
 import io.hallway.people.PersonalSection;
 
 /**
@@ -21,7 +22,7 @@ class TeamData {
     @Produces
     @Singleton
     PersonalData team(Members members) {
-        return new PersonalSection("team", members::holds,
+        return new PersonalSection("team", Map.of("event_member", AfterPurge.ALL), members::holds,
                 (eventId, userId) -> members.member(eventId, userId).orElse(null), members::erase,
                 eventId -> Map.of());
     }

@@ -1,10 +1,10 @@
 package io.hallway.exchange;
 
+import static io.hallway.testing.OfflineCodes.*;
 import static io.hallway.testing.PeopleFixtures.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,8 +20,6 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
@@ -383,26 +381,6 @@ class OfflineExchangeTest {
 
     private static String offlinePath(String slug) {
         return connectionsPath(slug) + "/offline";
-    }
-
-    private static long step(Instant at) {
-        return Math.floorDiv(at.getEpochSecond(), 30);
-    }
-
-    /** The documented recipe: hwo1.<holder>.<step>.<first 16 chars of base64url(HMAC-SHA256(secret, step BE64))>. */
-    private static String code(JsonPath secret, long step) {
-        return "hwo1." + secret.getString("holder") + "." + step + "." + mac(secret.getString("secret"), step);
-    }
-
-    private static String mac(String secret, long step) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getUrlDecoder().decode(secret), "HmacSHA256"));
-            byte[] full = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(full).substring(0, 16);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Response redeem(String scanner, String slug, String code, Instant scannedAt) {

@@ -1,5 +1,7 @@
 package io.hallway.notify;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,7 +12,15 @@ public class QueuedNotifications {
     @Inject
     DeliveryWorker worker;
 
+    @Inject
+    NotifyConfig config;
+
     public void write() {
         worker.fanOut();
+    }
+
+    /** Writes them and seals every notification, as the worker does once their windows close: their deliveries queue. */
+    public void seal() {
+        worker.seal(Instant.now().plus(config.collectWindow()));
     }
 }

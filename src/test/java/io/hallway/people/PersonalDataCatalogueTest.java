@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -179,6 +180,21 @@ class PersonalDataCatalogueTest {
             assertFalse(feature.holds(event, erasedId), feature.section() + " holds nothing of the person after the erasure");
             assertTrue(feature.holds(event, keptId), feature.section() + " still holds another person's data");
         }
+    }
+
+    @Test
+    void every_table_that_refers_to_a_person_is_declared_by_one_feature() {
+        Map<String, List<String>> declaredBy = new TreeMap<>();
+        for (PersonalData feature : features) {
+            feature.tables().keySet().forEach(table -> declaredBy.computeIfAbsent(table, t -> new ArrayList<>())
+                    .add(feature.section()));
+        }
+        for (PersonColumn column : personColumns()) {
+            assertEquals(1, declaredBy.getOrDefault(column.table(), List.of()).size(), column.table()
+                    + " refers to a person: the one feature that owns it declares it in its PersonalData.tables(), "
+                    + "so the purge tests check it; declared by " + declaredBy.get(column.table()));
+        }
+        declaredBy.forEach((table, sections) -> assertEquals(1, sections.size(), table + " is declared by " + sections));
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.hallway.testing;
 
 import static io.hallway.testing.PeopleFixtures.*;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -62,6 +65,20 @@ public final class PersonalDataFixtures {
     }
 
     /**
+     * Someone new in the event scans the person's offline code (ten minutes after it was shown): a connection made
+     * offline, and a used code of the person's secret ({@link #offlineExchange} makes it).
+     */
+    public static void offlineScan(String scanner, String token, String slug) {
+        profile(scanner, slug, "Scanner");
+        JsonPath secret = Api.as(token).post("/api/events/" + slug + "/me/offline-exchange").then().statusCode(200)
+                .extract().jsonPath();
+        Instant shownAt = Instant.now().minus(Duration.ofMinutes(10));
+        Api.as(scanner).body(Map.of("code", OfflineCodes.code(secret, OfflineCodes.step(shownAt)),
+                "scannedAt", shownAt.atOffset(ZoneOffset.UTC).toString()))
+                .post(connectionsPath(slug) + "/offline").then().statusCode(201);
+    }
+
+    /**
      * Who may ask the person to meet, their request to meet the first peer (who shares with them) and the peer's to meet them, made at 08:00
      * of the test day, in a day that goes on after the person's talk, so there is free time to propose.
      */
@@ -82,6 +99,14 @@ public final class PersonalDataFixtures {
                     .then().statusCode(201);
             notificationsWritten();
         }
+    }
+
+    /**
+     * The notifications of the changes so far, written and sealed as if their collect windows had closed: each is
+     * queued for delivery to the person's push subscriptions.
+     */
+    public static void notificationsSealed() {
+        Arc.container().instance(QueuedNotifications.class).get().seal();
     }
 
     /** The notifications of the changes so far, written as the delivery worker writes them after each commit. */
@@ -194,13 +219,25 @@ public final class PersonalDataFixtures {
 
     /** The organizer moves the talk half an hour later: a change for everyone who bookmarked it. */
     public static void moveTalk(String slug, long talkId) {
+        move(slug, talkId, "09:30", "10:00");
+        notificationsWritten();
+    }
+
+    /**
+     * The organizer moves the talk back to 09:00, and the notifications of it are still queued: the delivery worker
+     * has not run since.
+     */
+    public static void moveTalkBackUnnotified(String slug, long talkId) {
+        move(slug, talkId, "09:00", "09:30");
+    }
+
+    private static void move(String slug, long talkId, String startsAt, String endsAt) {
         String path = "/api/admin/events/" + slug + "/sessions/" + talkId;
         JsonPath current = Api.organizer().get(path).then().statusCode(200).extract().jsonPath();
         Api.organizer().body(Map.of("kind", current.getString("kind"), "title", current.getString("title"),
-                "roomId", current.getLong("roomId"), "startsAt", ScheduleFixtures.at("09:30"),
-                "endsAt", ScheduleFixtures.at("10:00"), "version", current.getLong("version")))
+                "roomId", current.getLong("roomId"), "startsAt", ScheduleFixtures.at(startsAt),
+                "endsAt", ScheduleFixtures.at(endsAt), "version", current.getLong("version")))
                 .put(path).then().statusCode(200);
-        notificationsWritten();
     }
 
     /** Takes the event off the public API, as an organizer does; its data stays. */
