@@ -118,6 +118,10 @@ public class Problems {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uri) {
+        // A parameter ParameterValues could not read: JAX-RS wraps the refusal in a bare 404.
+        if (exception.getCause() instanceof Problem problem) {
+            return problem(problem, uri);
+        }
         Response original = exception.getResponse();
         int status = original.getStatus();
         if (status >= 500) {

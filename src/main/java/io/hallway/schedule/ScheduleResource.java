@@ -96,10 +96,11 @@ public class ScheduleResource {
     @Path("{slug}/sessions")
     @Operation(operationId = "listSessions", summary = "Sessions, filtered and paged", description = "Every filter given must match. kind is talk, lightning-talk, keynote, panel, workshop, break or social. Each session carries its live bookmark count and fill level, and the times it is now expected at with its delay, which the offline schedule leaves out.")
     public Page<SessionView> sessions(@PathParam("slug") String slug,
-            @Parameter(description = "A day of the event, in its time zone") @QueryParam("day") LocalDate day,
+            @Parameter(description = "A day of the event, in its time zone", schema = @Schema(implementation = LocalDate.class)) @QueryParam("day") String dayParameter,
             @QueryParam("room") Long roomId, @QueryParam("track") Long trackId, @QueryParam("kind") String kind,
             @Parameter(description = "Words to find in the title, abstract or speaker names") @QueryParam("q") String text,
             @Valid @BeanParam PageRequest page) {
+        LocalDate day = dayParameter == null ? null : parseDay(dayParameter);
         ScheduleSnapshots.Built built = snapshots.current(slug);
         ScheduleSnapshot snapshot = built.snapshot();
         ZoneId zone = ZoneId.of(snapshot.event().timeZone());
@@ -209,6 +210,15 @@ public class ScheduleResource {
 
     private static boolean contains(String haystack, String needle) {
         return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** Read here, not by JAX-RS, which answers a date it cannot read with a bare 404. */
+    private static LocalDate parseDay(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw Problem.invalid("day", "must be a date like 2024-11-10");
+        }
     }
 
     private static Instant parseInstant(String value) {

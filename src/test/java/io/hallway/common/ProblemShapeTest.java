@@ -90,6 +90,38 @@ class ProblemShapeTest {
     }
 
     @Test
+    void a_query_parameter_that_cannot_be_read_is_a_400_naming_it_and_what_it_must_be() {
+        String slug = newEvent("shape");
+        String sessions = "/api/events/" + slug + "/sessions";
+        assertUnreadable(Api.anonymous().queryParam("size", "abc").get(sessions), "size", "must be a whole number");
+        assertUnreadable(Api.anonymous().queryParam("page", "99999999999").get("/api/events"), "page",
+                "must be at most 2147483647");
+        assertUnreadable(Api.anonymous().queryParam("day", "2024-13-40").get(sessions), "day",
+                "must be a date like 2024-11-10");
+        assertUnreadable(Api.anonymous().queryParam("room", "theater").get(sessions), "room", "must be a whole number");
+        assertUnreadable(Api.anonymous().queryParam("track", "1.5").get(sessions), "track", "must be a whole number");
+        assertUnreadable(Api.attendee().queryParam("limit", "abc").get("/api/events/" + slug + "/me/suggestions"),
+                "limit", "must be a whole number");
+        assertUnreadable(Api.organizer().queryParam("position", "first")
+                .body(Map.of("kind", "lightning-talk", "title", "Never stored"))
+                .post("/api/admin/events/" + slug + "/blocks/1/talks"), "position", "must be a whole number");
+    }
+
+    @Test
+    void an_id_in_the_path_that_is_not_a_number_is_a_404_saying_so() {
+        String slug = newEvent("shape");
+        assertProblem(Api.anonymous().get("/api/events/" + slug + "/sessions/abc").then().statusCode(404), 404)
+                .body("detail", equalTo("No such resource: id must be a number."));
+    }
+
+    private static void assertUnreadable(io.restassured.response.Response response, String parameter, String message) {
+        assertProblem(response.then().statusCode(400), 400)
+                .body("type", equalTo(ProblemType.INVALID_REQUEST.uri().toString()))
+                .body("detail", equalTo(parameter + ": " + message))
+                .body("violations", equalTo(List.of(Map.of("field", parameter, "message", message))));
+    }
+
+    @Test
     void a_wrong_method_or_media_type_is_a_problem() {
         assertProblem(Api.anonymous().delete("/api/events").then().statusCode(405), 405);
         assertProblem(Api.organizer().contentType("text/plain").body("hello").post("/api/admin/events").then()
