@@ -2,6 +2,7 @@ package io.hallway.interop;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,7 +41,7 @@ public class ImportResource {
     @POST
     @Path("sessionize")
     @Operation(operationId = "adminImportSessionize", summary = "Import or re-sync the schedule from a Sessionize \"All data\" document", description = "Session times without offset are read in the event's time zone. Consecutive lightning talks in one room become a block. Sessions without a start are left out. The report counts what was created, updated, unchanged and removed, and lists what the schedule rules skipped. In release mode manual the import lands in the draft, and nextRelease says what releasing it would make public. A malformed document is a 422 pointing at the place; a source that cannot be fetched a 502 or 504.")
-    public ImportReport sessionize(@PathParam("slug") String slug, @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun,
+    public ImportReport sessionize(@PathParam("slug") String slug, @Parameter(description = DRY_RUN) @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @RequestBody(description = BODY, required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.OBJECT, description = "Sessionize \"All data\": sessions, speakers, questions, categories, rooms")))
             byte[] body) {
@@ -50,7 +51,7 @@ public class ImportResource {
     @POST
     @Path("pretalx")
     @Operation(operationId = "adminImportPretalx", summary = "Import or re-sync the schedule from a pretalx (frab JSON) schedule export", description = "Event times must carry their offset. Consecutive lightning talks in one room become a block. The report counts what was created, updated, unchanged and removed, and lists what the schedule rules skipped. In release mode manual the import lands in the draft, and nextRelease says what releasing it would make public. A malformed document is a 422 pointing at the place; a source that cannot be fetched a 502 or 504.")
-    public ImportReport pretalx(@PathParam("slug") String slug, @Parameter(description = DRY_RUN) @QueryParam("dryRun") boolean dryRun,
+    public ImportReport pretalx(@PathParam("slug") String slug, @Parameter(description = DRY_RUN) @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
             @RequestBody(description = BODY, required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.OBJECT, description = "frab/pretalx schedule JSON (c3voc schedule.schema.json)")))
             byte[] body) {

@@ -197,6 +197,26 @@ class SessionizeImportTest {
         assertEquals(List.of(), schedule.getList("speakers"));
     }
 
+    @Test
+    void a_dry_run_flag_other_than_true_or_false_is_a_400_and_imports_nothing() {
+        String slug = newEvent("dry-run-flag");
+        for (String flag : List.of("yes", "1", "on")) {
+            Api.organizer().queryParam("dryRun", flag).body(SessionizeDocument.conference().toMap())
+                    .post("/api/admin/events/" + slug + "/imports/sessionize").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("dryRun: must be true or false"))
+                    .body("violations[0].field", equalTo("dryRun"));
+        }
+        Api.organizer().queryParam("dryRun", "TRUE").body(SessionizeDocument.conference().toMap())
+                .post("/api/admin/events/" + slug + "/imports/sessionize").then().statusCode(200)
+                .body("dryRun", equalTo(true));
+
+        JsonPath schedule = schedule(slug);
+        assertEquals(List.of(), schedule.getList("sessions"));
+        assertEquals(List.of(), schedule.getList("rooms"));
+        assertEquals(List.of(), schedule.getList("speakers"));
+    }
+
     static ValidatableResponse importDocument(String slug, Object document) {
         return Api.organizer().body(document).post("/api/admin/events/" + slug + "/imports/sessionize").then();
     }
