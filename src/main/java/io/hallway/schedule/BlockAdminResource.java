@@ -4,6 +4,7 @@ package io.hallway.schedule;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -110,9 +111,10 @@ public class BlockAdminResource {
 
     @POST
     @Path("{id}/talks")
-    @Operation(operationId = "adminAddBlockTalk", summary = "Add a lightning talk to the block, at a position or at the end", description = "201 with the talk's Location. The talk takes its room and time from the block and its position (block start + position x the event's lightning-talk length); a full block is a 409.")
+    @Operation(operationId = "adminAddBlockTalk", summary = "Add a lightning talk to the block, at a position or at the end", description = "201 with the talk's Location. position counts from 0; without one, or past the last talk, the talk is appended. The talk takes its room and time from the block and its position (block start + position x the event's lightning-talk length); a full block is a 409.")
     public Response addTalk(@PathParam("slug") String slug, @PathParam("id") long id,
-            @QueryParam("position") Integer position, @Valid @NotNull SessionRequest request) {
+            @QueryParam("position") @Min(value = 0, message = "must be 0 or more") Integer position,
+            @Valid @NotNull SessionRequest request) {
         Session talk = editor.addToBlock(slug, id, request, position);
         return ScheduleEntityEdits.created(slug, "sessions", talk, SessionView.from(talk, talk.event.zone()));
     }

@@ -136,7 +136,8 @@ public class SessionEditor {
         talk.kind = SessionKind.LIGHTNING_TALK;
         talk.block = block;
         applyContent(change, talk, request);
-        int at = position == null ? block.talks.size() : Math.max(0, Math.min(position, block.talks.size()));
+        // Past the last talk appends, as no position does; a negative one the resource refused.
+        int at = position == null ? block.talks.size() : Math.min(position, block.talks.size());
         block.talks.add(at, talk);
         try {
             layout.relayout(change, block, before);

@@ -63,6 +63,22 @@ class LightningBlockTest {
     }
 
     @Test
+    void a_negative_position_is_a_400_and_adds_nothing_while_a_position_past_the_end_appends() {
+        long block = block(slug, "Lightning talks", theater, "10:50", "11:20");
+        long first = lightningTalk(slug, block, "First");
+        Api.organizer().queryParam("position", -5).body(Map.of("kind", "lightning-talk", "title", "Before the start"))
+                .post(blocks + "/" + block + "/talks").then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("position"))
+                .body("violations[0].message", equalTo("must be 0 or more"));
+        Api.organizer().get(blocks + "/" + block).then().body("talkIds", contains((int) first));
+
+        long appended = Api.organizer().queryParam("position", 99)
+                .body(Map.of("kind", "lightning-talk", "title", "Past the end")).post(blocks + "/" + block + "/talks")
+                .then().statusCode(201).body("startsAt", equalTo(at("10:55"))).extract().jsonPath().getLong("id");
+        Api.organizer().get(blocks + "/" + block).then().body("talkIds", contains((int) first, (int) appended));
+    }
+
+    @Test
     void reordering_moves_the_start_times_with_the_order() {
         long block = block(slug, "Lightning talks", theater, "10:50", "11:20");
         long a = lightningTalk(slug, block, "A");
