@@ -60,21 +60,21 @@ public class SuggestionResource {
     @PUT
     @Path("dismissed/{profileId}")
     @Transactional
-    @Operation(operationId = "dismissSuggestion", summary = "Do not suggest this person to me again", description = "204, also when already dismissed. The person is not told.")
+    @Operation(operationId = "dismissSuggestion", summary = "Do not suggest this person to me again", description = "204, also when already dismissed. The person is not told. My own profile is a 400: I am never suggested to myself.")
     public void dismiss(@PathParam("slug") String slug, @PathParam("profileId") long profileId) {
         Event event = snapshots.publishedEvent(slug);
         long me = optedIn(event.id);
-        dismissals.dismiss(event.id, me, person(event, profileId));
+        dismissals.dismiss(event.id, me, otherPerson(event, profileId, me));
     }
 
     @DELETE
     @Path("dismissed/{profileId}")
     @Transactional
-    @Operation(operationId = "undismissSuggestion", summary = "Let a person I dismissed be suggested again", description = "204, also when not dismissed.")
+    @Operation(operationId = "undismissSuggestion", summary = "Let a person I dismissed be suggested again", description = "204, also when not dismissed. My own profile is a 400.")
     public void undismiss(@PathParam("slug") String slug, @PathParam("profileId") long profileId) {
         Event event = snapshots.publishedEvent(slug);
         long me = optedIn(event.id);
-        dismissals.undismiss(event.id, me, person(event, profileId));
+        dismissals.undismiss(event.id, me, otherPerson(event, profileId, me));
     }
 
     private long optedIn(long eventId) {
@@ -90,8 +90,13 @@ public class SuggestionResource {
                 "Opt in to suggestions for this event first (PUT /me/suggestion-settings).");
     }
 
-    private static long person(Event event, long profileId) {
-        return Profile.inEvent(event.id, profileId).map(profile -> profile.userId)
+    /** The person behind a profile that is not mine: I am never suggested to myself, so there is none to dismiss. */
+    private static long otherPerson(Event event, long profileId, long me) {
+        long person = Profile.inEvent(event.id, profileId).map(profile -> profile.userId)
                 .orElseThrow(() -> Problem.notFound("No attendee " + profileId + " in this event."));
+        if (person == me) {
+            throw Problem.invalid("profileId", "is your own profile: you are never suggested to yourself");
+        }
+        return person;
     }
 }

@@ -116,6 +116,23 @@ class SuggestionTest {
     }
 
     @Test
+    void dismissing_or_undismissing_my_own_profile_is_a_400_and_stores_nothing() {
+        String slug = newEvent("suggest-dismiss-self");
+        String ada = Tokens.attendee();
+        long adaProfile = profile(ada, slug, "Ada", List.of("Go"), null, PUBLIC);
+        optIn(ada, slug, List.of());
+
+        Api.as(ada).put(path(slug) + "/dismissed/" + adaProfile).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("profileId"))
+                .body("detail", startsWith("profileId: is your own profile"));
+        Api.as(ada).delete(path(slug) + "/dismissed/" + adaProfile).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("profileId"));
+        assertEquals(0L, ((Number) entityManager.createNativeQuery("""
+                select count(*) from suggestion_dismissal d join event e on e.id = d.event_id where e.slug = ?1""")
+                .setParameter(1, slug).getSingleResult()).longValue());
+    }
+
+    @Test
     void people_who_blocked_each_other_are_never_suggested_to_each_other() {
         String slug = newEvent("suggest-block");
         String ada = Tokens.attendee();
