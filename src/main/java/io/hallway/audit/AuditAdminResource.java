@@ -41,7 +41,7 @@ public class AuditAdminResource {
     ObjectMapper json;
 
     @GET
-    @Operation(operationId = "adminListAuditEntries", summary = "Who changed what in the event, and when: its audit log, newest first", description = "Every organizer write (create, update, cancel, delete, import, purge, room status, team membership) with the actor, the resource and its id, and the resource's version before and after; an import is one entry with its counts in details. Times are in the event's time zone. Filter by actor (a user id), resource, action, and a time range (from inclusive, to exclusive, ISO-8601 with offset); an unknown value is a 400 naming the parameter. The event's deletion is not in its own log, which goes with the event.")
+    @Operation(operationId = "adminListAuditEntries", summary = "Who changed what in the event, and when: its audit log, newest first", description = "Every organizer write (create, update, cancel, delete, import, purge, room status, team membership) with the actor, the resource and its id, and the resource's version before and after; an import is one entry with its counts in details. Times are in the event's time zone. Filter by actor (a user id), resource, action, and a time range (from inclusive, to exclusive, ISO-8601 with offset); an unknown value, or a to not after from, is a 400 naming the parameter. The event's deletion is not in its own log, which goes with the event.")
     public Page<AuditEntryView> entries(@PathParam("slug") String slug, @Valid @BeanParam PageRequest page,
             @Parameter(description = "Only the changes of this person (the actor's userId)", schema = @Schema(type = SchemaType.INTEGER, format = "int64")) @QueryParam("actor") String actor,
             @Parameter(description = "Only changes to this kind of resource, such as session", schema = @Schema(implementation = AuditResource.class)) @QueryParam("resource") String resource,
@@ -53,6 +53,10 @@ public class AuditAdminResource {
                 resource == null ? null : WireEnum.parseField(AuditResource.class, "resource", resource),
                 action == null ? null : WireEnum.parseField(AuditAction.class, "action", action),
                 instant("from", from), instant("to", to));
+        if (filter.from() != null && filter.to() != null && !filter.to().isAfter(filter.from())) {
+            // to is exclusive: a range that ends where or before it starts holds nothing, which is a mistake.
+            throw Problem.invalid("to", "must be after from");
+        }
         long total = log.count(event.id, filter);
         var items = log.list(event.id, filter, page.offset(), page.size).stream()
                 .map(row -> AuditEntryView.from(row, event.zone(), json)).toList();

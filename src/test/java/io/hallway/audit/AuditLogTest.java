@@ -211,6 +211,18 @@ class AuditLogTest {
     }
 
     @Test
+    void a_time_range_that_ends_before_it_starts_is_a_400_naming_to() {
+        String slug = newEvent("audit-range");
+        for (String range : List.of("?from=2025-01-01T00:00:00Z&to=2024-01-01T00:00:00Z",
+                "?from=2025-01-01T00:00:00Z&to=2025-01-01T00:00:00Z")) {
+            Api.organizer().get(admin(slug) + "/audit" + range).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations[0].field", is("to"))
+                    .body("detail", is("to: must be after from"));
+        }
+        assertEquals(2, entries(slug, "?from=2024-01-01T00:00:00Z&to=2099-01-01T00:00:00Z").getInt("totalItems"));
+    }
+
+    @Test
     void another_events_entries_never_show_and_people_outside_the_team_cannot_read_the_log() {
         String slug = newEvent("audit-mine");
         String other = newEvent("audit-other");
