@@ -42,6 +42,8 @@ import io.hallway.schedule.WebUrl;
  * RFC 5545 calendars written with biweekly from the schedule snapshot. Each session is a VEVENT whose UID is
  * its guid (stable across every change) and whose SEQUENCE is its row version (it grows with each change);
  * times carry the event's TZID, defined by a VTIMEZONE built from the JDK's zone rules (no download at runtime).
+ * Every calendar we serve (the schedule, one session, a personal feed with its meet-ups) is written here, so its
+ * lines are folded by octets ({@link ContentLines}), not by biweekly's characters.
  */
 @ApplicationScoped
 class CalendarDocuments {
@@ -133,7 +135,7 @@ class CalendarDocuments {
             }
             calendar.addEvent(vevent);
         }
-        return Biweekly.write(calendar).go().getBytes(StandardCharsets.UTF_8);
+        return ContentLines.fold(Biweekly.write(calendar).foldLines(false).go()).getBytes(StandardCharsets.UTF_8);
     }
 
     private static VEvent base(Date stamp, OffsetDateTime start, OffsetDateTime end, String title, String location) {
