@@ -110,14 +110,20 @@ public class BookmarkStore {
     }
 
     /**
-     * SQL: the ids of the sessions person ?2 bookmarked in event ?1, on their own or through their lightning block.
-     * Only this class knows how bookmarks are stored; callers embed it.
+     * SQL: the ids of the sessions person ?2 bookmarked in event ?1, on their own or through their lightning block,
+     * with the blocks' talks as {@code blockTalks} (SQL returning {@code session_id, block_id}) has them: a caller
+     * showing the result to attendees passes the released schedule's, since in an event that releases by hand a
+     * talk moved to another block in the draft is still in its old block for them. Only this class knows how
+     * bookmarks are stored; callers embed it.
      */
-    public static final String SESSIONS_BOOKMARKED = """
-            select b.session_id from bookmark b where b.event_id = ?1 and b.user_id = ?2 and b.session_id is not null
-            union all
-            select s.id from bookmark b join session s on s.block_id = b.block_id
-            where b.event_id = ?1 and b.user_id = ?2 and b.block_id is not null""";
+    public static String sessionsBookmarked(String blockTalks) {
+        // Spaced on both sides: a text block around it loses the space its line ended with.
+        return " " + """
+                select b.session_id from bookmark b where b.event_id = ?1 and b.user_id = ?2 and b.session_id is not null
+                union all
+                select talk.session_id from bookmark b join (%s) talk on talk.block_id = b.block_id
+                where b.event_id = ?1 and b.user_id = ?2 and b.block_id is not null""".formatted(blockTalks) + " ";
+    }
 
     /** JPQL: the session {@code s} is bookmarked by ?1 in event ?2, on its own or through its lightning block. */
     private static final String BOOKMARKED = """

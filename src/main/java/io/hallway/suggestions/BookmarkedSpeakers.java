@@ -55,11 +55,17 @@ final class BookmarkedSpeakers {
     /**
      * SQL returning {@code user_id, points_each, talks} and {@code session_count}: the speakers worth meeting for
      * person {@code ?2} in event {@code ?1}, each with the sessions they speak at as {@code session:speaker} pairs
-     * (comma-separated; the speaker record through which their account speaks there, as the draft has it). It reads
-     * the caller's CTEs {@code mine} ({@code use_bookmarks}, {@code meets_speakers}) and {@code hidden} ({@code ids}:
-     * the people not to suggest), and takes the points as SQL expressions.
+     * (comma-separated; the speaker record through which their account speaks there, as the draft has it). The
+     * sessions of a bookmarked lightning block are those the released schedule has in it, given as the
+     * {@code bigint[]} expressions {@code releasedTalkIds} and {@code releasedBlockIds} (a talk's block at the same
+     * index): the draft's may differ in an event that releases by hand. It reads the caller's CTEs {@code mine}
+     * ({@code use_bookmarks}, {@code meets_speakers}) and {@code hidden} ({@code ids}: the people not to suggest),
+     * and takes the points as SQL expressions.
      */
-    static String speaking(String speakerPoints, String meetSpeakersPoints) {
+    static String speaking(String speakerPoints, String meetSpeakersPoints, String releasedTalkIds,
+            String releasedBlockIds) {
+        String releasedBlockTalks = "select * from unnest(cast(%s as bigint[]), cast(%s as bigint[])) as released(session_id, block_id)"
+                .formatted(releasedTalkIds, releasedBlockIds);
         return " " + """
                 select sp.user_id, cast(case when mine.meets_speakers then %2$s else %1$s end as bigint) as points_each,
                     string_agg(sp.session_id || ':' || sp.speaker_id, ',') as talks,
@@ -69,7 +75,7 @@ final class BookmarkedSpeakers {
                 join suggestion_setting theirs on theirs.event_id = ?1 and theirs.user_id = sp.user_id
                 where mine.use_bookmarks and sp.user_id <> all (hidden.ids)
                 group by sp.user_id, mine.meets_speakers""".formatted(speakerPoints, meetSpeakersPoints,
-                SpeakerLinks.linkedSpeakersOf(BookmarkStore.SESSIONS_BOOKMARKED)) + " ";
+                SpeakerLinks.linkedSpeakersOf(BookmarkStore.sessionsBookmarked(releasedBlockTalks))) + " ";
     }
 
     /**

@@ -91,11 +91,19 @@ class Suggestions {
         }
     }
 
-    /** The published schedule's sessions and lightning blocks by id, kept with its snapshot. */
-    private record Published(Map<Long, SessionView> sessions, Set<Long> blockIds) {
+    /**
+     * The published schedule's sessions and lightning blocks by id, kept with its snapshot, and its lightning talks
+     * with their blocks (the same index in both arrays) for the ranking statement.
+     */
+    private record Published(Map<Long, SessionView> sessions, Set<Long> blockIds, Long[] blockTalkIds,
+            Long[] talkBlockIds) {
         static Published of(ScheduleSnapshot snapshot) {
+            List<SessionView> blockTalks = snapshot.sessions().stream().filter(session -> session.blockId() != null)
+                    .toList();
             return new Published(snapshot.sessions().stream().collect(Collectors.toMap(SessionView::id, Function.identity())),
-                    snapshot.blocks().stream().map(BlockView::id).collect(Collectors.toSet()));
+                    snapshot.blocks().stream().map(BlockView::id).collect(Collectors.toSet()),
+                    blockTalks.stream().map(SessionView::id).toArray(Long[]::new),
+                    blockTalks.stream().map(SessionView::blockId).toArray(Long[]::new));
         }
     }
 
@@ -122,15 +130,15 @@ class Suggestions {
      */
     Optional<List<Suggestion>> forMe(ScheduleSnapshots.Built schedule, long me, int limit) {
         long eventId = schedule.eventId();
-        List<Ranked> rows = ranked(eventId, me, limit);
+        Published published = schedule.derived(Published.class, Published::of);
+        List<Ranked> rows = ranked(eventId, me, limit, published);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Published published = schedule.derived(Published.class, Published::of);
         List<Ranked> ranked = people(rows);
         List<Placed> placed = placed(ranked, published);
         if (ranked.size() == limit && placed.stream().anyMatch(Placed::lostPoints)) {
-            placed = placed(people(ranked(eventId, me, EVERY_ROW)), published);
+            placed = placed(people(ranked(eventId, me, EVERY_ROW, published)), published);
         }
         return Optional.of(placed.stream().filter(person -> person.suggestion() != null)
                 .sorted(Comparator.comparingLong((Placed p) -> -p.suggestion().score()).thenComparingLong(Placed::userId))
@@ -183,7 +191,7 @@ class Suggestions {
                     select array(""" + Dismissals.dismissedBy("?1", "?2") + " union all "
                         + Blocks.blockedEitherWay("?1", "?2") + """
                     ) as ids
-                ), speaking as (""" + BookmarkedSpeakers.speaking("?4", "?5") + """
+                ), speaking as (""" + BookmarkedSpeakers.speaking("?4", "?5", "?7", "?8") + """
                 ), pool as (
                     select c.candidate_id as user_id, c.points, c.terms, c.session_ids, c.block_ids
                     from suggestion_candidate c cross join hidden
@@ -210,11 +218,13 @@ class Suggestions {
      * Through JDBC, on the connection the ORM session hands out like for its own reads (taken per statement outside
      * a transaction, the transaction's inside one), so the ranking never holds a second connection of the pool.
      */
-    private List<Ranked> ranked(long eventId, long me, int limit) {
+    private List<Ranked> ranked(long eventId, long me, int limit, Published published) {
         return session.doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(RANKED.sql)) {
                 RANKED.bind(statement, eventId, me, limit, BookmarkedSpeakers.SPEAKER_POINTS,
-                        BookmarkedSpeakers.MEET_SPEAKERS_POINTS, BookmarkedSpeakers.MEETS_SPEAKERS);
+                        BookmarkedSpeakers.MEET_SPEAKERS_POINTS, BookmarkedSpeakers.MEETS_SPEAKERS,
+                        connection.createArrayOf("bigint", published.blockTalkIds()),
+                        connection.createArrayOf("bigint", published.talkBlockIds()));
                 List<Ranked> ranked = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {

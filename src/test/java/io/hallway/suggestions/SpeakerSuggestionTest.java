@@ -9,6 +9,8 @@ import static io.hallway.testing.AgendaFixtures.updateSession;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 
+import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -123,6 +125,68 @@ class SpeakerSuggestionTest {
         release(slug, "v2", null).statusCode(201);
         Api.as(talk.ada()).get(path(slug)).then().statusCode(200).body("person.id", contains((int) hanaProfile))
                 .body("[0].reasons[0].text", equalTo("Speaks at \u201cOperators\u201d, which you bookmarked"));
+    }
+
+    @Test
+    void a_talk_moved_between_lightning_blocks_in_the_draft_counts_for_the_block_it_is_in_once_released() {
+        String slug = newEvent("suggest-speaker-block");
+        // Block A holds Kelsey's talk, block B Liz's; the second import swaps them, keeping each block's first talk.
+        Map<String, Object> before = lightningDocument(List.of("Opening", "Kelsey's talk"), List.of("Intro", "Liz's talk"));
+        Api.organizer().body(before).post("/api/admin/events/" + slug + "/imports/sessionize").then().statusCode(200);
+        var schedule = Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200).extract().jsonPath();
+        long blockA = schedule.getLong("sessions.find { it.title == 'Opening' }.blockId");
+        String ada = Tokens.attendee();
+        String zoe = Tokens.of("zoe");
+        String hana = Tokens.of("hana");
+        profile(ada, slug, "Ada", List.of(), null, PUBLIC);
+        long zoeProfile = profile(zoe, slug, "Zoe", List.of(), null, PUBLIC);
+        long hanaProfile = profile(hana, slug, "Hana", List.of(), null, PUBLIC);
+        linkSpeaker(zoe, slug, schedule.getLong("speakers.find { it.name == 'Kelsey' }.id"));
+        linkSpeaker(hana, slug, schedule.getLong("speakers.find { it.name == 'Liz' }.id"));
+        Api.as(ada).put("/api/events/" + slug + "/agenda/blocks/" + blockA).then().statusCode(204);
+        for (String who : List.of(ada, zoe, hana)) {
+            optIn(who, slug, List.of());
+        }
+        releaseMode(slug, "manual").statusCode(200);
+
+        Map<String, Object> swapped = lightningDocument(List.of("Opening", "Liz's talk"), List.of("Intro", "Kelsey's talk"));
+        Api.organizer().body(swapped).post("/api/admin/events/" + slug + "/imports/sessionize").then().statusCode(200);
+        // Kelsey's talk left A and Liz's joined it in the draft only: the released block A still has Kelsey's.
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) zoeProfile))
+                .body("[0].reasons[0].text", equalTo("Speaks at \u201cKelsey's talk\u201d, which you bookmarked"));
+
+        release(slug, "v2", null).statusCode(201);
+        Api.as(ada).get(path(slug)).then().statusCode(200).body("person.id", contains((int) hanaProfile))
+                .body("[0].reasons[0].text", equalTo("Speaks at \u201cLiz's talk\u201d, which you bookmarked"));
+    }
+
+    /**
+     * A Sessionize document with one room and two lightning blocks of 5-minute talks, at 10:00 and 14:00, holding
+     * these talks in this order; a talk's title is its id, and "Kelsey's talk" and "Liz's talk" have their speaker.
+     */
+    private static Map<String, Object> lightningDocument(List<String> blockA, List<String> blockB) {
+        List<Map<String, Object>> sessions = new ArrayList<>();
+        for (List<String> block : List.of(blockA, blockB)) {
+            LocalTime start = block == blockA ? LocalTime.of(10, 0) : LocalTime.of(14, 0);
+            for (String title : block) {
+                String speaker = title.endsWith("'s talk") ? title.substring(0, title.indexOf('\'')) : null;
+                sessions.add(Map.of("id", title, "title", title, "startsAt", "2024-11-10T" + start + ":00",
+                        "endsAt", "2024-11-10T" + start.plusMinutes(5) + ":00", "isServiceSession", false,
+                        "roomId", 101, "speakers", speaker == null ? List.of() : List.of(speaker),
+                        "categoryItems", List.of(33), "questionAnswers", List.of()));
+                start = start.plusMinutes(5);
+            }
+        }
+        return Map.of("sessions", sessions, "questions", List.of(),
+                "rooms", List.of(Map.of("id", 101, "name", "Theater", "sort", 0)),
+                "categories", List.of(Map.of("id", 3, "title", "Session format", "type", "session", "sort", 3,
+                        "items", List.of(Map.of("id", 33, "name", "Lightning talk", "sort", 33)))),
+                "speakers", List.of(sessionizeSpeaker("Kelsey"), sessionizeSpeaker("Liz")));
+    }
+
+    private static Map<String, Object> sessionizeSpeaker(String name) {
+        return Map.of("id", name, "firstName", name, "lastName", "", "fullName", name, "sessions", List.of(),
+                "links", List.of(), "categoryItems", List.of(), "questionAnswers", List.of());
     }
 
     /** "Operators", by Kelsey, whose account Zoe linked, bookmarked by Ada; both show their name to everyone. */
