@@ -21,6 +21,7 @@ import jakarta.transaction.Transactional;
 
 import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
+import io.hallway.common.SqlArrays;
 import io.hallway.common.Users;
 import io.hallway.people.SelfService;
 import io.hallway.schedule.Event;
@@ -28,6 +29,7 @@ import io.hallway.schedule.LightningBlock;
 import io.hallway.schedule.LightningBlockDeleting;
 import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.Session;
+import io.hallway.schedule.SessionView;
 import io.hallway.schedule.SessionsChanged;
 import io.hallway.schedule.SessionStatus;
 
@@ -156,26 +158,31 @@ public class BookmarkStore {
     record Totals(long bookmarks, long people) {
     }
 
-    /** A session of the event with its room, and how many people bookmarked it, alone or through its block. */
-    record SessionBookmarks(long sessionId, String title, Long roomId, String roomName, Integer capacity,
-            long people) {
+    /** How many people bookmarked a session, alone or through its block. */
+    record SessionBookmarks(long sessionId, long people) {
     }
 
+    /** What the public sees decides, never the draft: a draft-only session is unknown, as the schedule says. */
     @Transactional
     void bookmarkSession(String slug, long sessionId) {
-        Event event = snapshots.publishedEvent(slug);
-        Session session = Session.inEvent(event, sessionId);
-        if (session.isCancelled()) {
+        var found = snapshots.session(slug, sessionId);
+        SessionView session = found.item();
+        if (session.status() == SessionStatus.CANCELLED) {
             throw Problem.of(ProblemType.SESSION_CANCELLED,
-                    "\"" + session.title + "\" is cancelled and cannot be bookmarked.")
+                    "\"" + session.title() + "\" is cancelled and cannot be bookmarked.")
                     .with("sessionId", sessionId);
         }
-        insert(users.currentId(), event.id, "session_id", sessionId);
+        insert(users.currentId(), found.built().eventId(), "session_id", sessionId);
     }
 
+    /**
+     * A public block, which must still be in the table too: its bookmarks refer to the row, and a block deleted in
+     * the draft has taken its bookmarks along already.
+     */
     @Transactional
     void bookmarkBlock(String slug, long blockId) {
         Event event = snapshots.publishedEvent(slug);
+        snapshots.block(slug, blockId);
         LightningBlock block = LightningBlock.inEvent(event, blockId);
         insert(users.currentId(), event.id, "block_id", block.id);
     }
@@ -255,13 +262,6 @@ public class BookmarkStore {
                 .list().stream().map(s -> s.id).toList();
     }
 
-    /** The ids of the person's bookmarked, not cancelled sessions planned to start after the instant, in order. */
-    List<Long> sessionIdsStartingAfter(long eventId, long userId, Instant after) {
-        return Session.<Session> find("from Session s where " + BOOKMARKED
-                + " and s.status = ?3 and s.startsAt > ?4 order by s.startsAt, s.id",
-                userId, eventId, SessionStatus.SCHEDULED, after).stream().map(s -> s.id).toList();
-    }
-
     /** Whether the person keeps any bookmark in the event. */
     boolean holdsAny(long eventId, long userId) {
         return (Boolean) entityManager.createNativeQuery(
@@ -275,22 +275,26 @@ public class BookmarkStore {
                 .setParameter(1, eventId).getSingleResult();
     }
 
-    /** Every session of the event in time order, counted now, in one query. */
-    List<SessionBookmarks> perSession(long eventId) {
+    /**
+     * How many people bookmarked each of the sessions {@code sessionIds}, alone or through the lightning block beside
+     * it in {@code blockIds} (-1 for none; two lists of one length), counted now in one query; a session nobody
+     * bookmarked has no row. The caller lists the sessions, with the blocks they are in, as the public sees them.
+     */
+    List<SessionBookmarks> perSession(long eventId, List<Long> sessionIds, List<Long> blockIds) {
         // Two index-friendly halves instead of an OR join; "union" keeps one row per session and person.
         return entityManager.createNativeQuery("""
-                with interest as (
-                    select session_id, user_id from bookmark where event_id = ?1 and session_id is not null
+                with listed as (
+                    select * from unnest(cast(?2 as bigint[]), cast(?3 as bigint[])) as l(session_id, block_id)
+                ), interest as (
+                    select b.session_id, b.user_id from bookmark b join listed l on l.session_id = b.session_id
+                    where b.event_id = ?1 and b.session_id is not null
                     union
-                    select s.id, b.user_id from bookmark b join session s on s.block_id = b.block_id
+                    select l.session_id, b.user_id from bookmark b join listed l on l.block_id = b.block_id
                     where b.event_id = ?1 and b.block_id is not null
-                ), counts as (select session_id, count(*) as people from interest group by session_id)
-                select s.id, s.title, r.id as room_id, r.name, r.capacity, coalesce(c.people, 0)
-                from session s
-                left join room r on r.id = s.room_id
-                left join counts c on c.session_id = s.id
-                where s.event_id = ?1
-                order by s.starts_at, s.id""", SessionBookmarks.class).setParameter(1, eventId).getResultList();
+                )
+                select session_id, count(*) as people from interest group by session_id""", SessionBookmarks.class)
+                .setParameter(1, eventId).setParameter(2, SqlArrays.of(sessionIds)).setParameter(3, SqlArrays.of(blockIds))
+                .getResultList();
     }
 
     void erase(long eventId, long userId) {

@@ -22,7 +22,8 @@ import io.hallway.common.Roles;
 import io.hallway.common.Users;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleSnapshots;
-import io.hallway.schedule.Session;
+import io.hallway.schedule.SessionStatus;
+import io.hallway.schedule.SessionView;
 import io.hallway.schedule.SessionKind;
 
 @Path("/api/events/{slug}/sessions/{id}/feedback")
@@ -49,29 +50,35 @@ public class FeedbackResource {
     public FeedbackView rate(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull FeedbackRequest request) {
         Event event = snapshots.publishedEvent(slug);
-        Session session = Session.inEvent(event, id);
-        if (session.kind == SessionKind.BREAK || session.kind == SessionKind.SOCIAL) {
-            throw Problem.of(ProblemType.NO_FEEDBACK_FOR_THIS_SESSION, "\"" + session.title + "\" is a "
-                    + session.kind.wireName() + "; feedback is for talks, workshops and the like.");
+        // As the public sees it: in manual mode a draft-only session is unknown, and the draft's title is the team's.
+        SessionView session = snapshots.session(slug, id).item();
+        if (session.kind() == SessionKind.BREAK || session.kind() == SessionKind.SOCIAL) {
+            throw Problem.of(ProblemType.NO_FEEDBACK_FOR_THIS_SESSION, "\"" + session.title() + "\" is a "
+                    + session.kind().wireName() + "; feedback is for talks, workshops and the like.");
         }
-        if (session.isCancelled()) {
+        if (session.status() == SessionStatus.CANCELLED) {
             throw Problem.of(ProblemType.SESSION_CANCELLED,
-                    "\"" + session.title + "\" was cancelled, so there is nothing to rate.");
+                    "\"" + session.title() + "\" was cancelled, so there is nothing to rate.");
         }
         Instant now = Instant.now();
-        if (now.isBefore(session.startsAt)) {
-            OffsetDateTime opensAt = session.startsAt.atZone(event.zone()).toOffsetDateTime();
+        if (now.isBefore(session.startsAt().toInstant())) {
+            OffsetDateTime opensAt = session.startsAt().atZoneSameInstant(event.zone()).toOffsetDateTime();
             throw Problem.of(ProblemType.FEEDBACK_NOT_OPEN_YET,
-                    "Feedback on \"" + session.title + "\" opens when it starts, at " + opensAt + ".")
+                    "Feedback on \"" + session.title() + "\" opens when it starts, at " + opensAt + ".")
                     .with("opensAt", opensAt.toString());
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        entityManager.createNativeQuery("""
-                insert into session_feedback (session_id, user_id, event_id, rating, comment) values (?1, ?2, ?3, ?4, nullif(?5, ''))
+        // A session the draft deleted is still public until the next release, but its ratings went with its row.
+        int stored = entityManager.createNativeQuery("""
+                insert into session_feedback (session_id, user_id, event_id, rating, comment)
+                select ?1, ?2, ?3, ?4, nullif(?5, '') where exists (select 1 from session where id = ?1)
                 on conflict (session_id, user_id)
                 do update set rating = excluded.rating, comment = excluded.comment, updated_at = now()""")
                 .setParameter(1, id).setParameter(2, users.currentId()).setParameter(3, event.id)
                 .setParameter(4, request.rating()).setParameter(5, comment == null ? "" : comment).executeUpdate();
+        if (stored == 0) {
+            throw Problem.notFound("No session " + id + " in this event.");
+        }
         return new FeedbackView(id, request.rating(), comment, now.atZone(event.zone()).toOffsetDateTime());
     }
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +27,9 @@ import io.hallway.live.ExpectedTimes;
 import io.hallway.live.LiveTimes;
 import io.hallway.schedule.Event;
 import io.hallway.schedule.ScheduleSnapshots;
-import io.hallway.schedule.Session;
+import io.hallway.schedule.RoomView;
+import io.hallway.schedule.SessionStatus;
+import io.hallway.schedule.SessionView;
 import io.hallway.venue.RouteView;
 import io.hallway.venue.Venues;
 
@@ -69,44 +71,60 @@ public class NextRouteResource {
             @QueryParam("avoid") List<String> avoid,
             @Parameter(description = "Route to this session instead of the next bookmarked one") @QueryParam("session") Long sessionId) {
         Event event = snapshots.publishedEvent(slug);
-        ExpectedTimes expected = liveTimes.of(snapshots.current(slug));
         Instant now = at == null ? Instant.now() : parse(at);
-        Optional<Session> next = sessionId != null ? Optional.of(sessionOf(event, sessionId))
-                : nextBookmarked(event, now, expected);
+        // The session as the public sees it (in manual mode the last release): its room, times and title.
+        ScheduleSnapshots.Built built = snapshots.current(slug);
+        Optional<SessionView> named = Optional.empty();
+        if (sessionId != null) {
+            var found = snapshots.session(slug, sessionId);
+            built = found.built();
+            named = Optional.of(notCancelled(found.item()));
+        }
+        ExpectedTimes expected = liveTimes.of(built);
+        Optional<SessionView> next = sessionId != null ? named : nextBookmarked(event, built, now, expected);
         Optional<MeetingsInAgenda.Accepted> meeting = sessionId != null ? Optional.empty()
                 : nextMeeting(event, now).filter(m -> next.isEmpty() || m.startsAt().isBefore(expectedStart(next.get(), expected)));
         if (meeting.isPresent()) {
             return toMeeting(event, meeting.get(), from, profile, avoid, now);
         }
-        Session session = next.orElseThrow(() -> Problem.notFound("You have no bookmarked session or meet-up starting after "
+        SessionView session = next.orElseThrow(() -> Problem.notFound("You have no bookmarked session or meet-up starting after "
                 + OffsetDateTime.ofInstant(now, event.zone()) + "."));
-        if (session.room == null) {
-            throw Problem.of(ProblemType.NO_ROOM, "'" + session.title + "' has no room yet, so there is no way to it.");
-        }
-        RouteView route = venues.routeToRoom(event, from, session.room.name, profile, avoid, now);
+        String room = built.room(session.roomId()).map(RoomView::name).orElseThrow(() -> Problem.of(ProblemType.NO_ROOM,
+                "'" + session.title() + "' has no room yet, so there is no way to it."));
+        RouteView route = venues.routeToRoom(event, from, room, profile, avoid, now);
         Duration walk = Duration.ofSeconds(route.duration());
         Instant startsAt = expectedStart(session, expected);
+        Instant planned = session.startsAt().toInstant();
         long slack = Duration.between(now, startsAt).minus(walk).toSeconds();
         var zone = event.zone();
-        return new NextRouteView(new NextRouteView.NextSession(session.id, session.title, session.room.name), null,
+        return new NextRouteView(new NextRouteView.NextSession(session.id(), session.title(), room), null,
                 OffsetDateTime.ofInstant(now, zone), OffsetDateTime.ofInstant(startsAt, zone),
-                OffsetDateTime.ofInstant(session.startsAt, zone), Duration.between(session.startsAt, startsAt).toMinutes(),
+                OffsetDateTime.ofInstant(planned, zone), Duration.between(planned, startsAt).toMinutes(),
                 OffsetDateTime.ofInstant(startsAt.minus(walk), zone), slack, slack >= 0, route);
     }
 
-    private static Instant expectedStart(Session session, ExpectedTimes expected) {
-        return expected.session(session.id).map(ExpectedTimes.Timing::expectedStart).orElse(session.startsAt);
+    private static Instant expectedStart(SessionView session, ExpectedTimes expected) {
+        return expected.session(session.id()).map(ExpectedTimes.Timing::expectedStart).orElse(session.startsAt().toInstant());
     }
 
-    /** The bookmarked session expected to start first after the instant. */
-    private Optional<Session> nextBookmarked(Event event, Instant after, ExpectedTimes expected) {
+    /**
+     * The bookmarked, not cancelled session (on its own or through its lightning block) expected to start first after
+     * the instant, in the public schedule.
+     */
+    private Optional<SessionView> nextBookmarked(Event event, ScheduleSnapshots.Built built, Instant after,
+            ExpectedTimes expected) {
         var user = users.existingId();
-        Long next = user.isEmpty() ? null
-                : bookmarks.sessionIdsStartingAfter(event.id, user.getAsLong(), after.minus(LONGEST_DELAY)).stream()
-                        .flatMap(id -> expected.session(id).map(ExpectedTimes.Timing::expectedStart)
-                                .filter(start -> start.isAfter(after)).map(start -> Map.entry(id, start)).stream())
-                        .min(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-        return next == null ? Optional.empty() : Optional.of(sessionOf(event, next));
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        Agendas.Marks marks = bookmarks.marks(event.id, user.getAsLong());
+        Instant plannedAfter = after.minus(LONGEST_DELAY);
+        return built.snapshot().sessions().stream()
+                .filter(s -> marks.sessionIds().contains(s.id()) || s.blockId() != null && marks.blockIds().contains(s.blockId()))
+                .filter(s -> s.status() == SessionStatus.SCHEDULED && s.startsAt().toInstant().isAfter(plannedAfter))
+                .filter(s -> expectedStart(s, expected).isAfter(after))
+                .min(Comparator.comparing((SessionView s) -> expectedStart(s, expected))
+                        .thenComparing(s -> s.startsAt().toInstant()).thenComparingLong(SessionView::id));
     }
 
     /** My accepted meet-up starting first after the instant. */
@@ -132,10 +150,9 @@ public class NextRouteResource {
                 startsAt, 0, OffsetDateTime.ofInstant(meeting.startsAt().minus(walk), zone), slack, slack >= 0, route);
     }
 
-    private static Session sessionOf(Event event, long id) {
-        Session session = Session.inEvent(event, id);
-        if (session.isCancelled()) {
-            throw Problem.of(ProblemType.SESSION_CANCELLED, "'" + session.title + "' is cancelled.");
+    private static SessionView notCancelled(SessionView session) {
+        if (session.status() == SessionStatus.CANCELLED) {
+            throw Problem.of(ProblemType.SESSION_CANCELLED, "'" + session.title() + "' is cancelled.");
         }
         return session;
     }

@@ -2,6 +2,7 @@ package io.hallway.agenda;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,10 @@ import jakarta.inject.Inject;
 import com.github.benmanes.caffeine.cache.Cache;
 
 import io.hallway.common.ReplicaCaches;
+import io.hallway.schedule.RoomView;
+import io.hallway.schedule.ScheduleSnapshots;
 import io.hallway.schedule.SessionInterest;
+import io.hallway.schedule.SessionView;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -27,6 +31,9 @@ class RoomFill implements SessionInterest {
 
     @Inject
     BookmarkStore bookmarks;
+
+    @Inject
+    ScheduleSnapshots snapshots;
 
     /** Events whose counts a replica keeps; each is a few bytes per session. */
     private static final int EVENTS = 1_000;
@@ -67,10 +74,23 @@ class RoomFill implements SessionInterest {
         return recent.get(eventId, id -> Counted.of(sessions(id)));
     }
 
-    /** Every session of the event in time order, counted now. */
+    /**
+     * Every session of the event's public schedule in time order, in the rooms it has there, counted now: in manual
+     * mode the draft's sessions and rooms are the team's, so they are not here.
+     */
     List<SessionFill> sessions(long eventId) {
-        return bookmarks.perSession(eventId).stream().map(s -> new SessionFill(s.sessionId(), s.title(), s.roomId(),
-                s.roomName(), s.capacity(), s.people(), level(s.people(), s.capacity()))).toList();
+        ScheduleSnapshots.Built built = snapshots.publicSchedule(eventId);
+        List<SessionView> sessions = built.snapshot().sessions();
+        Map<Long, Long> people = bookmarks.perSession(eventId, sessions.stream().map(SessionView::id).toList(),
+                sessions.stream().map(s -> s.blockId() == null ? -1L : s.blockId()).toList()).stream()
+                .collect(Collectors.toMap(BookmarkStore.SessionBookmarks::sessionId, BookmarkStore.SessionBookmarks::people));
+        return sessions.stream().map(s -> {
+            Optional<RoomView> room = built.room(s.roomId());
+            Integer capacity = room.map(RoomView::capacity).orElse(null);
+            long count = people.getOrDefault(s.id(), 0L);
+            return new SessionFill(s.id(), s.title(), s.roomId(), room.map(RoomView::name).orElse(null), capacity, count,
+                    level(count, capacity));
+        }).toList();
     }
 
     /** available below the threshold (75%), filling from it, full at or over capacity. */

@@ -1,6 +1,8 @@
 package io.hallway.agenda;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.hallway.schedule.Event;
 import io.hallway.schedule.Room;
 import io.hallway.schedule.ScheduleSnapshots;
 
@@ -52,11 +53,14 @@ public class RoomFillResource {
     @Transactional
     @Operation(operationId = "getFillLevels", summary = "Bookmark counts and fill levels per session, live status per room", description = "Kept out of the cached schedule because counts change with every bookmark: apps poll this small document next to it, and may reuse it for hallway.agenda.fill-max-age (30 seconds by default). fill is available, filling or full, and null where the room has no capacity.")
     public Response fill(@PathParam("slug") String slug) {
-        Event event = snapshots.publishedEvent(slug);
-        List<SessionFill> sessions = roomFill.recent(event.id).stream()
+        ScheduleSnapshots.Built built = snapshots.current(slug);
+        List<SessionFill> sessions = roomFill.recent(built.eventId()).stream()
                 .map(f -> new SessionFill(f.sessionId(), f.roomId(), f.capacity(), f.bookmarks(), f.fill())).toList();
-        List<RoomStatus> rooms = Room.ofEvent(event).stream()
-                .map(r -> new RoomStatus(r.id, r.name, r.capacity, r.liveStatus)).toList();
+        // The rooms the public schedule has, as it names them; the live status is the day's, not released.
+        Map<Long, String> liveStatus = new HashMap<>();
+        Room.<Room> list("event.id", built.eventId()).forEach(r -> liveStatus.put(r.id, r.liveStatus));
+        List<RoomStatus> rooms = built.snapshot().rooms().stream()
+                .map(r -> new RoomStatus(r.id(), r.name(), r.capacity(), liveStatus.get(r.id()))).toList();
         return Response.ok(new Fill(sessions, rooms))
                 .header(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.fillMaxAge().toSeconds()).build();
     }

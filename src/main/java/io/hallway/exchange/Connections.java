@@ -20,7 +20,8 @@ import io.hallway.common.WireEnum;
 import io.hallway.people.Audience;
 import io.hallway.people.AttendeeView;
 import io.hallway.people.Profile;
-import io.hallway.schedule.Session;
+import io.hallway.schedule.RoomView;
+import io.hallway.schedule.ScheduleSnapshots;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 
 /** Reads and changes one person's side of their connections in an event. */
@@ -39,6 +40,9 @@ class Connections {
             join connection_member mine on mine.connection_id = c.id and mine.user_id = ?2
             left join connection_member theirs on theirs.connection_id = c.id and theirs.user_id <> ?2
             where c.event_id = ?1""";
+
+    @Inject
+    ScheduleSnapshots snapshots;
 
     @Inject
     EntityManager entityManager;
@@ -130,8 +134,10 @@ class Connections {
         List<Long> sessionIds = sides.stream().map(Side::sessionId).filter(Objects::nonNull).distinct().toList();
         Map<Long, ConnectionView.Place> places = new HashMap<>();
         if (!sessionIds.isEmpty()) {
-            Session.<Session> list("from Session s left join fetch s.room where s.id in ?1", sessionIds)
-                    .forEach(s -> places.put(s.id, new ConnectionView.Place(s.id, s.title, s.room == null ? null : s.room.name)));
+            // As the public schedule names them: in manual mode the draft's titles and rooms are the team's.
+            ScheduleSnapshots.Built built = snapshots.publicSchedule(eventId);
+            sessionIds.forEach(id -> built.session(id).ifPresent(s -> places.put(id, new ConnectionView.Place(id,
+                    s.title(), built.room(s.roomId()).map(RoomView::name).orElse(null)))));
         }
         return sides.stream().map(side -> {
             Profile other = profiles.get(side.otherId());

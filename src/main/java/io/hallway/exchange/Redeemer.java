@@ -18,6 +18,9 @@ import io.hallway.common.Problem;
 import io.hallway.common.ProblemType;
 import io.hallway.common.Users;
 import io.hallway.people.Blocks;
+import io.hallway.schedule.ScheduleSnapshots;
+import io.hallway.schedule.SessionStatus;
+import io.hallway.schedule.SessionView;
 
 /** Turns a scanned code into a connection, exactly once, however many replicas and scanners race. */
 @ApplicationScoped
@@ -25,6 +28,9 @@ class Redeemer {
 
     /** The same answer for any code we cannot use, so a guess learns nothing about real codes. */
     private static final String UNKNOWN = "This code is not valid for this event.";
+
+    @Inject
+    ScheduleSnapshots snapshots;
 
     @Inject
     EntityManager entityManager;
@@ -220,15 +226,13 @@ class Redeemer {
      * scanner's side of it (the columns of {@link Connections.Side}, then whether the pair is new), all in
      * one statement. The pair's insert and the lookup of an existing pair read the same snapshot, so
      * exactly one of them yields a row, unless a concurrent insert committed in between: then none does. Where
-     * we met is the session running when the code was scanned: now, or the time an offline scanner claims.
+     * we met is the one public session running when the code was scanned ({@link #runningAt}).
      */
     private List<Connected> connectStatement(long eventId, long low, long high, long owner, long scanner, Origin origin) {
         return entityManager.createNativeQuery("""
                 with fresh as (
                     insert into connection (event_id, user_low, user_high, session_id, via, scanned_at)
-                    values (?1, ?2, ?3, (select min(s.id) from session s where s.event_id = ?1 and s.status = 'scheduled'
-                                         and s.starts_at <= coalesce(?7, now()) and s.ends_at > coalesce(?7, now())
-                                         having count(*) = 1), ?6, ?7)
+                    values (?1, ?2, ?3, (select s.id from session s where s.id = ?8 and s.event_id = ?1), ?6, ?7)
                     on conflict (event_id, user_low, user_high) do nothing
                     returning id, created_at, session_id, via, scanned_at),
                 pair as (
@@ -251,6 +255,21 @@ class Redeemer {
                 join members theirs on theirs.user_id = ?4""", Connected.class)
                 .setParameter(1, eventId).setParameter(2, low).setParameter(3, high)
                 .setParameter(4, owner).setParameter(5, scanner).setParameter(6, origin.via().wireName())
-                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.INSTANT, origin.scannedAt())).getResultList();
+                .setParameter(7, new TypedParameterValue<>(StandardBasicTypes.INSTANT, origin.scannedAt()))
+                .setParameter(8, new TypedParameterValue<>(StandardBasicTypes.LONG, runningAt(eventId, origin))).getResultList();
+    }
+
+    /**
+     * Where we met: the one session of the public schedule running when the code was scanned (now, or the time an
+     * offline scanner claims), none while several run at once. Never the draft's, which the public does not see; the
+     * statement keeps it only while its row is there.
+     */
+    private Long runningAt(long eventId, Origin origin) {
+        Instant at = origin.scannedAt() == null ? Instant.now() : origin.scannedAt();
+        List<Long> running = snapshots.publicSchedule(eventId).snapshot().sessions().stream()
+                .filter(s -> s.status() == SessionStatus.SCHEDULED && !s.startsAt().toInstant().isAfter(at)
+                        && s.endsAt().toInstant().isAfter(at))
+                .map(SessionView::id).limit(2).toList();
+        return running.size() == 1 ? running.get(0) : null;
     }
 }

@@ -69,6 +69,22 @@ public class ScheduleSnapshots {
         public <T> T derived(Class<T> type, Function<ScheduleSnapshot, T> derive) {
             return type.cast(derived.computeIfAbsent(type, k -> derive.apply(snapshot)));
         }
+
+        public Optional<SessionView> session(long id) {
+            return snapshot.sessions().stream().filter(s -> s.id() == id).findFirst();
+        }
+
+        public Optional<BlockView> block(long id) {
+            return snapshot.blocks().stream().filter(b -> b.id() == id).findFirst();
+        }
+
+        public Optional<RoomView> room(Long id) {
+            return id == null ? Optional.empty() : snapshot.rooms().stream().filter(r -> r.id() == id).findFirst();
+        }
+    }
+
+    /** One public item and the schedule it was found in. */
+    public record Found<T>(Built built, T item) {
     }
 
     /** A document in both codings. */
@@ -134,6 +150,32 @@ public class ScheduleSnapshots {
                 : Optional.empty();
     }
 
+    /**
+     * The session as the public sees it, or a 404 problem worded as for an unknown session: in manual mode the draft
+     * holds sessions the public does not see yet. One not in the version this replica remembers is looked for again
+     * in the database's, which a release within the check interval may have added.
+     */
+    public Found<SessionView> session(String slug, long id) {
+        return find(slug, built -> built.session(id), "session", id);
+    }
+
+    /** The lightning block as the public sees it, or a 404 problem, as {@link #session}. */
+    public Found<BlockView> block(String slug, long id) {
+        return find(slug, built -> built.block(id), "lightning block", id);
+    }
+
+    private <T> Found<T> find(String slug, Function<Built, Optional<T>> lookUp, String name, long id) {
+        Built built = current(slug);
+        Optional<T> item = lookUp.apply(built);
+        if (item.isEmpty()) {
+            built = current(currentVersion(slug));
+            item = lookUp.apply(built);
+        }
+        Built in = built;
+        return item.map(found -> new Found<>(in, found))
+                .orElseThrow(() -> Problem.notFound("No " + name + " " + id + " in this event."));
+    }
+
     /** The current version of a published event; one small query, no snapshot built. */
     @Transactional
     public VersionRef currentVersion(String slug) {
@@ -153,6 +195,18 @@ public class ScheduleSnapshots {
         return Event.getEntityManager().createQuery("select id, coalesce(releasedVersion, scheduleVersion) from Event"
                 + " where " + key + " = ?1 and published = true", VersionRef.class).setParameter(1, value)
                 .getResultStream().findFirst();
+    }
+
+    /**
+     * The schedule the public sees of an event named by id, or would see were it published: for a feature that keeps
+     * showing a person what they hold in an unpublished event, and must not show them the draft either.
+     */
+    @Transactional
+    public Built publicSchedule(long eventId) {
+        VersionRef version = Event.getEntityManager().createQuery(
+                "select id, coalesce(releasedVersion, scheduleVersion) from Event where id = ?1", VersionRef.class)
+                .setParameter(1, eventId).getSingleResult();
+        return current(version);
     }
 
     /** Drops what this replica remembers of an event, so the next request reads the database. */

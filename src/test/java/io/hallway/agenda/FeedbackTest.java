@@ -91,4 +91,22 @@ class FeedbackTest {
         updateSession(slug, talk, Map.of("status", "cancelled"));
         Api.attendee().body(Map.of("rating", 3)).put(path).then().statusCode(409).body("title", equalTo("Session cancelled"));
     }
+
+    @Test
+    void in_manual_mode_only_released_sessions_are_rated_and_refusals_quote_the_released_title() {
+        String slug = newEvent("fb-draft");
+        long theater = room(slug, "Theater", 100);
+        var calledOff = talk("Called off", theater, "09:00", "09:30");
+        calledOff.put("status", "cancelled");
+        long cancelled = create(slug, calledOff).getLong("id");
+        releaseMode(slug, "manual").statusCode(200);
+        long draftOnly = create(slug, talk("Secret keynote", theater, "10:00", "10:30")).getLong("id");
+        updateSession(slug, cancelled, Map.of("title", "Secret comeback", "status", "scheduled"));
+
+        Api.attendee().body(Map.of("rating", 5)).put("/api/events/" + slug + "/sessions/" + draftOnly + "/feedback")
+                .then().statusCode(404).body("detail", not(containsString("Secret")));
+        Api.attendee().body(Map.of("rating", 5)).put("/api/events/" + slug + "/sessions/" + cancelled + "/feedback")
+                .then().statusCode(409).body("title", equalTo("Session cancelled"))
+                .body("detail", containsString("Called off")).body("detail", not(containsString("Secret")));
+    }
 }

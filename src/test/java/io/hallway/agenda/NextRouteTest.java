@@ -104,4 +104,44 @@ class NextRouteTest {
         Api.attendee().body(Map.of()).get("/api/events/" + setup.slug() + "/agenda/next-route?session=" + setup.talk())
                 .then().statusCode(400);
     }
+
+    @Test
+    void in_manual_mode_the_route_leads_to_the_released_session_and_not_to_the_draft() {
+        var setup = event();
+        releaseMode(setup.slug(), "manual").statusCode(200);
+        long draftOnly = create(setup.slug(), talk("Secret keynote", setup.flex(), "11:00", "11:30")).getLong("id");
+        io.hallway.testing.AgendaFixtures.updateSession(setup.slug(), setup.talk(), Map.of("title", "Secret title",
+                "roomId", setup.theater(), "startsAt", at("10:15"), "endsAt", at("10:45")));
+        String base = "/api/events/" + setup.slug() + "/agenda/next-route?from=theater&at=" + at("09:59").replace("+", "%2B");
+
+        Api.attendee().get(base + "&session=" + draftOnly).then().statusCode(404)
+                .body("detail", not(containsString("Secret")));
+        Api.attendee().get(base + "&session=" + setup.talk()).then().statusCode(200)
+                .body("session.title", is("Debug like a pro"))
+                .body("session.room", is("Flex Space"))
+                .body("plannedStartsAt", is(at("10:00")))
+                .body("route.duration", greaterThan(0));
+
+        io.hallway.testing.AgendaFixtures.bookmark(Api.attendee(), setup.slug(), setup.talk());
+        Api.attendee().get(base).then().statusCode(200)
+                .body("session.id", is((int) setup.talk())).body("session.room", is("Flex Space"));
+    }
+
+    @Test
+    void the_next_bookmarked_session_counts_a_block_bookmark_for_its_talks_and_skips_cancelled_ones() {
+        var setup = event();
+        long dropped = create(setup.slug(), talk("Dropped", setup.flex(), "10:30", "11:00")).getLong("id");
+        long block = block(setup.slug(), "Lightning", setup.flex(), "13:00", "13:10");
+        long spark = lightningTalk(setup.slug(), block, "Spark");
+        io.hallway.testing.AgendaFixtures.bookmark(Api.attendee(), setup.slug(), setup.talk());
+        io.hallway.testing.AgendaFixtures.bookmark(Api.attendee(), setup.slug(), dropped);
+        Api.attendee().put("/api/events/" + setup.slug() + "/agenda/blocks/" + block).then().statusCode(204);
+        io.hallway.testing.AgendaFixtures.updateSession(setup.slug(), dropped, Map.of("status", "cancelled"));
+        String base = "/api/events/" + setup.slug() + "/agenda/next-route?from=theater&at=";
+
+        Api.attendee().get(base + at("09:00").replace("+", "%2B")).then().statusCode(200)
+                .body("session.id", is((int) setup.talk()));
+        Api.attendee().get(base + at("10:15").replace("+", "%2B")).then().statusCode(200)
+                .body("session.id", is((int) spark));
+    }
 }

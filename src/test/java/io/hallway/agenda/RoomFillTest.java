@@ -134,4 +134,25 @@ class RoomFillTest {
                 .body("sessions.find { it.sessionId == " + sessionId + " }.bookmarks", equalTo(bookmarks))
                 .body("sessions.find { it.sessionId == " + sessionId + " }.fill", equalTo(fill));
     }
+
+    @Test
+    void in_manual_mode_the_public_fill_document_lists_only_released_rooms_and_sessions() {
+        String slug = newEvent("fill-draft");
+        long theater = room(slug, "Theater", 100);
+        long released = create(slug, talk("Public", theater, "09:00", "09:30")).getLong("id");
+        releaseMode(slug, "manual").statusCode(200);
+        bookmark(Api.attendee(), slug, released);
+        long green = room(slug, "Secret Green Room", 10);
+        long secret = create(slug, talk("Secret keynote", green, "10:00", "10:30")).getLong("id");
+        // Moved in the draft only: the public sees it where it was released.
+        updateSession(slug, released, Map.of("roomId", green));
+
+        Api.anonymous().get("/api/events/" + slug + "/fill").then().statusCode(200)
+                .body("rooms.name", contains("Theater"))
+                .body("sessions.sessionId", contains((int) released))
+                .body("sessions.sessionId", not(hasItem((int) secret)))
+                .body("sessions[0].roomId", equalTo((int) theater))
+                .body("sessions[0].capacity", equalTo(100))
+                .body("sessions[0].bookmarks", equalTo(1));
+    }
 }

@@ -190,4 +190,34 @@ class ConnectionsTest {
                 .body("where.session", is("Opening keynote"))
                 .body("where.room", is("Hall A"));
     }
+
+    @Test
+    void in_manual_mode_where_we_met_comes_from_the_released_schedule() {
+        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+        String slug = "met-draft-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.organizer().body(Map.of("slug", slug, "name", "Today", "timeZone", "UTC", "startDate", yesterday,
+                "endDate", LocalDate.now(ZoneOffset.UTC).plusDays(1).toString(), "published", true))
+                .post("/api/admin/events").then().statusCode(201);
+        long hall = ScheduleFixtures.room(slug, "Hall A", 300);
+        long keynote = ScheduleFixtures.create(slug, runningNow("keynote", "Opening keynote", hall)).getLong("id");
+        ScheduleFixtures.releaseMode(slug, "manual").statusCode(200);
+        // The draft renames the keynote and adds a session running at the same time elsewhere.
+        io.hallway.testing.AgendaFixtures.updateSession(slug, keynote, Map.of("title", "Secret title"));
+        long green = ScheduleFixtures.room(slug, "Secret Green Room", 10);
+        ScheduleFixtures.create(slug, runningNow("workshop", "Secret session", green));
+
+        profile(Tokens.attendee(), slug, "Ada");
+        long id = connect(slug, Tokens.attendee(), Tokens.otherAttendee());
+        Api.otherAttendee().get(connectionsPath(slug) + "/" + id).then().statusCode(200)
+                .body("where.sessionId", is((int) keynote))
+                .body("where.session", is("Opening keynote"))
+                .body("where.room", is("Hall A"));
+    }
+
+    private static Map<String, Object> runningNow(String kind, String title, long room) {
+        var now = java.time.Instant.now();
+        return new java.util.HashMap<>(Map.of("kind", kind, "title", title, "roomId", room,
+                "startsAt", now.minusSeconds(600).toString(), "endsAt", now.plusSeconds(1800).toString(),
+                "speakerIds", List.of()));
+    }
 }

@@ -173,4 +173,20 @@ class BlockTest {
     private static String blocks(String slug) {
         return "/api/events/" + slug + "/me/blocks";
     }
+
+    @Test
+    void blocking_an_unlisted_stranger_by_a_guessed_id_works_without_revealing_their_name() {
+        String slug = ScheduleFixtures.newEvent("block-unlisted");
+        String ada = Tokens.attendee();
+        String bea = Tokens.of("hana");
+        // Bea is not in the directory and shares nothing with Ada, though her name is for everyone.
+        long beaId = saveProfile(bea, slug, Map.of("displayName", "Hidden Bea", "inDirectory", false,
+                "visibility", Map.of("displayName", "everyone")));
+        Api.as(ada).get("/api/events/" + slug + "/attendees/" + beaId).then().statusCode(404);
+
+        Api.as(ada).put("/api/events/" + slug + "/me/blocks/" + beaId).then().statusCode(204);
+        Api.as(ada).get("/api/events/" + slug + "/me/blocks").then().statusCode(200)
+                .body("profileId", contains((int) beaId))
+                .body("[0].displayName", nullValue());
+    }
 }
