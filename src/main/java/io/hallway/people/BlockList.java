@@ -29,10 +29,19 @@ class BlockList {
                 .stream().collect(Collectors.toMap(p -> p.userId, Function.identity()));
         return rows.stream().map(row -> {
             Profile profile = profiles.get(row.blockedId());
-            String name = profile == null ? null
-                    : AttendeeView.of(profile, relations.audience(event.id, profile.userId, me)).displayName();
+            String name = profile == null ? null : nameAsLookedUp(event, profile, me);
             return new BlockedPersonView(profile == null ? null : profile.id, name,
                     row.createdAt().atZone(event.zone()).toOffsetDateTime());
         }).toList();
+    }
+
+    /**
+     * The name only where the attendee look-up (the block aside) would show it: to a connection, or to a stranger
+     * when they are in the directory. A profile id can be guessed and blocked, and must not reveal an unlisted name.
+     */
+    private String nameAsLookedUp(Event event, Profile profile, long me) {
+        Audience audience = relations.audience(event.id, profile.userId, me);
+        return audience == Audience.STRANGER && !profile.inDirectory ? null
+                : AttendeeView.of(profile, audience).displayName();
     }
 }
