@@ -60,7 +60,9 @@ public class BlockLayout {
 
     /**
      * Puts a block into its slot, checking the slot is free and holds its talks; the talks move with it.
-     * The caller stamps nothing: the block and every talk that moved get the change's revision.
+     * The caller stamps nothing: the block and every talk that moved get the change's revision. Every rule
+     * is checked before anything moves, so a refusal leaves the block and its talks as they were for a
+     * caller that goes on (an import skips the block).
      */
     public void placeBlock(ScheduleChanges.Change change, LightningBlock block, BlockRequest request) {
         Event event = change.event();
@@ -75,36 +77,48 @@ public class BlockLayout {
             throw Problem.invalid("endsAt", "the block holds " + block.talks.size() + " talks of " + length.toMinutes()
                     + " minutes, which do not fit into the new slot");
         }
+        ScheduleRules.requireSpeakersFree(event, slots(block.talks, startsAt, length));
         Map<Long, SessionView> before = talkStates(block);
         block.title = request.title();
         block.room = room;
         block.startsAt = startsAt;
         block.endsAt = endsAt;
-        relayout(change, block, before);
+        layOut(change, block, before);
     }
 
     /**
      * Moves a lightning talk to a place in a block, out of the block it was in (if any); both blocks
-     * re-lay their talks and everything that moved is reported.
+     * re-lay their talks and everything that moved is reported. Both new layouts are checked before
+     * anything moves, so a refusal leaves the talk where it was.
      */
     public void moveToBlock(ScheduleChanges.Change change, Session talk, LightningBlock target, int position) {
         if (talk.kind != SessionKind.LIGHTNING_TALK) {
             throw Problem.invalid("kind", "a block holds lightning talks only");
         }
-        LightningBlock origin = talk.block;
+        Duration length = lightningLength(change.event());
+        LightningBlock origin = talk.block == target ? null : talk.block;
+        List<Session> targetTalks = new ArrayList<>(target.talks);
+        targetTalks.remove(talk);
+        targetTalks.add(Math.max(0, Math.min(position, targetTalks.size())), talk);
+        requireRoom(change, target, targetTalks.size());
+        List<ScheduleRules.Slot> slots = new ArrayList<>(slots(targetTalks, target.startsAt, length));
+        if (origin != null) {
+            slots.addAll(slots(origin.talks.stream().filter(t -> t != talk).toList(), origin.startsAt, length));
+        }
+        ScheduleRules.requireSpeakersFree(change.event(), slots);
+
         Map<Long, SessionView> before = talkStates(target);
-        if (origin != null && origin != target) {
+        if (origin != null) {
             before.putAll(talkStates(origin));
             origin.talks.remove(talk);
-            relayout(change, origin, before);
+            layOut(change, origin, before);
         }
         before.putIfAbsent(talk.id, ScheduleChanges.stateOf(talk));
-        target.talks.remove(talk);
-        target.talks.add(Math.max(0, Math.min(position, target.talks.size())), talk);
+        target.talks.clear();
+        target.talks.addAll(targetTalks);
         talk.block = target;
         talk.revision = change.revision();
-        requireRoom(change, target, target.talks.size());
-        relayout(change, target, before);
+        layOut(change, target, before);
     }
 
     /** Refuses, as a full block, a number of talks the block has no room for. */
@@ -124,16 +138,28 @@ public class BlockLayout {
     }
 
     /**
-     * Re-derives talk times after a block moved or its talks changed, checks each talk's speakers, and
+     * Re-derives talk times after a block's talks changed, checking each talk's speakers first, and
      * reports the talks that moved.
      */
     void relayout(ScheduleChanges.Change change, LightningBlock block, Map<Long, SessionView> before) {
+        ScheduleRules.requireSpeakersFree(change.event(), slots(block.talks, block.startsAt, lightningLength(change.event())));
+        layOut(change, block, before);
+    }
+
+    /** Where the talks would stand, in this order, in a block starting at the given time. */
+    private static List<ScheduleRules.Slot> slots(List<Session> talks, Instant blockStart, Duration length) {
+        List<ScheduleRules.Slot> slots = new ArrayList<>();
+        for (int position = 0; position < talks.size(); position++) {
+            Instant startsAt = blockStart.plus(length.multipliedBy(position));
+            slots.add(new ScheduleRules.Slot(talks.get(position), startsAt, startsAt.plus(length)));
+        }
+        return slots;
+    }
+
+    /** Gives the talks their times from the block, once the rules are checked, and reports those that moved. */
+    private void layOut(ScheduleChanges.Change change, LightningBlock block, Map<Long, SessionView> before) {
         block.layOut(lightningLength(change.event()));
         for (Session talk : block.talks) {
-            long self = talk.id == null ? ScheduleRules.NONE : talk.id;
-            if (talk.status == SessionStatus.SCHEDULED) {
-                ScheduleRules.requireSpeakersFree(change.event(), talk.speakers, talk.startsAt, talk.endsAt, self);
-            }
             SessionView previous = before.get(talk.id);
             if (previous != null && (!previous.startsAt().toInstant().equals(talk.startsAt)
                     || !block.room.id.equals(previous.roomId()))) {

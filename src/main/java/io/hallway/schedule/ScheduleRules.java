@@ -76,20 +76,56 @@ final class ScheduleRules {
     /** Nobody speaks in two places at once. */
     static void requireSpeakersFree(Event event, Collection<Speaker> speakers, Instant startsAt, Instant endsAt,
             long movingSessionId) {
+        requireSpeakersFree(event, speakers, startsAt, endsAt, List.of(movingSessionId));
+    }
+
+    /** Where a session would stand once laid out, to check before anything moves. */
+    record Slot(Session session, Instant startsAt, Instant endsAt) {
+    }
+
+    /**
+     * Nobody speaks in two places at once, for sessions about to move together (the talks of one or two
+     * blocks): each scheduled one is checked against the schedule as stored, leaving out those that move,
+     * and against the others that move, so a caller can check the whole layout before it changes a row.
+     */
+    static void requireSpeakersFree(Event event, List<Slot> slots) {
+        List<Long> moving = slots.stream().map(slot -> slot.session().id).filter(Objects::nonNull).toList();
+        List<Slot> scheduled = slots.stream().filter(slot -> slot.session().status == SessionStatus.SCHEDULED).toList();
+        for (int i = 0; i < scheduled.size(); i++) {
+            Slot slot = scheduled.get(i);
+            requireSpeakersFree(event, slot.session().speakers, slot.startsAt(), slot.endsAt(), moving);
+            for (Slot other : scheduled.subList(0, i)) {
+                if (other.startsAt().isBefore(slot.endsAt()) && other.endsAt().isAfter(slot.startsAt())) {
+                    var busy = other.session().speakers.stream().filter(slot.session().speakers::contains).findFirst();
+                    if (busy.isPresent()) {
+                        throw speakerBooked(event, busy.get(), other.session(), other.startsAt(), other.endsAt());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void requireSpeakersFree(Event event, Collection<Speaker> speakers, Instant startsAt,
+            Instant endsAt, List<Long> movingSessionIds) {
         if (speakers.isEmpty()) {
             return;
         }
         List<Session> clashes = Session.<Session> find("""
                 select distinct s from Session s join s.speakers sp
                 where s.event = ?1 and sp in ?2 and s.status = ?3 and s.startsAt < ?5 and s.endsAt > ?4
-                and s.id <> ?6 order by s.startsAt""",
-                event, speakers, SessionStatus.SCHEDULED, startsAt, endsAt, movingSessionId).list();
+                and s.id not in ?6 order by s.startsAt""",
+                event, speakers, SessionStatus.SCHEDULED, startsAt, endsAt,
+                movingSessionIds.isEmpty() ? List.of(NONE) : movingSessionIds).list();
         for (Session clash : clashes) {
             Speaker busy = clash.speakers.stream().filter(speakers::contains).findFirst().orElseThrow();
-            throw Problem.of(ProblemType.SPEAKER_ALREADY_BOOKED, busy.name + " already speaks in \"" + clash.title
-                    + "\" (" + span(event, clash.startsAt, clash.endsAt) + ").")
-                    .with("clashingSessionId", clash.id).with("speakerId", busy.id);
+            throw speakerBooked(event, busy, clash, clash.startsAt, clash.endsAt);
         }
+    }
+
+    private static Problem speakerBooked(Event event, Speaker busy, Session clash, Instant startsAt, Instant endsAt) {
+        return Problem.of(ProblemType.SPEAKER_ALREADY_BOOKED, busy.name + " already speaks in \"" + clash.title
+                + "\" (" + span(event, startsAt, endsAt) + ").")
+                .with("clashingSessionId", clash.id).with("speakerId", busy.id);
     }
 
     static Room roomOf(Event event, Long roomId, String field) {

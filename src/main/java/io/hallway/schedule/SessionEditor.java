@@ -142,9 +142,9 @@ public class SessionEditor {
         try {
             layout.relayout(change, block, before);
         } catch (Problem refused) {
-            // Leave the block as it was for a caller that goes on after a refusal (an import skips the talk).
+            // The layout refuses before it moves a talk; take the new one out again for a caller that goes on
+            // after a refusal (an import skips the talk).
             block.talks.remove(talk);
-            block.layOut(BlockLayout.lightningLength(change.event()));
             throw refused;
         }
         talk.persist();

@@ -105,6 +105,93 @@ class PretalxImportTest {
                 .body("sessions", empty()).body("rooms", empty()).body("speakers", empty()).body("tracks", empty());
     }
 
+    @Test
+    void a_block_move_the_rules_refuse_leaves_the_block_and_its_talks_where_they_were() {
+        String slug = democon("block-refused");
+        // Xavier gives the lightning talk at 10:00 and a talk in room B at 11:00.
+        importDocument(slug, lightningDocument(
+                lightning("A", "11111111-1111-1111-1111-111111111111", "Zap", "10:00", "XX"),
+                talk("B", "22222222-2222-2222-2222-222222222222", "Long talk", "11:00", "00:30", "XX")), false)
+                .then().statusCode(200).body("skippedCount", equalTo(0));
+        JsonPath before = draft(slug);
+        String etag = Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200).extract().header("ETag");
+
+        // At the source the lightning block moves onto Xavier's other talk: the rules refuse the move.
+        importDocument(slug, lightningDocument(
+                lightning("A", "11111111-1111-1111-1111-111111111111", "Zap", "11:00", "XX"),
+                talk("B", "22222222-2222-2222-2222-222222222222", "Long talk", "11:00", "00:30", "XX")), false)
+                .then().statusCode(200)
+                .body("skipped.kind", hasItem("block")).body("skipped.reason", hasItem(containsString("already speaks")))
+                .body("changes", empty());
+
+        JsonPath after = draft(slug);
+        assertEquals(before.getList("blocks"), after.getList("blocks"), "the refused block moved in the tables");
+        assertEquals(before.getList("sessions"), after.getList("sessions"), "the refused block's talks moved in the tables");
+        Api.anonymous().header("If-None-Match", etag).get("/api/events/" + slug + "/schedule").then().statusCode(304);
+    }
+
+    @Test
+    void a_talk_whose_move_to_another_block_the_rules_refuse_stays_in_its_block() {
+        String slug = democon("talk-refused");
+        importDocument(slug, lightningDocument(
+                lightning("A", "11111111-1111-1111-1111-111111111111", "Zap", "10:00", "XX"),
+                lightning("B", "33333333-3333-3333-3333-333333333333", "Other", "10:00", "YY"),
+                talk("C", "22222222-2222-2222-2222-222222222222", "Long talk", "10:05", "00:30", "XX")), false)
+                .then().statusCode(200).body("skippedCount", equalTo(0));
+        JsonPath before = draft(slug);
+
+        // At the source Zap joins the block in room B, right when Xavier speaks in room C.
+        importDocument(slug, lightningDocument(
+                lightning("B", "33333333-3333-3333-3333-333333333333", "Other", "10:00", "YY"),
+                lightning("B", "11111111-1111-1111-1111-111111111111", "Zap", "10:05", "XX"),
+                talk("C", "22222222-2222-2222-2222-222222222222", "Long talk", "10:05", "00:30", "XX")), false)
+                .then().statusCode(200)
+                .body("skipped.name", hasItem("Zap")).body("skipped.reason", hasItem(containsString("already speaks")));
+
+        JsonPath after = draft(slug);
+        assertEquals(session(before, "Zap"), session(after, "Zap"), "the refused talk moved in the tables");
+        Map<String, Object> zap = session(after, "Zap");
+        List<Map<String, Object>> blocks = after.getList("blocks");
+        assertEquals(1, blocks.stream().filter(b -> ((List<?>) b.get("talkIds")).contains(zap.get("id"))).count(),
+                "the refused talk is in one block: " + blocks);
+    }
+
+    private static JsonPath draft(String slug) {
+        return Api.organizer().get("/api/admin/events/" + slug + "/schedule/draft").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static Map<String, Object> session(JsonPath schedule, String title) {
+        List<Map<String, Object>> sessions = schedule.getList("sessions");
+        return sessions.stream().filter(s -> s.get("title").equals(title)).findFirst().orElseThrow();
+    }
+
+    /** A one-day pretalx document for DemoCon's first day, in rooms A, B and C. */
+    private static String lightningDocument(String... roomItems) {
+        Map<String, List<String>> byRoom = new java.util.TreeMap<>();
+        for (String item : roomItems) {
+            String[] roomAndItem = item.split("\\|", 2);
+            byRoom.computeIfAbsent(roomAndItem[0], r -> new java.util.ArrayList<>()).add(roomAndItem[1]);
+        }
+        String rooms = byRoom.entrySet().stream().map(e -> "\"" + e.getKey() + "\": [" + String.join(", ", e.getValue()) + "]")
+                .collect(java.util.stream.Collectors.joining(", "));
+        return """
+                {"schedule": {"version": "1", "conference": {"acronym": "democon", "title": "DemoCon",
+                  "rooms": [{"name": "A"}, {"name": "B"}, {"name": "C"}],
+                  "days": [{"index": 1, "date": "2020-12-14", "rooms": {%s}}]}}}
+                """.formatted(rooms);
+    }
+
+    private static String lightning(String room, String guid, String title, String at, String speaker) {
+        return talk(room, guid, title, at, "00:05", speaker).replace("\"Talk\"", "\"Lightning Talk\"");
+    }
+
+    private static String talk(String room, String guid, String title, String at, String duration, String speaker) {
+        return room + "|" + """
+                {"guid": "%s", "title": "%s", "type": "Talk", "date": "2020-12-14T%s:00+01:00", "duration": "%s",
+                 "persons": [{"code": "%s", "name": "Speaker %s"}]}""".formatted(guid, title, at, duration, speaker, speaker);
+    }
+
     /** DemoCon runs 14 to 16 December 2020; its times carry +01:00, so the event is in Berlin time. */
     static String democon(String prefix) {
         String slug = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
