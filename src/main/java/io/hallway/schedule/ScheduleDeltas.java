@@ -1,5 +1,6 @@
 package io.hallway.schedule;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * from memory; the deltas that every app asks for right after an organizer change are made once per replica
  * and kept, within the bounds of {@link RecentDeltas}. In release mode immediate a delta is read from the
  * tables (rows changed since the cursor's version, and tombstones); in manual mode, where the tables hold the
- * draft, it is the difference between the release at the cursor's version and the latest one.
+ * draft, it is the difference between the release at the cursor's version and the latest one. The mode is
+ * taken from the event row read with the tables, not from the version this replica remembers, which may be
+ * from before a switch to manual mode: a delta never leads past {@link Event#publicVersion()}.
  */
 @ApplicationScoped
 class ScheduleDeltas {
@@ -72,7 +75,7 @@ class ScheduleDeltas {
                     () -> releases.delta(eventId, since, released, snapshotPath));
         }
         return recent.get(eventId, since, built.scheduleVersion(),
-                () -> QuarkusTransaction.requiringNew().call(() -> read(eventId, since)));
+                () -> QuarkusTransaction.requiringNew().call(() -> read(eventId, since, snapshotPath)));
     }
 
     /** How many deltas this replica keeps, in all and of one event. */
@@ -84,13 +87,20 @@ class ScheduleDeltas {
         return recent.size(eventId);
     }
 
-    private ScheduleDelta read(long eventId, long since) {
+    private ScheduleDelta read(long eventId, long since, String snapshotPath) {
         // One snapshot for every query below, so they all see the schedule exactly at the version read
         // first. Repeatable read instead of a share lock on the event row: polled by every app, that lock
         // would make concurrent readers contend on the row's lock list.
         entityManager.createNativeQuery("set transaction isolation level repeatable read").executeUpdate();
         Event event = Event.<Event> find("id = ?1 and published = true", eventId).firstResultOptional()
                 .orElseThrow(() -> Problem.notFound("This event is no longer published."));
+        if (event.releasedVersion != null) {
+            // Switched to manual mode (on another replica) since this replica last read the version: the tables
+            // hold the draft now, so the delta leads to the latest release, the version the public sees.
+            ScheduleRelease latest = ScheduleRelease.at(event.id, event.releasedVersion).orElseThrow();
+            return releases.delta(event.id, since, snapshots.parse(latest.snapshot.getBytes(StandardCharsets.UTF_8)),
+                    snapshotPath);
+        }
         ScheduleReader.Rows changed = ScheduleReader.changedSince(event, since);
         List<ScheduleDelta.Tombstone> deleted = entityManager.createNativeQuery("""
                 select kind, entity_id from schedule_tombstone where event_id = ?1 and revision > ?2

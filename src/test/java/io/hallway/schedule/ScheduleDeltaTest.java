@@ -4,6 +4,7 @@ import static io.hallway.testing.AgendaFixtures.*;
 import static io.hallway.testing.ScheduleFixtures.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -154,6 +155,43 @@ class ScheduleDeltaTest {
         Api.attendee().queryParam("since", old).get("/api/events/" + slug + "/agenda/changes").then().statusCode(410);
         Api.anonymous().queryParam("since", current).get("/api/events/" + slug + "/schedule/changes").then()
                 .statusCode(200).body("deleted", empty());
+    }
+
+    @Inject
+    ScheduleSnapshots snapshots;
+
+    @Test
+    void a_replica_that_has_not_seen_the_switch_to_manual_mode_serves_no_draft_in_a_delta() {
+        String slug = newEvent("delta-manual");
+        long theater = room(slug, "Theater", 120);
+        long talk = create(slug, talk("Public title", theater, "09:00", "09:30")).getLong("id");
+        String behind = cursor(slug);
+        create(slug, talk("Second", theater, "10:00", "10:30"));
+        String published = Api.anonymous().get("/api/events/" + slug + "/schedule").then().statusCode(200)
+                .extract().asString();
+        long remembered = snapshots.recentVersion(slug).orElseThrow().scheduleVersion();
+
+        // What another replica leaves in the database, unseen by this replica so far (it remembers the version it
+        // read above): the switch to manual mode, which releases the schedule as it is, then a draft edit.
+        db.update("""
+                with switched as (
+                    update event set release_mode = 'manual', released_version = schedule_version,
+                        schedule_version = schedule_version + 1
+                    where slug = ? returning id, released_version, schedule_version),
+                released as (
+                    insert into schedule_release (event_id, name, schedule_version, snapshot, added, moved, cancelled, removed)
+                    select id, 'initial', released_version, ?, 2, 0, 0, 0 from switched)
+                update session set title = 'Secret draft title', revision = (select schedule_version from switched)
+                where id = ?""", slug, published, talk);
+
+        String delta = Api.anonymous().queryParam("since", behind).get("/api/events/" + slug + "/schedule/changes")
+                .then().extract().asString();
+        assertEquals(remembered, snapshots.recentVersion(slug).orElseThrow().scheduleVersion(),
+                "this replica read the version again: the request came too late to play a replica that has not");
+        assertFalse(delta.contains("Secret draft title"), "the public delta feed served an unreleased draft: " + delta);
+        // As on a replica that has seen the switch: no release at the cursor's version, so fetch the snapshot.
+        Api.anonymous().queryParam("since", behind).get("/api/events/" + slug + "/schedule/changes").then()
+                .statusCode(410).body("snapshot", equalTo("/api/events/" + slug + "/schedule"));
     }
 
     @Test
