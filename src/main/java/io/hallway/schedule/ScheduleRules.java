@@ -34,8 +34,19 @@ final class ScheduleRules {
         }
     }
 
+    /**
+     * The longest a session may last, whatever its kind: the c3voc/frab {@code schedule.xml} that apps such as
+     * Giggity and EventFahrplan read says a duration in hours and minutes, at most two digits of hours
+     * ({@code [0-9]{1,2}:[0-9]{2}}), so a longer session could not be exported without a lie.
+     */
+    static final long LONGEST_SESSION_MINUTES = 99 * 60 + 59;
+
     static void requireDuration(Event event, SessionKind kind, Instant startsAt, Instant endsAt) {
         long minutes = Duration.between(startsAt, endsAt).toMinutes();
+        if (minutes > LONGEST_SESSION_MINUTES) {
+            throw Problem.invalid("endsAt", "a session lasts at most 99 hours 59 minutes, not " + minutes / 60
+                    + " hours " + minutes % 60 + " minutes; split a longer one into several (one a day, say)");
+        }
         event.durationLimit(kind).ifPresent(limit -> {
             if (kind == SessionKind.LIGHTNING_TALK && minutes != limit) {
                 throw Problem.invalid("endsAt", "a lightning talk lasts exactly " + limit + " minutes, not " + minutes);

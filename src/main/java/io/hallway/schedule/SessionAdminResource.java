@@ -55,7 +55,7 @@ public class SessionAdminResource {
     }
 
     @POST
-    @Operation(operationId = "adminCreateSession", summary = "Add a session", description = "201 with its Location. The schedule rules apply: within the event's dates and duration limits (400), in a free room and with speakers not booked elsewhere at the time (409, naming the clash in clashingSessionId or clashingBlockId).")
+    @Operation(operationId = "adminCreateSession", summary = "Add a session", description = "201 with its Location. The schedule rules apply: within the event's dates and duration limits, and no longer than 99 hours 59 minutes whatever the kind (400), in a free room and with speakers not booked elsewhere at the time (409, naming the clash in clashingSessionId or clashingBlockId).")
     public Response create(@PathParam("slug") String slug, @Valid @NotNull SessionRequest request) {
         Session session = editor.create(slug, request);
         return ScheduleEntityEdits.created(slug, "sessions", session, SessionView.from(session, session.event.zone()));

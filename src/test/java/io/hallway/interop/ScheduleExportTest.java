@@ -68,6 +68,31 @@ class ScheduleExportTest {
     }
 
     @Test
+    void a_session_longer_than_the_xml_export_can_say_is_refused_and_the_longest_it_can_say_exports_valid() throws Exception {
+        var xsd = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(InteropFiles.require("schedule.xml.xsd").toFile());
+        String slug = newEvent("camp", "America/Denver", "2024-03-08", "2024-03-13");
+        // A social has no duration limit of its own; 104 hours (across the switch to daylight saving time) is
+        // more than the hours:minutes of schedule.xml can say.
+        Api.organizer().body(social("2024-03-08T09:00:00-07:00", "2024-03-12T18:00:00-06:00"))
+                .post("/api/admin/events/" + slug + "/sessions").then().statusCode(400)
+                .body("violations.field", contains("endsAt"))
+                .body("violations[0].message", containsString("at most 99 hours 59 minutes"));
+
+        Api.organizer().body(social("2024-03-08T09:00:00-07:00", "2024-03-12T13:59:00-06:00"))
+                .post("/api/admin/events/" + slug + "/sessions").then().statusCode(201);
+        String xml = Api.anonymous().get("/api/events/" + slug + "/schedule.xml").then().statusCode(200)
+                .extract().asString();
+        xsd.newValidator().validate(new StreamSource(new StringReader(xml)));
+        assertThat(xml, containsString("<duration>99:59</duration>"));
+    }
+
+    private static Map<String, Object> social(String startsAt, String endsAt) {
+        return Map.of("kind", "social", "title", "Hacker camp village", "startsAt", startsAt, "endsAt", endsAt,
+                "speakerIds", List.of());
+    }
+
+    @Test
     void the_json_export_is_valid_against_the_frab_schema_with_times_in_the_event_zone() throws Exception {
         JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V6)
                 .getSchema(JSON.readTree(InteropFiles.require("schedule.schema.json").toFile()));
