@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 /**
  * An enum that travels by a wire name of its own: in JSON bodies, query parameters, documents and columns. One
  * idiom for all of them: the wire name is the constant's name in lower case with hyphens ({@code LIGHTNING_TALK}
- * is {@code lightning-talk}), JSON reads it through {@link WireEnumJson}, and a column stores it through a
+ * is {@code lightning-talk}), JSON reads it through {@link StrictWireJson}, and a column stores it through a
  * {@link WireNameConverter}. However a value arrives, an unknown one is refused the same way, with the allowed ones.
  * <p>
  * Each enum declares {@code wireName()} itself, returning {@code WireEnum.super.wireName()}: the OpenAPI scanner

@@ -1,0 +1,97 @@
+package io.hallway.common;
+
+import static io.hallway.testing.ScheduleFixtures.*;
+import static org.hamcrest.Matchers.*;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import io.hallway.testing.Api;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * Request bodies are read as they were written: a value of the wrong JSON type, content after the value or text
+ * PostgreSQL cannot store is a 400 naming the field, and nothing is stored. Tried on a few real endpoints, since
+ * every body goes through the same reader.
+ */
+@QuarkusTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class StrictJsonTest {
+
+    @Test
+    void a_number_or_boolean_where_text_belongs_is_refused_not_turned_into_text() {
+        String slug = newEvent("strict");
+
+        refused(Api.organizer().body("{\"name\": 123}").post(rooms(slug)), "/name");
+        refused(Api.organizer().body("{\"name\": true}").post(rooms(slug)), "/name");
+        refused(Api.organizer().body("{\"name\": 1.5}").post(rooms(slug)), "/name");
+        Api.organizer().get(rooms(slug)).then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void a_fraction_or_text_where_a_whole_number_belongs_is_refused_not_truncated() {
+        String slug = newEvent("strict");
+        long theater = room(slug, "Theater", 100);
+        String block = "{\"title\": \"Lightning\", \"roomId\": %s, \"startsAt\": \"%s\", \"endsAt\": \"%s\"}";
+
+        refused(Api.organizer().body(block.formatted(theater + ".9", at("11:00"), at("11:10")))
+                .post("/api/admin/events/" + slug + "/blocks"), "/roomId");
+        refused(Api.organizer().body(block.formatted("\"" + theater + "\"", at("11:00"), at("11:10")))
+                .post("/api/admin/events/" + slug + "/blocks"), "/roomId");
+        refused(Api.organizer().body("{\"name\": \"Hall\", \"capacity\": \"100\"}").post(rooms(slug)), "/capacity");
+        Api.organizer().get("/api/admin/events/" + slug + "/blocks").then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void a_rating_must_be_a_whole_number_not_a_fraction_or_text() {
+        String slug = newEvent("strict");
+        long talk = create(slug, talk("Rated", room(slug, "Theater", 100), "09:00", "09:30")).getLong("id");
+        String feedback = "/api/events/" + slug + "/sessions/" + talk + "/feedback";
+
+        refused(Api.attendee().body("{\"rating\": 4.9}").put(feedback), "/rating");
+        refused(Api.attendee().body("{\"rating\": \"5\"}").put(feedback), "/rating");
+        Api.organizer().get("/api/admin/events/" + slug + "/feedback").then().statusCode(200).body("", empty());
+    }
+
+    @Test
+    void a_number_or_text_where_true_or_false_belongs_is_refused() {
+        String slug = newEvent("strict");
+        String preferences = "/api/events/" + slug + "/notification-preferences";
+        String body = "{\"sessionChanges\": %s, \"delays\": true, \"announcements\": true, \"meetings\": true}";
+
+        refused(Api.attendee().body(body.formatted("0")).put(preferences), "/sessionChanges");
+        refused(Api.attendee().body(body.formatted("\"false\"")).put(preferences), "/sessionChanges");
+        Api.attendee().get(preferences).then().statusCode(200).body("sessionChanges", equalTo(true));
+    }
+
+    @Test
+    void an_empty_string_or_a_number_for_a_time_and_an_empty_string_for_an_enum_are_refused() {
+        String slug = newEvent("strict");
+        String announcements = "/api/admin/events/" + slug + "/announcements";
+        String endsAt = OffsetDateTime.now(ZoneOffset.UTC).plusHours(2).truncatedTo(ChronoUnit.SECONDS).toString();
+        String announcement = "{\"title\": \"Coffee\", \"body\": \"Downstairs.\", \"severity\": %s, "
+                + "\"audience\": {\"kind\": \"everyone\"}, \"startsAt\": %s, \"endsAt\": \"" + endsAt + "\"}";
+
+        refused(Api.organizer().body(announcement.formatted("\"info\"", "\"\"")).post(announcements), "/startsAt");
+        refused(Api.organizer().body(announcement.formatted("\"info\"", "1700000000")).post(announcements), "/startsAt");
+        Api.organizer().body(announcement.formatted("\"\"", "null")).post(announcements).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("severity"));
+        Api.organizer().get(announcements).then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    private static String rooms(String slug) {
+        return "/api/admin/events/" + slug + "/rooms";
+    }
+
+    private static ValidatableResponse refused(io.restassured.response.Response response, String pointer) {
+        return response.then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo(pointer))
+                .body("detail", containsString(pointer));
+    }
+}
