@@ -35,9 +35,11 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * a time, where it would read as left out (an announcement without a start starts now). An empty string is no
  * enum's wire name, so it is refused as unknown. A time is only text: a number would be read as seconds since
  * 1970.</li>
+ * <li>one value per body: anything after it ({@code {"rating": 3} garbage}, a second object) is refused, not
+ * ignored.</li>
  * </ul>
- * Our own stored JSON is written by this mapper, so it reads back under the same rules; imported documents are
- * read as trees, which no coercion applies to.
+ * Our own stored JSON is written by this mapper, so it reads back under the same rules. Imported documents are
+ * read as trees, which no coercion or text check applies to; content after one is refused there too.
  */
 @Singleton
 class StrictWireJson implements ObjectMapperCustomizer {
@@ -47,6 +49,7 @@ class StrictWireJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -85,6 +85,19 @@ class StrictJsonTest {
         Api.organizer().get(announcements).then().statusCode(200).body("totalItems", equalTo(0));
     }
 
+    @Test
+    void content_after_the_json_value_is_refused() {
+        String slug = newEvent("strict");
+        long talk = create(slug, talk("Rated", room(slug, "Theater", 100), "09:00", "09:30")).getLong("id");
+
+        Api.attendee().body("{\"rating\": 3} garbage").put("/api/events/" + slug + "/sessions/" + talk + "/feedback")
+                .then().statusCode(400).contentType("application/problem+json");
+        Api.organizer().body("{\"name\": \"Hall\"} {\"name\": \"Annex\"}").post(rooms(slug)).then().statusCode(400)
+                .contentType("application/problem+json");
+        Api.organizer().get("/api/admin/events/" + slug + "/feedback").then().statusCode(200).body("", empty());
+        Api.organizer().get(rooms(slug)).then().statusCode(200).body("totalItems", equalTo(1));
+    }
+
     private static String rooms(String slug) {
         return "/api/admin/events/" + slug + "/rooms";
     }
