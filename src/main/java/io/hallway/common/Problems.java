@@ -133,6 +133,13 @@ public class Problems {
                 && mapping.getCause() instanceof WireEnum.UnknownValue unknown) {
             return problem(unknown.at(propertyPath(mapping)), uri);
         }
+        // Text the database would refuse (NUL) or change (half a surrogate pair becomes "?"), named by its pointer.
+        if (exception.getCause() instanceof JsonMappingException mapping
+                && mapping.getCause() instanceof StrictWireJson.UnstorableText unstorable) {
+            String field = pointer(mapping);
+            return problem(Problem.of(ProblemType.INVALID_VALUE, field + ": " + unstorable.getMessage(),
+                    List.of(new Problem.Violation(field, unstorable.getMessage()))), uri);
+        }
         ProblemType type = ProblemType.forHttpStatus(status);
         var response = Response.fromResponse(new ProblemDocument(type, status, detailFor(type), instance(uri),
                 List.of(), Map.of()).toResponse());

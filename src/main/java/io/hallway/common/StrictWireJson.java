@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -37,6 +39,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * 1970.</li>
  * <li>one value per body: anything after it ({@code {"rating": 3} garbage}, a second object) is refused, not
  * ignored.</li>
+ * <li>text PostgreSQL can store: a NUL character or half of a surrogate pair (which the driver would store as
+ * "?") is an {@link UnstorableText}, handed on with the property's path for {@link Problems} to name.</li>
  * </ul>
  * Our own stored JSON is written by this mapper, so it reads back under the same rules. Imported documents are
  * read as trees, which no coercion or text check applies to; content after one is refused there too.
@@ -71,6 +75,12 @@ class StrictWireJson implements ObjectMapperCustomizer {
                             BeanDescription description) {
                         return WireEnum.class.isAssignableFrom(type) ? new ByWireName(type) : null;
                     }
+
+                    @Override
+                    public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config,
+                            BeanDescription description) {
+                        return type.hasRawClass(String.class) ? new StorableText() : null;
+                    }
                 });
                 context.addBeanDeserializerModifier(new BeanDeserializerModifier() {
                     @Override
@@ -102,6 +112,48 @@ class StrictWireJson implements ObjectMapperCustomizer {
                 return context.handleUnexpectedToken(handledType(), parser);
             }
             return super.deserialize(parser, context);
+        }
+    }
+
+    private static final class StorableText extends StdScalarDeserializer<String> {
+
+        StorableText() {
+            super(String.class);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            return text == null ? null : storable(text);
+        }
+
+        private static String storable(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\0') {
+                    throw new UnstorableText("must not contain the NUL character (\\u0000)");
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new UnstorableText("must be valid Unicode: \\u" + Integer.toHexString(c)
+                            + " is half of a surrogate pair");
+                }
+            }
+            return text;
+        }
+    }
+
+    /** Text a request may not hold because it cannot be stored as it was sent; the message says why. */
+    static final class UnstorableText extends IllegalArgumentException {
+
+        UnstorableText(String message) {
+            super(message);
         }
     }
 

@@ -98,6 +98,34 @@ class StrictJsonTest {
         Api.organizer().get(rooms(slug)).then().statusCode(200).body("totalItems", equalTo(1));
     }
 
+    @Test
+    void text_with_half_a_surrogate_pair_is_refused_naming_the_field() {
+        String slug = newEvent("strict");
+
+        refused(Api.organizer().body("{\"name\": \"Caf\\ud800 track\"}").post(rooms(slug)), "/name")
+                .body("violations[0].message", containsString("Unicode"));
+        refused(Api.organizer().body("{\"name\": \"Caf\\udc00 track\"}").post(rooms(slug)), "/name");
+        refused(Api.organizer().body("{\"name\": \"Track \\ud83d\"}").post(rooms(slug)), "/name");
+        Api.organizer().get(rooms(slug)).then().statusCode(200).body("totalItems", equalTo(0));
+
+        Api.organizer().body("{\"name\": \"Caf\\u00e9 \\ud83d\\ude80 track\"}").post(rooms(slug)).then().statusCode(201)
+                .body("name", equalTo("Café 🚀 track"));
+    }
+
+    @Test
+    void text_with_a_nul_character_is_refused_naming_the_field_even_inside_a_list() {
+        String slug = newEvent("strict");
+        long theater = room(slug, "Theater", 100);
+
+        refused(Api.organizer().body("{\"name\": \"Hall\\u0000\"}").post(rooms(slug)), "/name")
+                .body("violations[0].message", containsString("NUL"));
+        refused(Api.organizer().body("{\"name\": \"Hall\", \"levelName\": \"\\u0000\"}").post(rooms(slug)), "/levelName");
+        refused(Api.organizer().body("{\"name\": \"Kim\", \"links\": [{\"title\": \"Site\\u0000\", \"url\": \"https://example.org\"}]}")
+                .post("/api/admin/events/" + slug + "/speakers"), "/links/0/title");
+        Api.organizer().get(rooms(slug)).then().statusCode(200).body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo((int) theater));
+    }
+
     private static String rooms(String slug) {
         return "/api/admin/events/" + slug + "/rooms";
     }
