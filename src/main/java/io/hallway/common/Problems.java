@@ -24,6 +24,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -71,23 +75,57 @@ public class Problems {
             MismatchedInputException.class, InvalidFormatException.class, UnrecognizedPropertyException.class,
             ValueInstantiationException.class })
     public Response unreadableJson(JsonProcessingException exception, UriInfo uri) {
+        String field = exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? pointer(mapping) : null;
         String detail;
         List<Problem.Violation> violations = List.of();
         if (exception instanceof UnrecognizedPropertyException unknown) {
-            String field = pointer(unknown);
             detail = "Unknown property '" + unknown.getPropertyName() + "'.";
             violations = List.of(new Problem.Violation(field, "unknown property"));
-        } else if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = pointer(mapping);
+        } else if (field != null && exception.getCause() instanceof InputCoercionException outOfRange) {
+            String message = rangeOf(outOfRange.getTargetType());
+            detail = field + ": " + message + ".";
+            violations = List.of(new Problem.Violation(field, message));
+        } else if (field != null && !(exception.getCause() instanceof StreamReadException)) {
             detail = "The value at " + field + " has the wrong type or format.";
             violations = List.of(new Problem.Violation(field, "wrong type or format"));
         } else {
-            var location = exception.getLocation();
-            detail = location == null ? "The body is not valid JSON."
-                    : "The body is not valid JSON (line " + location.getLineNr() + ", column " + location.getColumnNr() + ").";
+            // Bytes that are no JSON inside a value come wrapped with the value's path: the parser's failure says
+            // where in the body and why.
+            var unreadable = exception.getCause() instanceof StreamReadException parse ? parse : exception;
+            var location = unreadable.getLocation();
+            detail = "The body is not valid JSON" + (location == null ? ""
+                    : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")") + reasonFor(unreadable);
+            if (field != null) {
+                violations = List.of(new Problem.Violation(field, "not valid JSON"));
+            }
         }
         return new ProblemDocument(ProblemType.UNREADABLE_REQUEST_BODY, detail, instance(uri), violations, Map.of())
                 .toResponse();
+    }
+
+    /** What a client can fix, in words of its own: the parser's messages name Java methods and types. */
+    private static String reasonFor(JsonProcessingException unreadable) {
+        if (unreadable instanceof StreamConstraintsException) {
+            return ": it is nested too deeply or holds a value too long to read.";
+        }
+        if (unreadable instanceof JsonEOFException) {
+            return ": it ends before the value does.";
+        }
+        if (unreadable.getOriginalMessage() != null && unreadable.getOriginalMessage().startsWith("Invalid UTF-8")) {
+            return ": it is not UTF-8 text.";
+        }
+        return ".";
+    }
+
+    private static String rangeOf(Class<?> type) {
+        if (type == Integer.TYPE || type == Integer.class) {
+            return "must be at least " + Integer.MIN_VALUE + " and at most " + Integer.MAX_VALUE;
+        }
+        if (type == Long.TYPE || type == Long.class) {
+            return "must be at least " + Long.MIN_VALUE + " and at most " + Long.MAX_VALUE;
+        }
+        return "is out of range";
     }
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
@@ -139,6 +177,11 @@ public class Problems {
             String field = pointer(mapping);
             return problem(Problem.of(ProblemType.INVALID_VALUE, field + ": " + unstorable.getMessage(),
                     List.of(new Problem.Violation(field, unstorable.getMessage()))), uri);
+        }
+        // Everything else the JSON reader refused (malformed JSON, a number too large for its field, bytes that
+        // are not UTF-8) is answered like the failures it hands on unwrapped.
+        if (exception.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadableJson(unreadable, uri);
         }
         ProblemType type = ProblemType.forHttpStatus(status);
         var response = Response.fromResponse(new ProblemDocument(type, status, detailFor(type), instance(uri),

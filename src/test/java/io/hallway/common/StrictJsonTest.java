@@ -126,6 +126,40 @@ class StrictJsonTest {
                 .body("items[0].id", equalTo((int) theater));
     }
 
+    @Test
+    void malformed_json_is_refused_with_its_line_and_column() {
+        String slug = newEvent("strict");
+
+        Api.organizer().body("{\n  \"name\": ").post(rooms(slug)).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo(ProblemType.UNREADABLE_REQUEST_BODY.uri().toString()))
+                .body("detail", allOf(containsString("not valid JSON"), containsString("line 2")));
+        Api.organizer().body("{\"name\": \"Hall\",}").post(rooms(slug)).then().statusCode(400)
+                .body("detail", containsString("column"));
+    }
+
+    @Test
+    void a_number_too_large_for_its_field_is_refused_with_the_limit() {
+        String slug = newEvent("strict");
+
+        refused(Api.organizer().body("{\"name\": \"Hall\", \"capacity\": 99999999999999999999}").post(rooms(slug)),
+                "/capacity").body("violations[0].message", containsString("2147483647"));
+        refused(Api.organizer().body("{\"name\": \"Hall\", \"capacity\": 2147483648}").post(rooms(slug)), "/capacity")
+                .body("detail", containsString("2147483647"));
+        Api.organizer().get(rooms(slug)).then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void a_body_that_is_not_utf_8_is_refused_as_unreadable() {
+        String slug = newEvent("strict");
+        byte[] latin1 = "{\"name\": \"Caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        Api.organizer().body(latin1).post(rooms(slug)).then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo(ProblemType.UNREADABLE_REQUEST_BODY.uri().toString()))
+                .body("detail", containsString("UTF-8"));
+        Api.organizer().get(rooms(slug)).then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
     private static String rooms(String slug) {
         return "/api/admin/events/" + slug + "/rooms";
     }
