@@ -65,8 +65,10 @@ public class Problems {
             violations.add(new Problem.Violation(fieldOf(violation.getPropertyPath()), violation.getMessage()));
         }
         violations.sort((a, b) -> a.field().compareTo(b.field()));
-        return new ProblemDocument(ProblemType.INVALID_REQUEST, "The request has " + violations.size()
-                + (violations.size() == 1 ? " invalid field." : " invalid fields."), instance(uri), violations, Map.of())
+        // One field is named in the detail, as the one line a client may show; several are only counted there.
+        String detail = violations.size() == 1 ? violations.get(0).field() + ": " + violations.get(0).message()
+                : "The request has " + violations.size() + " invalid fields.";
+        return new ProblemDocument(ProblemType.INVALID_REQUEST, detail, instance(uri), violations, Map.of())
                 .toResponse();
     }
 
@@ -233,7 +235,8 @@ public class Problems {
             case NOT_FOUND -> "No such resource.";
             case METHOD_NOT_ALLOWED -> "This method is not allowed on this resource.";
             case NOT_ACCEPTABLE -> "None of the accepted media types can be produced.";
-            case UNSUPPORTED_MEDIA_TYPE -> "This media type is not supported here.";
+            // Said of every operation: the router refuses before it knows which one, and all take JSON.
+            case UNSUPPORTED_MEDIA_TYPE -> "This media type is not supported here; send the body as application/json.";
             case REQUEST_ENTITY_TOO_LARGE -> "The request body is too large.";
             default -> "The request could not be processed.";
         };

@@ -38,6 +38,17 @@ class ProblemShapeTest {
     }
 
     @Test
+    void a_400_with_one_invalid_field_names_it_in_the_detail() {
+        String slug = newEvent("shape");
+        assertProblem(Api.organizer().body(Map.of("name", "")).post("/api/admin/events/" + slug + "/rooms").then()
+                .statusCode(400), 400)
+                .body("detail", equalTo("name: must not be blank"))
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo("name"))
+                .body("violations[0].message", equalTo("must not be blank"));
+    }
+
+    @Test
     void a_400_for_unreadable_json_points_at_the_value() {
         assertProblem(Api.organizer().body("{\"name\": \"x\", \"surprise\": 1}").post("/api/admin/events").then()
                 .statusCode(400), 400).body("violations[0].field", equalTo("/surprise"))
@@ -126,6 +137,22 @@ class ProblemShapeTest {
         assertProblem(Api.anonymous().delete("/api/events").then().statusCode(405), 405);
         assertProblem(Api.organizer().contentType("text/plain").body("hello").post("/api/admin/events").then()
                 .statusCode(415), 415);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_415_says_which_media_type_is_expected_which_every_operation_with_a_body_takes() {
+        assertProblem(Api.organizer().contentType("text/plain").body("hello").post("/api/admin/events").then()
+                .statusCode(415), 415).body("detail", containsString("application/json"));
+
+        Map<String, Map<String, Map<String, Object>>> paths = Api.anonymous().queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            var body = (Map<String, Map<String, Object>>) operation.get("requestBody");
+            if (body != null) {
+                assertThat(method + " " + path, body.get("content").keySet(), hasItem("application/json"));
+            }
+        }));
     }
 
     @Test
