@@ -81,7 +81,7 @@ public class AgendaResource {
 
     @PUT
     @Path("sessions/{id}")
-    @Operation(operationId = "bookmarkSession", summary = "Bookmark a session; bookmarking it again changes nothing", description = "204 whether or not it was bookmarked before. A cancelled session is a 409; a session of another event a 404.")
+    @Operation(operationId = "bookmarkSession", summary = "Bookmark a session; bookmarking it again changes nothing", description = "204 whether or not it was bookmarked before. A cancelled session is a 409; a session of another event, or one not yet released in manual-release mode, a 404.")
     public void bookmarkSession(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.bookmarkSession(slug, id);
     }
@@ -95,7 +95,7 @@ public class AgendaResource {
 
     @PUT
     @Path("blocks/{id}")
-    @Operation(operationId = "bookmarkBlock", summary = "Bookmark a whole lightning block, whichever talks it holds", description = "Talks added to the block later are in the agenda too. 204 whether or not it was bookmarked before; a block of another event is a 404.")
+    @Operation(operationId = "bookmarkBlock", summary = "Bookmark a whole lightning block, whichever talks it holds", description = "Talks added to the block later are in the agenda too. 204 whether or not it was bookmarked before; a block of another event, or one not yet released in manual-release mode, is a 404.")
     public void bookmarkBlock(@PathParam("slug") String slug, @PathParam("id") long id) {
         bookmarks.bookmarkBlock(slug, id);
     }

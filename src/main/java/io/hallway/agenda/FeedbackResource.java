@@ -46,7 +46,7 @@ public class FeedbackResource {
 
     @PUT
     @Transactional
-    @Operation(operationId = "rateSession", summary = "Rate a session (1 to 5) once it has started; sending again replaces my earlier rating", description = "One rating per attendee and session. A 409 before the session starts (with opensAt), for a cancelled session, and for breaks and socials. Organizers see ratings only summed up, never who gave them.")
+    @Operation(operationId = "rateSession", summary = "Rate a session (1 to 5) once it has started; sending again replaces my earlier rating", description = "One rating per attendee and session. A 409 before the session starts (with opensAt), for a cancelled session, and for breaks and socials; a 404 for a session not yet released in manual-release mode. Organizers see ratings only summed up, never who gave them.")
     public FeedbackView rate(@PathParam("slug") String slug, @PathParam("id") long id,
             @Valid @NotNull FeedbackRequest request) {
         Event event = snapshots.publishedEvent(slug);
