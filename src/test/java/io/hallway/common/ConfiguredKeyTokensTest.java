@@ -28,6 +28,10 @@ class ConfiguredKeyTokensTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "quarkus.oidc.devservices.enabled", "false",
+                    // No provider at all: once an earlier test class in this JVM has started the OIDC dev server,
+                    // its URL stays in the configuration of every later start, and with a URL OIDC discovers the
+                    // dev server's keys instead of using the configured one. An empty value unsets it.
+                    "quarkus.oidc.auth-server-url", "",
                     "quarkus.oidc.public-key", Base64.getEncoder().encodeToString(ProductionTokensTest.publicKey().getEncoded()),
                     "quarkus.oidc.token.issuer", ProductionTokensTest.ISSUER,
                     "quarkus.oidc.token.audience", "hallway",
