@@ -20,10 +20,14 @@ begin
     select id into debug from session where event_id = ev and title like 'Debug Like a Pro%';
     select id into lightning from lightning_block where event_id = ev and title = 'Lightning talks';
 
-    -- The made-up attendees never log in: an issuer of their own keeps them apart from real accounts.
-    insert into app_user (issuer, subject) values ('urn:hallway:demo', 'priya') returning id into priya;
-    insert into app_user (issuer, subject) values ('urn:hallway:demo', 'marco') returning id into marco;
-    insert into app_user (issuer, subject) values ('urn:hallway:demo', 'lena') returning id into lena;
+    -- The made-up attendees never log in: an issuer of their own keeps them apart from real accounts. Their rows
+    -- outlive a purge of the event's people data, after which this runs again.
+    insert into app_user (issuer, subject) values ('urn:hallway:demo', 'priya')
+        on conflict (issuer, subject) do update set subject = excluded.subject returning id into priya;
+    insert into app_user (issuer, subject) values ('urn:hallway:demo', 'marco')
+        on conflict (issuer, subject) do update set subject = excluded.subject returning id into marco;
+    insert into app_user (issuer, subject) values ('urn:hallway:demo', 'lena')
+        on conflict (issuer, subject) do update set subject = excluded.subject returning id into lena;
     -- The dev users, as their first call would create them.
     insert into app_user (issuer, subject) values ('${dev_issuer}', 'ada')
         on conflict (issuer, subject) do update set subject = excluded.subject returning id into ada;
@@ -89,10 +93,11 @@ begin
     -- both come from the eBPF talk in the Theater, and neither has a session after it.
     insert into meeting (event_id, requester_id, invitee_id, minutes, message, status, slots, starts_at, ends_at,
                          place_id, place_name)
-    values (ev, ada, priya, 15, 'Could you show me how you trace with Cilium?', 'accepted',
+    select ev, ada, priya, 15, 'Could you show me how you trace with Cilium?', 'accepted',
             jsonb_build_array(jsonb_build_object('startsAt', to_char(coffee_break_start at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                 'endsAt', to_char((coffee_break_start + interval '15 minutes') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                 'placeId', 'coffee-bar', 'placeName', 'Coffee bar', 'placeCategory', 'coffee',
                 'requesterWalkSeconds', 38, 'inviteeWalkSeconds', 38)),
-            coffee_break_start, coffee_break_start + interval '15 minutes', 'coffee-bar', 'Coffee bar');
+            coffee_break_start, coffee_break_start + interval '15 minutes', 'coffee-bar', 'Coffee bar'
+    where not exists (select 1 from meeting where event_id = ev and requester_id = ada and invitee_id = priya);
 end $$;

@@ -1,4 +1,4 @@
-package io.hallway.team;
+package io.hallway.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class DemoTeamTest {
+class DemoDataTest {
 
     private static final String DEV_ISSUER = "http://localhost:41234";
 
@@ -53,12 +53,41 @@ class DemoTeamTest {
         });
     }
 
+    @Test
+    void the_demo_loads_again_after_the_events_people_data_was_purged() throws Exception {
+        withDemoDatabase(databaseUrl -> {
+            // What the retention purge (POST .../people/purge, open for the demo event long over) leaves behind.
+            execute(databaseUrl, """
+                    delete from meeting; delete from suggestion_term; delete from suggestion_setting;
+                    delete from bookmark; delete from profile""");
+            migrate(databaseUrl);
+            assertEquals(1L, count(databaseUrl, "select count(*) from meeting where status = 'accepted'"));
+            assertEquals(5L, count(databaseUrl, "select count(*) from suggestion_setting"));
+            migrate(databaseUrl);
+            assertEquals(1L, count(databaseUrl, "select count(*) from meeting"), "one demo meet-up, however often it runs");
+        });
+    }
+
+    private long count(String databaseUrl, String query) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, user, password);
+                ResultSet rows = connection.createStatement().executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void execute(String databaseUrl, String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, user, password)) {
+            connection.createStatement().execute(statement);
+        }
+    }
+
     private interface DemoCheck {
         void check(String databaseUrl) throws Exception;
     }
 
     private void withDemoDatabase(DemoCheck check) throws Exception {
-        String database = "demo_team_" + UUID.randomUUID().toString().replace("-", "");
+        String database = "demo_data_" + UUID.randomUUID().toString().replace("-", "");
         String databaseUrl = url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + database);
         execute("create database " + database);
         try {
@@ -93,8 +122,6 @@ class DemoTeamTest {
     }
 
     private void execute(String statement) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password)) {
-            connection.createStatement().execute(statement);
-        }
+        execute(url, statement);
     }
 }
