@@ -110,7 +110,6 @@ class SuggestionTerms {
         return text.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Deletes the person's terms and returns them, for their keys to be counted again ({@link CandidatePool#forget}). */
     /** The person's terms, for their export: what they can be matched on, in their own words. */
     @SuppressWarnings("unchecked")
     List<Term> of(long eventId, long userId) {
@@ -119,6 +118,7 @@ class SuggestionTerms {
                 Term.class).setParameter(1, eventId).setParameter(2, userId).getResultList();
     }
 
+    /** Deletes the person's terms and returns them, for their keys to be counted again ({@link CandidatePool#forget}). */
     List<Term> forget(long eventId, long userId) {
         @SuppressWarnings("unchecked")
         List<Term> forgotten = entityManager.createNativeQuery("""
